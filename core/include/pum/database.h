@@ -1,0 +1,113 @@
+#pragma once
+// libpq behind small RAII types.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace pum {
+
+class Feedback;
+struct SqlStatement;
+
+class Result {
+public:
+    Result() = default;
+    explicit Result(pg_result* result);
+    Result(Result&&) noexcept;
+    Result& operator=(Result&&) noexcept;
+    Result(const Result&) = delete;
+    Result& operator=(const Result&) = delete;
+    ~Result();
+
+    int rows() const;
+    int columns() const;
+    bool isNull(int row, int column) const;
+    std::string value(int row, int column) const;            // "" when NULL
+    std::optional<std::string> get(int row, int column) const;  // nullopt when NULL
+    std::string columnName(int column) const;
+    long long affectedRows() const;  // from the command tag; 0 when none
+    pg_result* native() const { return result_; }
+
+private:
+    pg_result* result_ = nullptr;
+};
+
+class Connection {
+public:
+    // `spec` is a pg_service name, a postgresql:// (or postgres://) URI, or a
+    // key=value string; libpq's environment variables (PGHOST, PGPASSWORD,
+    // PGSERVICEFILE...) fill in the rest. Throws ConnectionError whose message
+    // never contains the password.
+    static Connection open(const std::string& spec);
+    // Takes ownership of an established connection.
+    explicit Connection(pg_conn* connection);
+    Connection(Connection&&) noexcept;
+    Connection& operator=(Connection&&) noexcept;
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection();
+
+    pg_conn* native() const { return conn_; }
+
+    // One round trip. Throws SqlError (sqlstate, message, detail, hint) or ConnectionError.
+    Result exec(const std::string& sql);
+    Result execParams(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+
+    // Sends all statements in one pipeline (one round trip; the socket is
+    // drained while sending so large batches cannot deadlock) and reads every
+    // result. On the first failure throws SqlError located at the statement's
+    // source line (refined by the server's error position). Progress is
+    // reported per statement as `doneBefore + i` of `total`.
+    void runStatements(const std::vector<SqlStatement>& statements, const std::string& source,
+                       Feedback* feedback = nullptr, std::size_t doneBefore = 0,
+                       std::size_t total = 0);
+
+    std::string quoteIdentifier(const std::string& identifier) const;
+    std::string quoteLiteral(const std::string& value) const;
+
+    // "dbname on host:port as user" for messages; no password.
+    std::string describe() const;
+    std::string databaseName() const;
+
+    // Times the client waited for the server (each exec, each pipeline).
+    std::uint64_t roundTrips() const { return roundTrips_; }
+
+    // Asks the server to cancel the running statement. Safe from another thread.
+    void requestCancel();
+
+    bool inTransaction() const;
+
+private:
+    pg_conn* conn_ = nullptr;
+    std::uint64_t roundTrips_ = 0;
+    struct CancelHandle;
+    std::shared_ptr<CancelHandle> cancel_;
+};
+
+// BEGIN on construction; ROLLBACK on destruction unless commit() ran.
+class Transaction {
+public:
+    explicit Transaction(Connection& connection);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+    void rollback();
+    bool active() const { return active_; }
+
+private:
+    Connection& connection_;
+    bool active_ = false;
+};
+
+// The libpq conninfo for a user's spec: a bare word is a service name.
+std::string connectionInfo(const std::string& spec);
+// Replaces the password of `spec` (and of PGPASSWORD) by "****" in `text`.
+std::string redactPassword(const std::string& text, const std::string& spec);
+
+}  // namespace pum

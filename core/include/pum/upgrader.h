@@ -1,0 +1,101 @@
+#pragma once
+// The commands of pum as an API. Each runs in one transaction on the given
+// connection, under the migration table's advisory lock, and commits only at
+// the very end: any failure or cancellation leaves the database as it was.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pum/changelog.h"
+#include "pum/config.h"
+#include "pum/migration_table.h"
+#include "pum/parameter.h"
+#include "pum/version.h"
+
+namespace pum {
+
+class Connection;
+class Feedback;
+
+struct InstallOptions {
+    ParameterValues parameters;  // resolved (see resolveParameters)
+    std::optional<Version> maxVersion;
+    bool betaTesting = false;
+    bool skipDropApp = false;
+    bool skipCreateApp = false;
+    bool allowMultipleModules = false;
+    bool skipRoles = false;
+    bool skipGrant = false;
+    std::string demoData;  // name of a demo data set to load after install; empty = none
+};
+
+struct UpgradeOptions {
+    ParameterValues parameters;
+    std::optional<Version> maxVersion;
+    bool betaTesting = false;
+    bool force = false;  // upgrade a beta-testing install
+    bool skipDropApp = false;
+    bool skipCreateApp = false;
+    bool skipBaselineCheck = false;
+    bool skipGrant = false;
+    bool skipRoles = false;
+};
+
+struct RunSummary {
+    std::optional<Version> from;   // installed before (nullopt for install)
+    std::optional<Version> to;     // installed after
+    std::vector<Version> applied;  // versions whose changelogs ran
+    std::size_t statements = 0;
+    double seconds = 0;
+    bool nothingToDo = false;
+};
+
+struct ModuleInfo {
+    std::string module;                       // from the configuration
+    std::string migrationTable;               // schema.pum_migrations
+    bool installed = false;
+    std::string installedModule;              // module recorded in the table
+    std::optional<MigrationRecord> current;   // latest record
+    int layoutVersion = 0;
+    ParameterValues parameters;               // stored with the latest record
+    std::vector<Version> pending;             // changelog versions newer than installed
+    std::vector<Version> available;           // all changelog versions
+    std::vector<std::string> otherSchemas;    // other pum_migrations tables
+};
+
+class Upgrader {
+public:
+    Upgrader(Config config, Connection& connection, Feedback& feedback);
+
+    const Config& config() const { return config_; }
+    const std::vector<Changelog>& changelogs() const { return changelogs_; }
+
+    RunSummary install(const InstallOptions& options);
+    RunSummary upgrade(const UpgradeOptions& options);
+    // Records `version` without running anything. Refused at or below the current one.
+    void baseline(const Version& version, bool createTable = false, bool allowMultipleModules = false,
+                  const ParameterValues& parameters = {});
+    ModuleInfo info();
+
+    void dropApp(const ParameterValues& parameters);
+    void createApp(const ParameterValues& parameters);
+    void recreateApp(const ParameterValues& parameters);
+
+    // The parameters a command will use: `given` (user input) over the stored
+    // values of an installed module over defaults. Refuses a changed value of
+    // a parameter that is not app_only (when the module is installed).
+    ParameterValues parametersForUpgrade(const std::map<std::string, std::string>& given);
+
+private:
+    Config config_;
+    Connection& connection_;
+    Feedback& feedback_;
+    std::vector<Changelog> changelogs_;
+};
+
+// Version of this tool (what `minimum_version` is compared with and what is
+// recorded in pum_version).
+const char* toolVersion();
+
+}  // namespace pum
