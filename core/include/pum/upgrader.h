@@ -78,6 +78,12 @@ public:
                   const ParameterValues& parameters = {});
     ModuleInfo info();
 
+    // Loads a demo data set into an installed module: drop app, the set's
+    // files (parameters substituted), create app, grant. Unknown names are refused.
+    void installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant = false);
+    // Runs the `uninstall` hooks; refused when the module defines none.
+    void uninstall(const ParameterValues& parameters);
+
     void dropApp(const ParameterValues& parameters);
     void createApp(const ParameterValues& parameters);
     void recreateApp(const ParameterValues& parameters);
