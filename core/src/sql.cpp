@@ -409,25 +409,14 @@ private:
     }
 
     // After a string's closing quote: the position of a continuing quote
-    // (whitespace including a newline, possibly -- comments, then '), or npos.
+    // (only whitespace between, with at least one newline), or npos. The
+    // server does not continue a string across a comment.
     std::size_t continuation(std::size_t k) const
     {
         const std::size_t n = src_.size();
         bool newline = false;
-        while (k < n) {
-            char c = src_[k];
-            if (c == '\n') {
-                newline = true;
-                ++k;
-            } else if (isSpace(c)) {
-                ++k;
-            } else if (newline && c == '-' && k + 1 < n && src_[k + 1] == '-') {
-                while (k < n && src_[k] != '\n') ++k;
-            } else {
-                return (newline && c == '\'') ? k : std::string_view::npos;
-            }
-        }
-        return std::string_view::npos;
+        while (k < n && isSpace(src_[k])) newline |= src_[k++] == '\n';
+        return (newline && k < n && src_[k] == '\'') ? k : std::string_view::npos;
     }
 
     std::size_t quotedIdentifier(std::size_t tokenStart, std::size_t contentStart)

@@ -136,8 +136,12 @@ TEST(SqlSplit, EscapeStrings)
     // xE'..' is an identifier followed by a standard string.
     EXPECT_THAT(texts(R"(select xE'a\'; select 2;)"), ElementsAre(R"(select xE'a\';)", "select 2;"));
     // Segments separated by a newline continue an E'' string in escape mode.
-    EXPECT_THAT(texts("select E'a'\n  -- c\n '\\'; x;'; select 3;"),
-                ElementsAre("select E'a'\n  -- c\n '\\'; x;';", "select 3;"));
+    EXPECT_THAT(texts("select E'a'\n\n  '\\'; x;'; select 3;"),
+                ElementsAre("select E'a'\n\n  '\\'; x;';", "select 3;"));
+    // ...but not across a comment, nor without a newline: '\' is then a standard string.
+    EXPECT_THAT(texts("select E'a' -- c\n'\\'; select 3;"), ElementsAre("select E'a' -- c\n'\\';", "select 3;"));
+    EXPECT_THAT(texts("select E'a'\n-- c\n'\\'; select 3;"), ElementsAre("select E'a'\n-- c\n'\\';", "select 3;"));
+    EXPECT_THAT(texts("select E'a' '\\'; select 3;"), ElementsAre("select E'a' '\\';", "select 3;"));
 }
 
 TEST(SqlSplit, OtherStringPrefixes)
