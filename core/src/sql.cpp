@@ -197,7 +197,16 @@ private:
 
     void record(Token::Kind kind, std::string_view text)
     {
-        if (first_.size() < 8) first_.push_back({kind, kind == Token::Word ? lowered(text) : std::string(text)});
+        // Only statements starting with one of these words need more than
+        // their first token checked (keeps large data files fast).
+        if (first_.size() >= 8) return;
+        if (first_.size() == 1) {
+            const std::string& w = first_[0].text;
+            if (first_[0].kind != Token::Word ||
+                (w != "start" && w != "commit" && w != "rollback" && w != "prepare" && w != "select"))
+                return;
+        }
+        first_.push_back({kind, kind == Token::Word ? lowered(text) : std::string(text)});
     }
 
     // ---- statement-level checks ----
