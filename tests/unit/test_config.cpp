@@ -304,7 +304,9 @@ TEST(Config, FixtureModulesLoad)
     EXPECT_FALSE(current.dropHooks.empty());
     EXPECT_FALSE(current.createHooks.empty());
     ASSERT_EQ(current.roles.size(), 2u);
-    EXPECT_EQ(current.roles[1].inherit, "viewer");
+    EXPECT_EQ(current.roles[1].inherit, current.roles[0].name);
+    EXPECT_TRUE(current.parameter("label_language")->appOnly);
+    EXPECT_EQ(current.createHooks.at(1).codeLine, 33);  // inline SQL below `code: |`
 }
 
 // ---- errors ------------------------------------------------------------------
