@@ -1,0 +1,76 @@
+#pragma once
+// Shared pieces of the `pum` command line: global options, the feedback that
+// prints progress, and how command groups register themselves.
+#include <CLI/CLI.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "pum/config.h"
+#include "pum/database.h"
+#include "pum/feedback.h"
+
+namespace pum::cli {
+
+struct GlobalOptions {
+    std::string configFile;    // -c
+    std::string pgConnection;  // -p (service name, URI or key=value)
+    std::string dir = ".";     // -d module root
+    int verbosity = 0;         // -v / -vv
+    bool quiet = false;        // -q
+};
+
+// Progress line on stderr (a terminal gets a redrawn bar, a pipe gets plain
+// lines), -v shows files and hooks, -vv statements, -q only errors.
+class CliFeedback : public Feedback {
+public:
+    explicit CliFeedback(const GlobalOptions& options);
+    ~CliFeedback() override;
+    void log(Level level, const std::string& message) override;
+    void progress(std::size_t done, std::size_t total, const std::string& current) override;
+    bool isCancelled() const override;  // true after Ctrl-C (SIGINT)
+    void finish();                      // ends the progress line
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// Everything a command needs, opened lazily from the global options.
+class Session {
+public:
+    explicit Session(const GlobalOptions& options);
+    const GlobalOptions& options() const { return options_; }
+    // Loads the module's configuration (and the Python hook runner if it has .py hooks).
+    const Config& config();
+    // Opens the connection given with -p; refuses a missing -p with a clear message.
+    Connection& connection();
+    CliFeedback& feedback() { return feedback_; }
+
+private:
+    const GlobalOptions& options_;
+    std::optional<Config> config_;
+    std::optional<Connection> connection_;
+    CliFeedback feedback_;
+};
+
+// A command's action returns the process exit code.
+using Action = std::function<int(Session&)>;
+
+// Registers a subcommand's action; main() runs the action of the one parsed.
+void setAction(CLI::App* command, Action action);
+
+// `-p NAME VALUE` (repeatable) under install, upgrade, uninstall, app...: the
+// raw texts, converted and checked later against the module's declarations.
+using ParameterArgs = std::vector<std::pair<std::string, std::string>>;
+void addParameterOption(CLI::App* command, ParameterArgs& target);
+// The texts by name; a name given twice is refused.
+std::map<std::string, std::string> parameterMap(const ParameterArgs& args);
+
+// Command groups, each in its own file.
+void registerModuleCommands(CLI::App& app, GlobalOptions& options);  // install, upgrade, baseline, info, app
+void registerAdminCommands(CLI::App& app, GlobalOptions& options);   // roles, demo data, uninstall, check, dump, restore, db
+
+}  // namespace pum::cli
