@@ -394,8 +394,6 @@ TEST(ConfigErrors, PumSection)
     expectError("pum:\n  module: " + std::string(51, 'm') + "\n", {2, "pum.module", "longer than 50"});
     expectError("pum:\n  module: m\n  minimum_version: 1.x\n",
                 {3, "pum.minimum_version", "'1.x' is not a version"});
-    expectError("pum:\n  module: m\n  minimum_version: 99.0.0\n",
-                {3, "pum.minimum_version", "this module needs pum 99.0.0 or newer"});
     expectError("pum:\n  module: m\n  migration_table_schema: ''\n",
                 {3, "pum.migration_table_schema", "must not be empty"});
 }
@@ -465,6 +463,13 @@ TEST(ConfigErrors, Roles)
     expectError("pum:\n  module: m\nroles:\n  - name: a\n    inherit: b\n  - name: b\n    inherit: a\n",
                 {4, "roles[0].inherit", "loop (a -> b -> a)"});
     expectError("pum:\n  module: m\nroles:\n  - description: x\n", {4, "roles[0].name", "missing"});
+}
+
+TEST(Config, MinimumVersionNewerThanToolStillLoads)
+{
+    // The upgrader refuses to run it; loading (for `info`) must still work.
+    Module module("pum:\n  module: m\n  minimum_version: '99.1'\n");
+    EXPECT_EQ(module.load().minimumVersion->toString(), "99.1");
 }
 
 TEST(ConfigErrors, RoleMayInheritOutsideConfig)
