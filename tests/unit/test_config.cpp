@@ -508,3 +508,22 @@ TEST(ConfigErrors, WhatNamesFileLineAndKey)
                     HasSubstr((module.dir.path() / ".pum.yaml").string() + ":6: parameters[0].default: "));
     }
 }
+
+// The example of docs/configuration.md must stay valid.
+TEST(Config, DocumentationExampleLoads)
+{
+    const std::string doc = pum::test::readFile(pum::test::sourceDir() / "docs" / "configuration.md");
+    const auto begin = doc.find("```yaml\n");
+    ASSERT_NE(begin, std::string::npos);
+    const auto end = doc.find("```", begin + 8);
+    ASSERT_NE(end, std::string::npos);
+    TempDir dir;
+    dir.write(".pum.yaml", doc.substr(begin + 8, end - begin - 8));
+    for (const char* file : {"app/drop_app.sql", "app/create_app.sql", "app/create_views.py", "demo/nodes.sql",
+                             "demo/pipes.sql", "uninstall/uninstall.sql"})
+        dir.write(file, "SELECT 1;\n");
+    const Config c = Config::load(dir.path());
+    EXPECT_EQ(c.module, "water");
+    EXPECT_EQ(c.createHooks.size(), 3u);
+    EXPECT_EQ(c.roles.size(), 2u);
+}
