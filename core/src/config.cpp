@@ -604,6 +604,9 @@ Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& conf
     text << in.rdbuf();
     if (!in) throw ConfigError(file.string(), 0, "", "cannot be read");
     std::string source = text.str();
+    // yaml-cpp skips a UTF-8 byte order mark (Windows editors write one) and
+    // counts positions after it; drop it so positions index `source`.
+    if (source.starts_with("\xEF\xBB\xBF")) source.erase(0, 3);
 
     std::vector<YAML::Node> documents;
     try {

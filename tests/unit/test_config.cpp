@@ -248,6 +248,19 @@ uninstall:
     EXPECT_EQ(c.uninstallHooks[4].codeLine, 12);
 }
 
+TEST(Config, WindowsLineEndingsAndByteOrderMark)
+{
+    Module module("\xEF\xBB\xBFpum:\r\n  module: m\r\nuninstall:\r\n  - code: |\r\n      SELECT 1;\r\n"
+                  "      SELECT 2;\r\nparameters:\r\n  - name: a\r\n    type:\r\n");
+    const Config c = module.load();
+    EXPECT_EQ(c.module, "m");
+    EXPECT_EQ(c.uninstallHooks.at(0).code, "SELECT 1;\nSELECT 2;\n");
+    EXPECT_EQ(c.uninstallHooks.at(0).codeLine, 5);
+    expectError("\xEF\xBB\xBFpum:\r\n  module: m\r\nparameters:\r\n  - name: a\r\n    type: integer\r\n"
+                "    default:\r\n    values: [1, x]\r\n",
+                {7, "parameters[0].values[1]", "'x' is not an integer"});
+}
+
 TEST(Config, NullSectionsAreEmpty)
 {
     // pum reads `key:` with nothing after it as "not set".
