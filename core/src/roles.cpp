@@ -443,8 +443,11 @@ SELECT r.rolname, s.nspname,
                     (VALUES ('INSERT'), ('UPDATE'), ('DELETE')) AS p(priv)
              WHERE rel.relnamespace = s.oid AND rel.relkind IN ('r','p','v','f')
                AND NOT has_table_privilege(r.oid, rel.oid, p.priv) ORDER BY 1),
-       ARRAY(SELECT rel.label || ': UPDATE' FROM rel WHERE rel.relnamespace = s.oid AND rel.relkind = 'S'
-             AND NOT has_sequence_privilege(r.oid, rel.oid, 'UPDATE') ORDER BY 1),
+       -- CASE: the planner may evaluate conditions in any order, and
+       -- has_sequence_privilege() refuses anything but a sequence.
+       ARRAY(SELECT rel.label || ': UPDATE' FROM rel WHERE rel.relnamespace = s.oid
+             AND CASE WHEN rel.relkind = 'S' THEN NOT has_sequence_privilege(r.oid, rel.oid, 'UPDATE') ELSE false END
+             ORDER BY 1),
        EXISTS (SELECT 1 FROM pg_catalog.pg_default_acl d, aclexplode(d.defaclacl) a
                WHERE d.defaclnamespace = s.oid AND d.defaclobjtype = 'r' AND a.privilege_type = 'SELECT'
                  AND CASE WHEN a.grantee = 0 THEN true ELSE pg_has_role(r.oid, a.grantee, 'USAGE') END),
