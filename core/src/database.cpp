@@ -189,7 +189,8 @@ Connection Connection::open(const std::string& spec)
         PQfinish(conn);
         if (info.rfind("service=", 0) == 0 && message.find("definition of service") != std::string::npos)
             message += " (is it in ~/.pg_service.conf or the file named by PGSERVICEFILE?)";
-        throw ConnectionError(redactPassword("cannot connect to " + target + ": " + message, spec));
+        const std::string where = target.empty() || target[0] == ' ' ? std::string() : " to " + target;
+        throw ConnectionError(redactPassword("cannot connect" + where + ": " + message, spec));
     }
     // The lexer maps server error positions (counted in characters) assuming UTF-8.
     PQsetClientEncoding(conn, "UTF8");
