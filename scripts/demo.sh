@@ -12,7 +12,8 @@ pum="$root/build/bin/pum"
 cluster="$root/tests/support/pg_test_cluster.sh"
 
 step() { printf '\n== demo: %s\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@"; }
+# Shows each command quoted, so it can be copied and run by hand.
+run() { printf '$'; printf ' %q' "$@"; printf '\n'; "$@"; }
 
 if [[ "${PUM_SKIP_DEPS:-0}" != 1 ]]; then
   step "dependencies"

@@ -18,4 +18,5 @@ echo "== test: build"
 echo "== test: ctest"
 cd "$root/build"
 # --no-tests=error: a suite that registered nothing must not look green.
-ctest --output-on-failure --no-tests=error -j"${PUM_CTEST_JOBS:-1}" "$@"
+# --timeout: the default for tests that set none, so nothing can hang CI.
+ctest --output-on-failure --no-tests=error --timeout 900 -j"${PUM_CTEST_JOBS:-1}" "$@"
