@@ -178,7 +178,7 @@ def _vm_hwm_kib(pid):
 
 
 def measure(cmd, env, log_path):
-    """Runs cmd; returns (exit code, wall seconds, peak RSS MiB, wait4 ru_maxrss MiB).
+    """Runs cmd; returns (exit code, wall s, CPU s, peak RSS MiB, wait4 ru_maxrss MiB).
 
     Peak RSS is the process's own high-water mark (VmHWM), sampled every
     few ms while it runs. wait4's ru_maxrss is kept for reference but is not
@@ -212,7 +212,8 @@ def measure(cmd, env, log_path):
         sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait again
     # ru_maxrss and VmHWM are in KiB on Linux.
-    return proc.returncode, wall, hwm[0] / 1024.0, rusage.ru_maxrss / 1024.0
+    cpu = rusage.ru_utime + rusage.ru_stime
+    return proc.returncode, wall, cpu, hwm[0] / 1024.0, rusage.ru_maxrss / 1024.0
 
 
 def tool_command(tool, pum, module, psql_script, cluster, host, port, db):
@@ -276,7 +277,7 @@ def main():
                     module, psql_script, _ = modules[scen]
                     for tool in tools:
                         for mode in modes:
-                            times, rss, ru_rss, rts, failures = [], [], [], [], 0
+                            times, cpus, rss, ru_rss, rts, failures = [], [], [], [], [], 0
                             for run in range(args.runs):
                                 n += 1
                                 db = f"bench_{n}"
@@ -288,7 +289,7 @@ def main():
                                 cmd = tool_command(tool, args.pum, module, psql_script, cluster, host, port, db)
                                 log = os.path.join(workdir, f"{scen}-{tool}-{mode}-{run}.log")
                                 proxy.reset()
-                                rc, wall, peak, maxrss = measure(cmd, env, log)
+                                rc, wall, cpu, peak, maxrss = measure(cmd, env, log)
                                 st = proxy.stats()
                                 ok = rc == 0
                                 if ok:
@@ -297,6 +298,7 @@ def main():
                                     ok = tables > 0
                                 if ok:
                                     times.append(wall)
+                                    cpus.append(cpu)
                                     rss.append(peak)
                                     ru_rss.append(maxrss)
                                     if mode == "proxy":
@@ -309,7 +311,7 @@ def main():
                                           file=sys.stderr)
                                 cluster.admin(f"DROP DATABASE {db}")
                                 print(f"bench: {scen:<5} {tool:<4} {mode:<6} run {run + 1}/{args.runs}: "
-                                      f"{'ok' if ok else 'FAILED'} {wall:7.2f} s, {peak:7.1f} MiB"
+                                      f"{'ok' if ok else 'FAILED'} {wall:7.2f} s (client CPU {cpu:6.2f} s), {peak:7.1f} MiB"
                                       + (f", {st['round_trips']} round trips" if mode == "proxy" else ""),
                                       flush=True)
                             results.append(dict(
@@ -317,7 +319,8 @@ def main():
                                 median_s=statistics.median(times) if times else None,
                                 peak_rss_mib=max(rss) if rss else None,
                                 wait4_maxrss_mib=max(ru_rss) if ru_rss else None,
-                                times_s=times, round_trips_all=rts,
+                                client_cpu_median_s=statistics.median(cpus) if cpus else None,
+                                times_s=times, client_cpu_s=cpus, round_trips_all=rts,
                                 round_trips=statistics.median(rts) if rts else None))
     finally:
         if args.keep:
