@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "pum/error.h"
+#include "pum/hook.h"
 #include "pum/upgrader.h"
 
 namespace fs = std::filesystem;
@@ -38,9 +40,36 @@ fs::path hooksLibrary()
     return exe.parent_path().parent_path() / "lib" / "libpum_python_hooks.so";
 }
 
+// Stands in for the real runner when it cannot be loaded, so that a command
+// that would run a .py hook fails before starting with the actual reason
+// (psycopg missing, no Python in this build...), while `info` still works.
+class UnavailableRunner : public HookRunner {
+public:
+    explicit UnavailableRunner(std::string reason) : reason_(std::move(reason)) {}
+    void check(const HookDefinition& hook, const Config&) override { fail(hook); }
+    void run(const HookDefinition& hook, HookContext&) override { fail(hook); }
+
+private:
+    [[noreturn]] void fail(const HookDefinition& hook) const { throw HookError(hook.describe() + ": " + reason_); }
+    std::string reason_;
+};
+
+bool load(std::string& error);
+
 }  // namespace
 
 bool loadPythonHooks(std::string& error)
+{
+    if (load(error))
+        return true;
+    if (!HookRegistry::instance().find(".py"))
+        HookRegistry::instance().add(".py", std::make_shared<UnavailableRunner>(error));
+    return false;
+}
+
+namespace {
+
+bool load(std::string& error)
 {
     static bool loaded = false;
     if (loaded)
@@ -74,5 +103,7 @@ bool loadPythonHooks(std::string& error)
     loaded = true;
     return true;
 }
+
+}  // namespace
 
 }  // namespace pum::cli
