@@ -15,7 +15,6 @@
 #include <sstream>
 
 #include "pum/error.h"
-#include "tool_version.h"
 
 namespace pum {
 
@@ -295,11 +294,8 @@ void Loader::loadPum(const std::map<std::string, Field>& top, const YAML::Node& 
         const std::string text = scalar(*minimum, "pum.minimum_version", "a version");
         auto version = Version::tryParse(text);
         if (!version) fail(*minimum, "pum.minimum_version", "'" + text + "' is not a version (expected x.y or x.y.z)");
-        // Refusing here, before anything runs, beats failing on a key or a
-        // behaviour this tool does not know yet.
-        if (*version > Version::parse(PUM_TOOL_VERSION))
-            fail(*minimum, "pum.minimum_version",
-                 "this module needs pum " + text + " or newer; this is " + PUM_TOOL_VERSION);
+        // Compared with this tool's version by the upgrader, so that `info`
+        // still works on a module made for a newer tool.
         config.minimumVersion = std::move(version);
     }
 }

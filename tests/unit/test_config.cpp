@@ -304,7 +304,9 @@ TEST(Config, FixtureModulesLoad)
     EXPECT_FALSE(current.dropHooks.empty());
     EXPECT_FALSE(current.createHooks.empty());
     ASSERT_EQ(current.roles.size(), 2u);
-    EXPECT_EQ(current.roles[1].inherit, "viewer");
+    EXPECT_EQ(current.roles[1].inherit, current.roles[0].name);
+    EXPECT_TRUE(current.parameter("label_language")->appOnly);
+    EXPECT_EQ(current.createHooks.at(1).codeLine, 33);  // inline SQL below `code: |`
 }
 
 // ---- errors ------------------------------------------------------------------
@@ -392,8 +394,6 @@ TEST(ConfigErrors, PumSection)
     expectError("pum:\n  module: " + std::string(51, 'm') + "\n", {2, "pum.module", "longer than 50"});
     expectError("pum:\n  module: m\n  minimum_version: 1.x\n",
                 {3, "pum.minimum_version", "'1.x' is not a version"});
-    expectError("pum:\n  module: m\n  minimum_version: 99.0.0\n",
-                {3, "pum.minimum_version", "this module needs pum 99.0.0 or newer"});
     expectError("pum:\n  module: m\n  migration_table_schema: ''\n",
                 {3, "pum.migration_table_schema", "must not be empty"});
 }
@@ -465,6 +465,13 @@ TEST(ConfigErrors, Roles)
     expectError("pum:\n  module: m\nroles:\n  - description: x\n", {4, "roles[0].name", "missing"});
 }
 
+TEST(Config, MinimumVersionNewerThanToolStillLoads)
+{
+    // The upgrader refuses to run it; loading (for `info`) must still work.
+    Module module("pum:\n  module: m\n  minimum_version: '99.1'\n");
+    EXPECT_EQ(module.load().minimumVersion->toString(), "99.1");
+}
+
 TEST(ConfigErrors, RoleMayInheritOutsideConfig)
 {
     Module module("pum:\n  module: m\nroles:\n  - name: editor\n    inherit: existing_db_role\n");
@@ -500,4 +507,23 @@ TEST(ConfigErrors, WhatNamesFileLineAndKey)
         EXPECT_THAT(std::string(e.what()),
                     HasSubstr((module.dir.path() / ".pum.yaml").string() + ":6: parameters[0].default: "));
     }
+}
+
+// The example of docs/configuration.md must stay valid.
+TEST(Config, DocumentationExampleLoads)
+{
+    const std::string doc = pum::test::readFile(pum::test::sourceDir() / "docs" / "configuration.md");
+    const auto begin = doc.find("```yaml\n");
+    ASSERT_NE(begin, std::string::npos);
+    const auto end = doc.find("```", begin + 8);
+    ASSERT_NE(end, std::string::npos);
+    TempDir dir;
+    dir.write(".pum.yaml", doc.substr(begin + 8, end - begin - 8));
+    for (const char* file : {"app/drop_app.sql", "app/create_app.sql", "app/create_views.py", "demo/nodes.sql",
+                             "demo/pipes.sql", "uninstall/uninstall.sql"})
+        dir.write(file, "SELECT 1;\n");
+    const Config c = Config::load(dir.path());
+    EXPECT_EQ(c.module, "water");
+    EXPECT_EQ(c.createHooks.size(), 3u);
+    EXPECT_EQ(c.roles.size(), 2u);
 }
