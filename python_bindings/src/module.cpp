@@ -39,16 +39,22 @@ ParameterValues toParameterValues(const py::dict& parameters)
     return values;
 }
 
-// User input for resolveParameters: typed Python values as their canonical text.
-std::map<std::string, std::string> toGiven(const std::optional<py::dict>& parameters)
+// What the user gave, typed by the module's declarations (a Python int for a
+// text parameter becomes its text); the core resolves and checks the rest.
+ParameterValues given(const Config& config, const std::optional<py::dict>& parameters)
 {
-    std::map<std::string, std::string> given;
+    ParameterValues values;
     if (!parameters)
-        return given;
-    for (const auto& [name, value] : toParameterValues(*parameters))
-        if (!value.isNull())
-            given[name] = value.text();
-    return given;
+        return values;
+    for (const auto& [name, value] : toParameterValues(*parameters)) {
+        if (value.isNull())
+            continue;  // unset: the stored value or the default applies
+        const ParameterDefinition* definition = config.parameter(name);
+        values[name] = definition && definition->type != value.type()
+                           ? ParameterValue::parse(definition->type, value.text())
+                           : value;
+    }
+    return values;
 }
 
 py::dict toDict(const ParameterValues& values)
@@ -337,7 +343,7 @@ PYBIND11_MODULE(_pum_native, m)
                bool betaTesting, bool skipDropApp, bool skipCreateApp, bool allowMultipleModules, bool skipRoles,
                bool skipGrant, std::string demoData) {
                 InstallOptions options;
-                options.parameters = resolveParameters(self.upgrader->config().parameters, toGiven(parameters));
+                options.parameters = given(self.upgrader->config(), parameters);
                 if (maxVersion)
                     options.maxVersion = Version::parse(*maxVersion);
                 options.betaTesting = betaTesting;
@@ -359,8 +365,7 @@ PYBIND11_MODULE(_pum_native, m)
                bool betaTesting, bool force, bool skipDropApp, bool skipCreateApp, bool skipBaselineCheck,
                bool skipGrant, bool skipRoles) {
                 UpgradeOptions options;
-                auto given = toGiven(parameters);
-                options.parameters = self.run([&] { return self.upgrader->parametersForUpgrade(given); });
+                options.parameters = given(self.upgrader->config(), parameters);
                 if (maxVersion)
                     options.maxVersion = Version::parse(*maxVersion);
                 options.betaTesting = betaTesting;
@@ -379,7 +384,7 @@ PYBIND11_MODULE(_pum_native, m)
             "baseline",
             [](PyUpgrader& self, const std::string& version, bool createTable, bool allowMultipleModules,
                std::optional<py::dict> parameters) {
-                auto values = resolveParameters(self.upgrader->config().parameters, toGiven(parameters));
+                auto values = given(self.upgrader->config(), parameters);
                 Version parsed = Version::parse(version);
                 self.run([&] { self.upgrader->baseline(parsed, createTable, allowMultipleModules, values); });
             },
@@ -407,38 +412,36 @@ PYBIND11_MODULE(_pum_native, m)
         .def(
             "install_demo_data",
             [](PyUpgrader& self, const std::string& name, std::optional<py::dict> parameters, bool skipGrant) {
-                auto given = toGiven(parameters);
-                self.run([&] {
-                    self.upgrader->installDemoData(name, self.upgrader->parametersForUpgrade(given), skipGrant);
-                });
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->installDemoData(name, values, skipGrant); });
             },
             py::arg("name"), py::arg("parameters") = py::none(), py::arg("skip_grant") = false)
         .def(
             "create_app",
             [](PyUpgrader& self, std::optional<py::dict> parameters) {
-                auto given = toGiven(parameters);
-                self.run([&] { self.upgrader->createApp(self.upgrader->parametersForUpgrade(given)); });
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->createApp(values); });
             },
             py::arg("parameters") = py::none())
         .def(
             "drop_app",
             [](PyUpgrader& self, std::optional<py::dict> parameters) {
-                auto given = toGiven(parameters);
-                self.run([&] { self.upgrader->dropApp(self.upgrader->parametersForUpgrade(given)); });
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->dropApp(values); });
             },
             py::arg("parameters") = py::none())
         .def(
             "recreate_app",
             [](PyUpgrader& self, std::optional<py::dict> parameters) {
-                auto given = toGiven(parameters);
-                self.run([&] { self.upgrader->recreateApp(self.upgrader->parametersForUpgrade(given)); });
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->recreateApp(values); });
             },
             py::arg("parameters") = py::none())
         .def(
             "uninstall",
             [](PyUpgrader& self, std::optional<py::dict> parameters) {
-                auto given = toGiven(parameters);
-                self.run([&] { self.upgrader->uninstall(self.upgrader->parametersForUpgrade(given)); });
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->uninstall(values); });
             },
             py::arg("parameters") = py::none());
 }

@@ -37,6 +37,13 @@ fs::path packageFolder()
 
 void startInterpreter()
 {
+    // We may have been loaded with RTLD_LOCAL (dlopen's default), and then
+    // libpython's symbols are invisible to the extension modules Python loads
+    // (_ctypes: "undefined symbol: PyTuple_Type"). Promote libpython to global.
+    Dl_info python{};
+    if (dladdr(reinterpret_cast<void*>(&Py_InitializeFromConfig), &python) != 0 && python.dli_fname)
+        dlopen(python.dli_fname, RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD);
+
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
     // Ctrl-C stays with the host program (the CLI cancels cleanly on SIGINT).
