@@ -79,16 +79,32 @@ def _classes_for_psycopg():
             # Only forget the handle; PQfinish is the core's job.
             self._pgconn_ptr = None
 
-    class GuardedCursor(psycopg.Cursor):
-        """Refuses transaction control sent as SQL, like changelogs do."""
+        # Every query psycopg sends goes through one of these (cursors,
+        # connection.execute, pipelines, and a hook using connection.pgconn
+        # directly): SQL that would end pum's transaction never reaches the server.
+        def exec_(self, command: bytes):
+            _refuse_transaction_control(command)
+            return super().exec_(command)
 
-        def execute(self, query, params=None, **kwargs):
-            _refuse_transaction_control(self, query)
-            return super().execute(query, params, **kwargs)
+        def send_query(self, command: bytes):
+            _refuse_transaction_control(command)
+            return super().send_query(command)
 
-        def executemany(self, query, params_seq, **kwargs):
-            _refuse_transaction_control(self, query)
-            return super().executemany(query, params_seq, **kwargs)
+        def exec_params(self, command: bytes, *args, **kwargs):
+            _refuse_transaction_control(command)
+            return super().exec_params(command, *args, **kwargs)
+
+        def send_query_params(self, command: bytes, *args, **kwargs):
+            _refuse_transaction_control(command)
+            return super().send_query_params(command, *args, **kwargs)
+
+        def prepare(self, name: bytes, command: bytes, *args, **kwargs):
+            _refuse_transaction_control(command)
+            return super().prepare(name, command, *args, **kwargs)
+
+        def send_prepare(self, name: bytes, command: bytes, *args, **kwargs):
+            _refuse_transaction_control(command)
+            return super().send_prepare(name, command, *args, **kwargs)
 
     class HookConnection(psycopg.Connection):
         """The ``psycopg.Connection`` a hook receives. See the module's docstring."""
@@ -118,31 +134,22 @@ def _classes_for_psycopg():
         def __del__(self) -> None:
             pass  # never warn about an "unclosed" connection: it was only lent
 
-    _classes = (BorrowedPGconn, GuardedCursor, HookConnection)
+    _classes = (BorrowedPGconn, HookConnection)
     return _classes
 
 
-def _refuse_transaction_control(cursor: Any, query: Any) -> None:
-    if isinstance(query, bytes):
-        text = query.decode("utf-8", "replace")
-    elif isinstance(query, str):
-        text = query
-    else:
-        try:
-            text = query.as_string(cursor.connection)
-        except Exception:  # let psycopg report what it cannot render
-            return
+def _refuse_transaction_control(command: Any) -> None:
+    text = bytes(command).decode("utf-8", "replace") if not isinstance(command, str) else command
     from . import _pum_native
     reason = _pum_native.transaction_control(text)
     if reason:
-        raise PumHookError(f"{reason} is not allowed in a hook: {_WHY}")
+        raise PumHookError(f"refused in a hook, {_WHY}: {reason}")
 
 
 def borrow(address: int) -> Any:
     """A HookConnection on the PGconn at ``address``; give it back with :func:`give_back`."""
-    BorrowedPGconn, GuardedCursor, HookConnection = _classes_for_psycopg()
+    BorrowedPGconn, HookConnection = _classes_for_psycopg()
     connection = HookConnection(BorrowedPGconn(address))
-    connection.cursor_factory = GuardedCursor
     # Prepared statements outlive the transaction on the session, and the
     # next hook's connection would reuse their names: never prepare.
     connection.prepare_threshold = None
