@@ -50,9 +50,13 @@ ParameterValues given(const Config& config, const std::optional<py::dict>& param
         if (value.isNull())
             continue;  // unset: the stored value or the default applies
         const ParameterDefinition* definition = config.parameter(name);
-        values[name] = definition && definition->type != value.type()
-                           ? ParameterValue::parse(definition->type, value.text())
-                           : value;
+        try {
+            values[name] = definition && definition->type != value.type()
+                               ? ParameterValue::parse(definition->type, value.text())
+                               : value;
+        } catch (const ParameterError& error) {
+            throw ParameterError(name, "parameter '" + name + "': " + error.what());
+        }
     }
     return values;
 }
