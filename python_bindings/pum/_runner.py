@@ -168,9 +168,12 @@ def _describe(error: BaseException, file: Path, module_root: Path) -> str:
 
 
 def check_hook(file: str, module_root: str, declared: Dict[str, str],
-               dependencies: List[Tuple[str, Optional[str], Optional[str], int]], config_file: str) -> None:
-    """Before the transaction: dependencies, the hook loads, its parameters are declared."""
+               dependencies: List[Tuple[str, Optional[str], Optional[str], int]], config_file: str,
+               libpq: Tuple[int, int]) -> None:
+    """Before the transaction: psycopg, dependencies, the hook loads, its parameters are declared."""
     path, root = Path(file), Path(module_root)
+    # psycopg first: hook files import it, and its absence must read as such.
+    _connection.check_psycopg(libpq)
     check_dependencies(dependencies, config_file)
     try:
         with _hook_imports(path, root):

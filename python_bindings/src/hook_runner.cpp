@@ -92,7 +92,7 @@ public:
         try {
             py::module_::import("pum._runner")
                 .attr("check_hook")(hookFile(hook), config.baseDir.string(), declaredParameters(config),
-                                    dependencies(config), config.configFile.string());
+                                    dependencies(config), config.configFile.string(), libpqIdentity());
         } catch (py::error_already_set& error) {
             rethrowAsCoreError(error);
         }
