@@ -78,6 +78,8 @@ void prepare(const fs::path& folder)
 
 std::mutex registerMutex;
 bool registered = false;
+// A failed Py_InitializeFromConfig leaves a half-made runtime: never retry it.
+std::string startFailure;
 
 }  // namespace
 
@@ -88,10 +90,18 @@ extern "C" __attribute__((visibility("default"))) int pum_python_register(char* 
     try {
         if (registered)
             return 0;
+        if (!startFailure.empty())
+            throw std::runtime_error(startFailure);
         const fs::path folder = packageFolder();
         const bool ours = !Py_IsInitialized();
-        if (ours)
-            startInterpreter();
+        if (ours) {
+            try {
+                startInterpreter();
+            } catch (const std::exception& failed) {
+                startFailure = failed.what();
+                throw;
+            }
+        }
         {
             // Inside QGIS this borrows its interpreter from whatever thread we are on.
             PyGILState_STATE state = PyGILState_Ensure();
