@@ -122,7 +122,11 @@ private:
         switch (node.Type()) {
         case YAML::NodeType::Map: return "a mapping";
         case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
+        case YAML::NodeType::Scalar: {
+            // Inline SQL can be long: a glimpse is enough to recognise it.
+            const std::string& text = node.Scalar();
+            return "'" + (text.size() > 40 ? text.substr(0, 37) + "..." : text) + "'";
+        }
         default: return "nothing";
         }
     }
@@ -374,6 +378,11 @@ ParameterDefinition Loader::loadParameter(const YAML::Node& node, const std::str
         }
     }
 
+    // pum gives a boolean without a default the value false, and modules
+    // rely on it: `{flag}` must not become NULL.
+    if (definition.type == ParameterType::Boolean && !definition.defaultValue)
+        definition.defaultValue = ParameterValue::parse(ParameterType::Boolean, "false");
+
     if (const Field* description = optional(fields, "description"))
         definition.description = scalar(*description, path + ".description");
     if (const Field* appOnly = optional(fields, "app_only")) definition.appOnly = boolean(*appOnly, path + ".app_only");
@@ -582,7 +591,8 @@ Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& conf
     const fs::path file = configFile ? fs::absolute(*configFile).lexically_normal() : root / ".pum.yaml";
 
     std::error_code ec;
-    if (!fs::is_directory(root, ec)) throw ConfigError(root.string(), 0, "", "module directory not found");
+    if (!fs::exists(root, ec)) throw ConfigError(root.string(), 0, "", "module directory not found");
+    if (!fs::is_directory(root, ec)) throw ConfigError(root.string(), 0, "", "module path is not a directory");
     if (!fs::exists(file, ec))
         throw ConfigError(file.string(), 0, "",
                           configFile ? "configuration file not found"
@@ -594,6 +604,9 @@ Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& conf
     text << in.rdbuf();
     if (!in) throw ConfigError(file.string(), 0, "", "cannot be read");
     std::string source = text.str();
+    // yaml-cpp skips a UTF-8 byte order mark (Windows editors write one) and
+    // counts positions after it; drop it so positions index `source`.
+    if (source.starts_with("\xEF\xBB\xBF")) source.erase(0, 3);
 
     std::vector<YAML::Node> documents;
     try {

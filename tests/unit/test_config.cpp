@@ -209,6 +209,58 @@ TEST(Config, Defaults)
     EXPECT_FALSE(c.hasPythonHooks());
 }
 
+TEST(Config, BooleanWithoutDefaultIsFalse)
+{
+    // As in pum: a boolean parameter left without a default is false, not NULL.
+    Module module("pum:\n  module: m\nparameters:\n  - name: flag\n    type: boolean\n  - name: t\n");
+    const Config c = module.load();
+    ASSERT_TRUE(c.parameters.at(0).defaultValue);
+    EXPECT_EQ(c.parameters.at(0).defaultValue->text(), "false");
+    EXPECT_FALSE(c.parameters.at(1).defaultValue);  // other types: no default
+}
+
+TEST(Config, InlineCodeLines)
+{
+    Module module(R"(pum:
+  module: m
+uninstall:
+  - code: "SELECT 1;"
+  - code: |-   # a comment after the indicator
+
+      SELECT 2;
+  - code: >
+      SELECT 3;
+  - code:
+      SELECT 4;
+  - {code: SELECT 5;}
+)");
+    const Config c = module.load();
+    ASSERT_EQ(c.uninstallHooks.size(), 5u);
+    EXPECT_EQ(c.uninstallHooks[0].codeLine, 4);
+    // A literal block keeps its leading blank line, so its first line is the one below `|-`.
+    EXPECT_EQ(c.uninstallHooks[1].code, "\nSELECT 2;");
+    EXPECT_EQ(c.uninstallHooks[1].codeLine, 6);
+    EXPECT_EQ(c.uninstallHooks[1].line, 5);
+    EXPECT_EQ(c.uninstallHooks[2].codeLine, 9);
+    EXPECT_EQ(c.uninstallHooks[3].code, "SELECT 4;");
+    EXPECT_EQ(c.uninstallHooks[3].codeLine, 11);
+    EXPECT_EQ(c.uninstallHooks[3].line, 10);
+    EXPECT_EQ(c.uninstallHooks[4].codeLine, 12);
+}
+
+TEST(Config, WindowsLineEndingsAndByteOrderMark)
+{
+    Module module("\xEF\xBB\xBFpum:\r\n  module: m\r\nuninstall:\r\n  - code: |\r\n      SELECT 1;\r\n"
+                  "      SELECT 2;\r\nparameters:\r\n  - name: a\r\n    type:\r\n");
+    const Config c = module.load();
+    EXPECT_EQ(c.module, "m");
+    EXPECT_EQ(c.uninstallHooks.at(0).code, "SELECT 1;\nSELECT 2;\n");
+    EXPECT_EQ(c.uninstallHooks.at(0).codeLine, 5);
+    expectError("\xEF\xBB\xBFpum:\r\n  module: m\r\nparameters:\r\n  - name: a\r\n    type: integer\r\n"
+                "    default:\r\n    values: [1, x]\r\n",
+                {7, "parameters[0].values[1]", "'x' is not an integer"});
+}
+
 TEST(Config, NullSectionsAreEmpty)
 {
     // pum reads `key:` with nothing after it as "not set".
@@ -324,6 +376,8 @@ TEST(ConfigErrors, MissingFile)
     }
     EXPECT_THROW(Config::load(dir.path(), dir.path() / "other.yaml"), ConfigError);
     EXPECT_THROW(Config::load(dir.path() / "no_such_module"), ConfigError);
+    dir.write("file", "");
+    EXPECT_THROW(Config::load(dir.path() / "file"), ConfigError);
 }
 
 TEST(ConfigErrors, YamlSyntax)
@@ -504,8 +558,8 @@ TEST(ConfigErrors, WhatNamesFileLineAndKey)
         module.load();
         ADD_FAILURE() << "no error";
     } catch (const ConfigError& e) {
-        EXPECT_THAT(std::string(e.what()),
-                    HasSubstr((module.dir.path() / ".pum.yaml").string() + ":6: parameters[0].default: "));
+        EXPECT_EQ(std::string(e.what()),
+                  (module.dir.path() / ".pum.yaml").string() + ":6: parameters[0].default: 'abc' is not an integer");
     }
 }
 

@@ -136,8 +136,12 @@ TEST(SqlSplit, EscapeStrings)
     // xE'..' is an identifier followed by a standard string.
     EXPECT_THAT(texts(R"(select xE'a\'; select 2;)"), ElementsAre(R"(select xE'a\';)", "select 2;"));
     // Segments separated by a newline continue an E'' string in escape mode.
-    EXPECT_THAT(texts("select E'a'\n  -- c\n '\\'; x;'; select 3;"),
-                ElementsAre("select E'a'\n  -- c\n '\\'; x;';", "select 3;"));
+    EXPECT_THAT(texts("select E'a'\n\n  '\\'; x;'; select 3;"),
+                ElementsAre("select E'a'\n\n  '\\'; x;';", "select 3;"));
+    // ...but not across a comment, nor without a newline: '\' is then a standard string.
+    EXPECT_THAT(texts("select E'a' -- c\n'\\'; select 3;"), ElementsAre("select E'a' -- c\n'\\';", "select 3;"));
+    EXPECT_THAT(texts("select E'a'\n-- c\n'\\'; select 3;"), ElementsAre("select E'a'\n-- c\n'\\';", "select 3;"));
+    EXPECT_THAT(texts("select E'a' '\\'; select 3;"), ElementsAre("select E'a' '\\';", "select 3;"));
 }
 
 TEST(SqlSplit, OtherStringPrefixes)
@@ -216,6 +220,9 @@ TEST(SqlParameters, CommentsAreNotTouched)
     EXPECT_EQ(one("do $$ begin -- {nope} }\n /* { */ perform {srid}; end $$;"),
               "do $$ begin -- {nope} }\n /* { */ perform 2056; end $$;");
     EXPECT_THAT(texts("-- {x}\nselect 1;", {}), ElementsAre("select 1;"));
+    // Quotes inside the body: '--' there is not a comment.
+    EXPECT_EQ(one("do $$ begin perform '--', \"a--\", {srid}; end $$;"),
+              "do $$ begin perform '--', \"a--\", 2056; end $$;");
 }
 
 TEST(SqlParameters, NoSubstitutionLeavesBracesAlone)
@@ -320,6 +327,7 @@ TEST(SqlParameters, BraceErrorsNameTheLine)
              {"select 1;\nselect {unknown};", 2, "unknown parameter 'unknown'"},
              {"select {}", 1, "positional"},
              {"select\n\n'{0}'", 3, "positional placeholder '{0}'"},
+             {"select {1a};", 1, "'{1a}' is not a parameter name"},
              {"select {srid:>3};", 1, "format spec in '{srid:>3}'"},
              {"select {srid!r};", 1, "conversion in '{srid!r}'"},
              {"select {srid.x};", 1, "attribute or index"},
@@ -400,6 +408,8 @@ TEST(SqlRefused, CopyFromStdinAndMetaCommands)
     EXPECT_EQ(e.line, 2);
     EXPECT_THAT(e.message, HasSubstr("COPY ... FROM STDIN"));
     EXPECT_NO_THROW(parse("copy t from '/tmp/x.csv'; copy t to stdout; select 'from stdin';"));
+    EXPECT_NO_THROW(parse("copy (select * from stdin) to '/tmp/x';"));
+    EXPECT_THAT(errorOf("copy t(a) from\n  STDIN with (format csv);").message, HasSubstr("FROM STDIN"));
     e = errorOf("select 1;\n  \\connect other\nselect 2;");
     EXPECT_EQ(e.line, 2);
     EXPECT_THAT(e.message, HasSubstr("'\\connect'"));
