@@ -27,7 +27,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string cli() { return std::getenv("PUM_CLI") ? std::getenv("PUM_CLI") : "pum"; }
+fs::path libraryDir();
+// PUM_CLI, else the build's own bin/pum beside its lib folder.
+std::string cli()
+{
+    if (const char* path = std::getenv("PUM_CLI")) return path;
+    return (libraryDir().parent_path() / "bin" / "pum").string();
+}
 fs::path dataModule(const std::string& name) { return pum::test::sourceDir() / "tests" / "data" / name; }
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
