@@ -161,11 +161,21 @@ private:
 
 struct PyConnection {
     std::optional<Connection> connection;
+    bool closed = false;
     Connection& get()
     {
-        if (!connection)
+        if (!connection || closed)
             throw ConnectionError("the connection is closed");
         return *connection;
+    }
+    // Upgraders keep a reference to the Connection object (and use it until
+    // they are destroyed, possibly after close()): free the libpq session but
+    // keep the object, now empty, at the same address.
+    void close()
+    {
+        if (connection && !closed)
+            *connection = Connection(nullptr);
+        closed = true;
     }
 };
 
@@ -179,6 +189,7 @@ struct PyUpgrader {
     template <typename F>
     auto run(F&& command)
     {
+        connectionOwner.cast<PyConnection&>().get();  // refuses a closed connection
         if (!HookRegistry::instance().find(".py"))
             pum::python::registerHookRunner();
         try {
@@ -320,11 +331,12 @@ PYBIND11_MODULE(_pum_native, m)
                  return connection;
              }),
              py::arg("spec"), "Opens a service name, postgresql:// URI or key=value connection string.")
-        .def("close", [](PyConnection& c) { c.connection.reset(); })
-        .def_property_readonly("closed", [](const PyConnection& c) { return !c.connection.has_value(); })
+        .def("close", &PyConnection::close)
+        .def_property_readonly("closed", [](const PyConnection& c) { return c.closed || !c.connection; })
         .def("describe", [](PyConnection& c) { return c.get().describe(); })
         .def("__repr__", [](PyConnection& c) {
-            return c.connection ? "<pum.Connection " + c.connection->describe() + ">" : std::string("<pum.Connection closed>");
+            return c.connection && !c.closed ? "<pum.Connection " + c.connection->describe() + ">"
+                                             : std::string("<pum.Connection closed>");
         });
 
     py::class_<PyUpgrader>(m, "Upgrader")

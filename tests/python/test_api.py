@@ -137,3 +137,11 @@ def test_missing_psycopg_is_refused_clearly():
             "except Exception as e:\n    print(e)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "apt install python3-psycopg" in out.stdout, out.stderr
+
+
+def test_upgrader_outliving_its_closed_connection(db):
+    with pum.connect(db.conninfo) as connection:
+        upgrader = pum.Upgrader(SEED, connection)
+    with pytest.raises(PumConnectionError, match="closed"):
+        upgrader.info()
+    del upgrader  # its destructor still touches the (emptied) connection object

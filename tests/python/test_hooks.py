@@ -340,3 +340,19 @@ def test_hook_class_must_inherit_hookbase_and_take_self(module, db):
     module.write("hook.py", "from pum import HookBase\nclass Hook(HookBase):\n    def run_hook(connection):\n        pass\n")
     with pytest.raises(PumHookError, match="must take self first"):
         install(module, db)
+
+
+def test_server_notices_during_and_after_a_hook_reach_pum(module, db):
+    module.write(".pum.yaml", yaml(post=["file: hook.py",
+                                         "code: DO $$ BEGIN RAISE NOTICE 'after the hook'; END $$;"]))
+    module.write("hook.py", hook("""
+        connection.execute("DO $$ BEGIN RAISE NOTICE 'from psycopg'; END $$")
+        self.execute("DO $$ BEGIN RAISE NOTICE 'from execute'; END $$")
+    """))
+    logged = []
+    with pum.connect(db.conninfo) as connection:
+        pum.Upgrader(module.root, connection, log=lambda level, message: logged.append(message)).install()
+    notices = [m for m in logged if "NOTICE" in m or m.startswith("server")]
+    assert any("from psycopg" in m for m in notices), logged
+    assert any("from execute" in m for m in notices), logged
+    assert any("after the hook" in m for m in notices), logged
