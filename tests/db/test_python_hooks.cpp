@@ -249,3 +249,36 @@ TEST_F(PythonHooks, InProcessUndeclaredParameterIsRefusedBeforeTheTransaction)
     }
     EXPECT_EQ(db.scalar("SELECT to_regclass('pyc.t')"), "");
 }
+
+TEST_F(PythonHooks, InProcessLaterFailureRollsBackTheHooksWork)
+{
+    registerRunner();
+    TempDatabase db;
+    TempDir dir;
+    auto root = writeModule(dir, "        connection.execute('CREATE TABLE pyc.from_hook AS SELECT * FROM pyc.t')\n");
+    // The step after the hook fails: what the hook did must go too.
+    dir.write("m/.pum.yaml", "pum:\n  module: pyc\nmigration_hooks:\n  post:\n    - file: hook.py\n"
+                             "    - code: SELECT * FROM pyc.from_hook WHERE 1/0 = 1;\n");
+    const auto before = db.snapshot();
+    auto c = db.connect();
+    NullFeedback feedback;
+    EXPECT_THROW(Upgrader(Config::load(root), c, feedback).install(noRoles()), SqlError);
+    EXPECT_EQ(db.snapshot(), before);
+}
+
+TEST_F(PythonHooks, CliMissingDependencySaysWhichAndHowToInstall)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto root = writeModule(dir, "        pass\n", "self, connection",
+                            "dependencies:\n  - name: pum_missing_dep\n    minimum_version: 1.2\n"
+                            "  - name: psycopg\n    maximum_version: 2.0\n");
+    std::string out;
+    EXPECT_EQ(pum::test::runCommand(cli() + " -p " + quoted(db.conninfo()) + " -d " + root.string() + " install", out), 1);
+    EXPECT_THAT(out, HasSubstr(".pum.yaml:4: Python package 'pum_missing_dep' is required by the module's hooks but "
+                               "is not installed; install it with `apt install python3-pum-missing-dep` or "
+                               "`pip install 'pum_missing_dep>=1.2'`"));
+    EXPECT_THAT(out, HasSubstr("Python package 'psycopg' 3."));
+    EXPECT_THAT(out, HasSubstr("is newer than the maximum 2.0"));
+    EXPECT_EQ(db.scalar("SELECT to_regclass('public.pum_migrations')"), "");
+}
