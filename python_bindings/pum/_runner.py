@@ -76,7 +76,8 @@ def _load(file: Path) -> type:
     module.__file__ = str(file)
     sys.modules[name] = module  # dataclasses and pickling look modules up by name
     source = file.read_bytes()
-    exec(compile(source, str(file), "exec"), module.__dict__)
+    # dont_inherit: this file's `from __future__` imports are not the hook's.
+    exec(compile(source, str(file), "exec", dont_inherit=True), module.__dict__)
     hook_class = module.__dict__.get("Hook")
     if not inspect.isclass(hook_class):
         raise PumHookError(f"{file} must define a class named 'Hook' (class Hook(HookBase): ...)")

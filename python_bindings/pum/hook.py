@@ -121,7 +121,8 @@ class HookBase:
             found = next((root / candidate for root in roots if (root / candidate).is_file()), None)
             if found is None and candidate.is_file():
                 found = candidate.resolve()
-        if found is None and isinstance(sql, os.PathLike):
+        # A Path, or a str that can only be a file name (no blank), must exist.
+        if found is None and (isinstance(sql, os.PathLike) or not any(c.isspace() for c in sql.strip())):
             raise FileNotFoundError(f"SQL file {candidate} not found (looked in the hook's folder and the module root)")
         return found
 

@@ -356,3 +356,18 @@ def test_server_notices_during_and_after_a_hook_reach_pum(module, db):
     assert any("from psycopg" in m for m in notices), logged
     assert any("from execute" in m for m in notices), logged
     assert any("after the hook" in m for m in notices), logged
+
+
+def test_hook_module_semantics(module, db):
+    """No __future__ flags leak from pum into hooks; a missing SQL file is named; __name__ is not __main__."""
+    module.write(".pum.yaml", yaml(post=["file: hook.py"]))
+    module.write("hook.py", hook("""
+        assert __name__ != "__main__"
+        assert not isinstance(Hook.run_hook.__annotations__["connection"], str)
+        try:
+            self.execute("sql/missing.sql")
+        except FileNotFoundError as error:
+            connection.execute("CREATE TABLE pyt.missing AS SELECT %s::text AS m", (str(error),))
+    """, signature="self, connection: object"))
+    install(module, db)
+    assert "sql/missing.sql not found" in db.scalar("SELECT m FROM pyt.missing")
