@@ -3,6 +3,7 @@
 import re
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -312,7 +313,9 @@ DEPENDENCIES = {
 
 
 @pytest.mark.parametrize("case", sorted(DEPENDENCIES))
-def test_dependencies(module, db, case):
+def test_dependencies(module, db, case, monkeypatch):
+    # pip may run (and fail): without an index it fails at once, network or not.
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
     deps, message = DEPENDENCIES[case]
     module.write(".pum.yaml", yaml(post=["file: hook.py"], extra="dependencies:\n" + textwrap.indent(deps, "  ")))
     module.write("hook.py", hook("connection.execute('CREATE TABLE pyt.ran (id int)')"))
@@ -325,7 +328,61 @@ def test_dependencies(module, db, case):
         assert db.scalar("SELECT to_regclass('pyt.t')") is None
 
 
-def test_dependency_check_directly():
+def _wheel(folder, name, version):
+    """A minimal pure-Python wheel, built by hand (pip needs nothing more)."""
+    import base64
+    import hashlib
+    import zipfile
+    files = {f"{name}/__init__.py": f"__version__ = '{version}'\nVALUE = 42\n",
+             f"{name}-{version}.dist-info/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+             f"{name}-{version}.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: pum-tests\nRoot-Is-Purelib: true\n"
+                                                  "Tag: py3-none-any\n"}
+    record = [f"{name}-{version}.dist-info/RECORD,,"]
+    with zipfile.ZipFile(folder / f"{name}-{version}-py3-none-any.whl", "w") as wheel:
+        for path, text in files.items():
+            wheel.writestr(path, text)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=").decode()
+            record.append(f"{path},sha256={digest},{len(text)}")
+        wheel.writestr(f"{name}-{version}.dist-info/RECORD", "\n".join(record) + "\n")
+
+
+def test_missing_dependency_is_installed_with_pip_into_a_temporary_folder(module, db, tmp_path, monkeypatch):
+    from pum import dependencies
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    _wheel(wheels, "pumdeptest", "1.2")
+    # A local index stands in for PyPI: the same pip command, no network.
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    monkeypatch.setenv("PIP_FIND_LINKS", str(wheels))
+    module.write(".pum.yaml", yaml(post=["file: hook.py"],
+                                   extra="dependencies:\n  - name: pumdeptest\n    minimum_version: 1.1"))
+    module.write("hook.py", hook("connection.execute('CREATE TABLE pyt.dep AS SELECT %s AS v', (pumdeptest.VALUE,))",
+                                 imports="import pumdeptest"))
+    try:
+        install(module, db)
+        assert db.scalar("SELECT v FROM pyt.dep") == 42
+        folder = dependencies.install_folder()
+        assert folder and folder in sys.path and (Path(folder) / "pumdeptest-1.2.dist-info").is_dir()
+    finally:
+        if dependencies.install_folder() in sys.path:
+            sys.path.remove(dependencies.install_folder())
+        sys.modules.pop("pumdeptest", None)
+
+
+def test_pip_failure_or_refusal_is_explained(module, db, monkeypatch):
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    module.write(".pum.yaml", yaml(post=["file: hook.py"], extra="dependencies:\n  - name: pum_nothere_dep"))
+    module.write("hook.py", hook("pass"))
+    with pytest.raises(PumHookError, match=r"(?s)'pum_nothere_dep' is required.*pip could not install them: "
+                                           r".*No matching distribution found for pum_nothere_dep"):
+        install(module, db)
+    monkeypatch.setenv("PUM_NO_PIP_INSTALL", "1")
+    with pytest.raises(PumHookError, match=r"installing them with pip is turned off"):
+        install(module, db)
+
+
+def test_dependency_check_directly(monkeypatch):
+    monkeypatch.setenv("PUM_NO_PIP_INSTALL", "1")
     from pum.dependencies import check_dependencies
     check_dependencies([("psycopg", "3.0", "3.99", 3)], ".pum.yaml")
     with pytest.raises(PumDependencyError, match=r"\.pum\.yaml:7: Python package 'nothere_pkg'"):
