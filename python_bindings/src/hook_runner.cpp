@@ -70,12 +70,21 @@ std::string restoreSession(PGconn* conn, int nonblocking)
         if (problem.empty())
             problem = "the hook left a query running";
     }
-    // A COPY left open, or results nobody read.
-    while (PGresult* result = PQgetResult(conn)) {
+    // A COPY left open, or results nobody read. Bounded: a session that
+    // will not settle is reported, never waited on forever.
+    for (int i = 0; i < 10000; ++i) {
+        PGresult* result = PQgetResult(conn);
+        if (!result)
+            break;
         ExecStatusType status = PQresultStatus(result);
         PQclear(result);
         if (status == PGRES_COPY_IN)
             PQputCopyEnd(conn, "abandoned by a pum hook");
+        if (status == PGRES_COPY_OUT) {
+            char* row = nullptr;
+            while (PQgetCopyData(conn, &row, 0) > 0)
+                PQfreemem(row);
+        }
         if (problem.empty())
             problem = "the hook left unread results on the connection";
     }

@@ -87,6 +87,8 @@ RUDE = {
                             "transaction is aborted"),
     "pipeline_left_open": ("connection.pgconn.enter_pipeline_mode()", "pipeline mode"),
     "query_left_running": ("connection.pgconn.send_query(b'SELECT pg_sleep(0.01)')", "left"),
+    "copy_out_left_open": ("connection.pgconn.send_query(b'COPY pyt.t TO STDOUT')", "left"),
+    "copy_in_left_open": ("connection.pgconn.send_query(b'COPY pyt.t FROM STDIN')", "left"),
 }
 
 
@@ -431,3 +433,18 @@ def test_hook_module_semantics(module, db):
     """, signature="self, connection: object"))
     install(module, db)
     assert "sql/missing.sql not found" in db.scalar("SELECT m FROM pyt.missing")
+
+
+def test_copy_works_in_a_hook(module, db):
+    module.write(".pum.yaml", yaml(post=["file: hook.py"]))
+    module.write("hook.py", hook("""
+        with connection.cursor() as cursor:
+            with cursor.copy("COPY pyt.t (id, label) FROM STDIN") as copy:
+                for row in [(10, "ten"), (11, "eleven")]:
+                    copy.write_row(row)
+            with cursor.copy("COPY (SELECT count(*) FROM pyt.t) TO STDOUT") as copy:
+                ((count,),) = list(copy.rows())
+        connection.execute("CREATE TABLE pyt.copied AS SELECT %s::int AS n", (int(count),))
+    """))
+    install(module, db)
+    assert db.scalar("SELECT n FROM pyt.copied") == 4
