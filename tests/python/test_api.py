@@ -145,3 +145,24 @@ def test_upgrader_outliving_its_closed_connection(db):
     with pytest.raises(PumConnectionError, match="closed"):
         upgrader.info()
     del upgrader  # its destructor still touches the (emptied) connection object
+
+
+def test_runner_library_inside_a_running_interpreter(db):
+    """As in QGIS: libpum_python_hooks registers into the interpreter already running (no second one)."""
+    library = Path(pum.__file__).resolve().parents[2] / "lib" / "libpum_python_hooks.so"
+    if not library.exists():
+        pytest.skip(f"{library} not built")
+    code = f"""
+import ctypes, sys
+lib = ctypes.CDLL({str(library)!r})
+error = ctypes.create_string_buffer(512)
+assert lib.pum_python_register(error, 512) == 0, error.value
+assert lib.pum_python_register(error, 512) == 0, error.value
+import pum
+summary = pum.install({str(SEED)!r}, {db.conninfo!r}, parameters={{"srid": 2056}})
+print(summary["to_version"])
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "1.0.1"
+    assert db.scalar("SELECT obj_description('pum_pyseed_app.some_view'::regclass)") == "points in EPSG:2056"
