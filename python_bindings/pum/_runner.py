@@ -95,7 +95,8 @@ class _Signature:
     def __init__(self, hook_class: type, file: Path) -> None:
         function = hook_class.run_hook
         params = list(inspect.signature(function).parameters.values())
-        if not params or params[0].name != "self" and params[0].name == "connection":
+        # The seed page's examples forget `self`; say so instead of a TypeError.
+        if not params or params[0].name == "connection":
             raise PumHookError(f"run_hook in {file} must take self first: def run_hook(self, connection, ...)")
         rest = params[1:]
         if not rest or rest[0].kind in (inspect.Parameter.VAR_KEYWORD, inspect.Parameter.KEYWORD_ONLY):

@@ -5,9 +5,7 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
-#include <filesystem>
 #include <memory>
-#include <mutex>
 
 #include "bridge.h"
 #include "pum/config.h"
