@@ -99,7 +99,7 @@ class _Signature:
         if not params or params[0].name == "connection":
             raise PumHookError(f"run_hook in {file} must take self first: def run_hook(self, connection, ...)")
         rest = params[1:]
-        if not rest or rest[0].kind in (inspect.Parameter.VAR_KEYWORD, inspect.Parameter.KEYWORD_ONLY):
+        if not rest or rest[0].kind in (inspect.Parameter.VAR_KEYWORD, inspect.Parameter.VAR_POSITIONAL):
             raise PumHookError(f"run_hook in {file} must take the connection: def run_hook(self, connection, ...)")
         self.connection = rest[0].name
         self.named: Dict[str, inspect.Parameter] = {}
