@@ -117,7 +117,7 @@ private:
     std::vector<Token> first_;
     bool prevWordFrom_ = false;
     bool copyFromStdin_ = false;
-    int parenDepth_ = 0;  // so that COPY (SELECT ... FROM stdin) TO ... is not taken for FROM STDIN
+    int parenDepth_ = 0;
     bool wantTokens_ = false;  // the first word needs the following tokens checked
     bool isCopy_ = false;
 
@@ -345,10 +345,27 @@ private:
             }
             word(w);
         } else if (isDigit(c) || (c == '.' && i + 1 < n && isDigit(src_[i + 1]))) {
-            while (end < n && (nameChar(src_[end]) || src_[end] == '.')) ++end;
+            // digits[.digits][e[+-]digits]; what follows (an identifier such as
+            // x$$a in 1.5.x$$a) is a token of its own, as for the server.
+            end = i;
+            while (end < n && isDigit(src_[end])) ++end;
+            if (end < n && src_[end] == '.' && !(end + 1 < n && src_[end + 1] == '.')) {
+                ++end;
+                while (end < n && isDigit(src_[end])) ++end;
+            }
+            if (end < n && (src_[end] == 'e' || src_[end] == 'E')) {
+                std::size_t e = end + 1;
+                if (e < n && (src_[e] == '+' || src_[e] == '-')) ++e;
+                if (e < n && isDigit(src_[e])) {
+                    end = e;
+                    while (end < n && isDigit(src_[end])) ++end;
+                }
+            }
             record(Token::Other, src_.substr(i, end - i));
         } else if (c == ';') {
-            if (beginDepth_ == 0) {
+            // Like psql: not inside parentheses (CREATE RULE ... DO (cmd; cmd))
+            // nor inside a BEGIN ATOMIC body.
+            if (beginDepth_ == 0 && parenDepth_ == 0) {
                 lastTokenEnd_ = i + 1;
                 endStatement(i + 1);
                 return i + 1;
@@ -361,7 +378,7 @@ private:
             record(Token::Other, "\\");
         } else {
             if (c == '(') ++parenDepth_;
-            else if (c == ')') --parenDepth_;
+            else if (c == ')' && parenDepth_ > 0) --parenDepth_;
             record(Token::Other, src_.substr(i, 1));
         }
         lastTokenEnd_ = end;
