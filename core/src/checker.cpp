@@ -349,7 +349,7 @@ std::string reportText(const ComparisonReport& report)
 
 std::string reportJson(const ComparisonReport& report)
 {
-    using nlohmann::json;
+    using json = nlohmann::ordered_json;  // keys in a reading order, not sorted
     json j{{"first", report.first},
            {"second", report.second},
            {"timestamp", report.timestamp},

@@ -228,6 +228,17 @@ void createRoles(Connection& c, const Config& config, Feedback& feedback, const 
                                "configuration before, or create it first)");
     }
 
+    std::set<std::pair<std::string, std::string>> memberships;  // (member, role), direct
+    {
+        auto r = c.exec("SELECT m.rolname, g.rolname FROM pg_catalog.pg_auth_members a "
+                        "JOIN pg_catalog.pg_roles m ON m.oid = a.member JOIN pg_catalog.pg_roles g ON g.oid = a.roleid");
+        for (int i = 0; i < r.rows(); ++i) memberships.emplace(r.value(i, 0), r.value(i, 1));
+    }
+    auto grantRole = [&](const std::string& role, const std::string& member) {
+        if (memberships.count({member, role})) return std::string();
+        return "GRANT " + c.quoteIdentifier(role) + " TO " + c.quoteIdentifier(member) + ";\n";
+    };
+
     std::string sql;
     for (const auto* def : selected) {
         std::vector<std::string> toCreate;
@@ -246,14 +257,12 @@ void createRoles(Connection& c, const Config& config, Feedback& feedback, const 
     for (const auto* def : selected) {
         if (def->inherit) {
             const bool configured = findRole(config, *def->inherit) != nullptr;
-            if (generic) sql += "GRANT " + c.quoteIdentifier(*def->inherit) + " TO " + c.quoteIdentifier(def->name) + ";\n";
+            if (generic) sql += grantRole(*def->inherit, def->name);
             if (suffixed)
-                sql += "GRANT " + c.quoteIdentifier(configured ? withSuffix(*def->inherit, options.suffix) : *def->inherit) +
-                       " TO " + c.quoteIdentifier(withSuffix(def->name, options.suffix)) + ";\n";
+                sql += grantRole(configured ? withSuffix(*def->inherit, options.suffix) : *def->inherit,
+                                 withSuffix(def->name, options.suffix));
         }
-        if (suffixed && generic)
-            sql += "GRANT " + c.quoteIdentifier(withSuffix(def->name, options.suffix)) + " TO " +
-                   c.quoteIdentifier(def->name) + ";\n";
+        if (suffixed && generic) sql += grantRole(withSuffix(def->name, options.suffix), def->name);
     }
     runBatch(c, sql);
 }
@@ -632,6 +641,15 @@ RoleInventory listRoles(Connection& c, const Config& config, bool includeSuperus
     }
     std::set<std::string> listed(accounted);
     for (const auto& o : inv.others) listed.insert(o.name);
+    // Members (at any depth) of the configured roles reach the module too: not "other".
+    std::vector<std::string> pending(accounted.begin(), accounted.end());
+    while (!pending.empty()) {
+        const std::string r = pending.back();
+        pending.pop_back();
+        auto [b, e] = members.equal_range(r);
+        for (auto i = b; i != e; ++i)
+            if (listed.insert(i->second).second) pending.push_back(i->second);
+    }
     for (const auto& [name, info] : dbRoles)
         if (info.login && !listed.count(name) && (includeSuperusers || !info.super)) inv.otherLoginRoles.push_back(name);
     return inv;
@@ -671,7 +689,8 @@ std::string formatRoleInventory(const RoleInventory& inv)
         out << flags(r) << "\n";
         for (const auto& a : r.schemas) {
             out << "      " << (a.satisfied() ? "ok " : "!! ") << a.schema << ": has "
-                << accessWord(a.hasRead, a.hasWrite) << ", expected " << accessWord(a.expectedRead, a.expectedWrite);
+                << accessWord(a.hasRead, a.hasWrite, a.hasUsage) << ", expected "
+                << accessWord(a.expectedRead, a.expectedWrite);
             if (!a.exists) out << " (schema does not exist)";
             out << "\n";
             size_t shown = 0;
@@ -712,7 +731,7 @@ std::string formatRoleInventory(const RoleInventory& inv)
 
 std::string roleInventoryJson(const RoleInventory& inv)
 {
-    using nlohmann::json;
+    using json = nlohmann::ordered_json;  // keys in a reading order, not sorted
     auto role = [](const RoleStatus& r) {
         json j{{"name", r.name},         {"exists", r.exists},       {"login", r.canLogin},
                {"superuser", r.superuser}, {"member_of", r.memberOf}, {"members", r.members}};
