@@ -117,6 +117,7 @@ private:
     std::vector<Token> first_;
     bool prevWordFrom_ = false;
     bool copyFromStdin_ = false;
+    int parenDepth_ = 0;  // so that COPY (SELECT ... FROM stdin) TO ... is not taken for FROM STDIN
 
     int rawLine(std::size_t offset) const
     {
@@ -176,6 +177,7 @@ private:
         first_.clear();
         prevWordFrom_ = false;
         copyFromStdin_ = false;
+        parenDepth_ = 0;
     }
 
     void endStatement(std::size_t end)
@@ -229,7 +231,7 @@ private:
         } else if (iequals(w, "end")) {
             if (beginDepth_ > 0) --beginDepth_;
         }
-        if (idents_[0] == "copy") {
+        if (idents_[0] == "copy" && parenDepth_ == 0) {
             if (prevWordFrom_ && iequals(w, "stdin")) copyFromStdin_ = true;
             prevWordFrom_ = iequals(w, "from");
         }
@@ -352,6 +354,8 @@ private:
             metaCommand(i);
             record(Token::Other, "\\");
         } else {
+            if (c == '(') ++parenDepth_;
+            else if (c == ')') --parenDepth_;
             record(Token::Other, src_.substr(i, 1));
         }
         lastTokenEnd_ = end;
@@ -479,19 +483,22 @@ private:
     };
 
     // A dollar-quoted body is opaque to the server's lexer until its closing
-    // tag, but it is usually SQL or PL/pgSQL: its -- and /* */ comments are
-    // left untouched like any comment, its placeholders become literals.
+    // tag, but it is usually SQL or PL/pgSQL: its -- and /* */ comments (outside
+    // its own quotes) are left untouched like any comment, its placeholders
+    // become literals.
     void dollarBody(std::size_t from, std::size_t to, std::string_view delimiter)
     {
         std::vector<Substitution> subs;
         flush(from);
         std::size_t bodyOut = out_.size();
-        bool inString = false;
+        char inQuote = 0;  // ' or " while inside the body's own strings and identifiers
         std::size_t k = from;
         while (k < to) {
             char c = src_[k];
-            if (c == '\'') {
-                inString = !inString;
+            bool inString = inQuote != 0;
+            if (c == '\'' || c == '"') {
+                if (!inQuote) inQuote = c;
+                else if (inQuote == c) inQuote = 0;
                 ++k;
             } else if (!inString && c == '-' && k + 1 < to && src_[k + 1] == '-') {
                 while (k < to && src_[k] != '\n') ++k;
@@ -577,8 +584,9 @@ private:
             fail(k, "'{' must start a parameter like {name}: write '{{' for a literal '{'");
         }
         if (name.empty()) fail(k, "positional placeholder '{}' is not supported: name the parameter, {name}");
-        if (isDigit(name[0]))
+        if (name.find_first_not_of("0123456789") == std::string::npos)
             fail(k, "positional placeholder '{" + name + "}' is not supported: name the parameter, {name}");
+        if (isDigit(name[0])) fail(k, "'{" + name + "}' is not a parameter name");
         auto it = params_.find(name);
         if (it == params_.end()) {
             std::string declared;

@@ -134,14 +134,14 @@ ParameterValues parseParameterArguments(const Config& config, const std::map<std
         if (!def) {
             std::string declared;
             for (const auto& p : config.parameters) declared += (declared.empty() ? "" : ", ") + p.name;
-            throw ParameterError(name, "not declared in " + detail::displayPath(config.configFile) +
+            throw ParameterError(name, "unknown parameter '" + name + "': not declared in " + detail::displayPath(config.configFile) +
                                            (declared.empty() ? " (the module declares no parameters)"
                                                              : " (declared: " + declared + ")"));
         }
         try {
             out[name] = ParameterValue::parse(def->type, text);
         } catch (const ParameterError& e) {
-            throw ParameterError(name, e.what());
+            throw ParameterError(name, "parameter '" + name + "': " + e.what());
         }
     }
     // Checks `values` too.
@@ -171,7 +171,7 @@ ParameterValues Upgrader::effectiveParameters(const ParameterValues& given, bool
                 if (s == stored.end()) continue;
                 auto g = given.find(def.name);
                 if (refuseChanges && g != given.end() && !def.appOnly && g->second != s->second)
-                    throw ParameterError(def.name, "cannot change from " + s->second.toSqlLiteral() + " to " +
+                    throw ParameterError(def.name, "parameter '" + def.name + "' cannot change from " + s->second.toSqlLiteral() + " to " +
                                                        g->second.toSqlLiteral() + " on an installed module " +
                                                        "(only parameters marked app_only may change)");
                 merged[def.name] = s->second;

@@ -220,6 +220,9 @@ TEST(SqlParameters, CommentsAreNotTouched)
     EXPECT_EQ(one("do $$ begin -- {nope} }\n /* { */ perform {srid}; end $$;"),
               "do $$ begin -- {nope} }\n /* { */ perform 2056; end $$;");
     EXPECT_THAT(texts("-- {x}\nselect 1;", {}), ElementsAre("select 1;"));
+    // Quotes inside the body: '--' there is not a comment.
+    EXPECT_EQ(one("do $$ begin perform '--', \"a--\", {srid}; end $$;"),
+              "do $$ begin perform '--', \"a--\", 2056; end $$;");
 }
 
 TEST(SqlParameters, NoSubstitutionLeavesBracesAlone)
@@ -324,6 +327,7 @@ TEST(SqlParameters, BraceErrorsNameTheLine)
              {"select 1;\nselect {unknown};", 2, "unknown parameter 'unknown'"},
              {"select {}", 1, "positional"},
              {"select\n\n'{0}'", 3, "positional placeholder '{0}'"},
+             {"select {1a};", 1, "'{1a}' is not a parameter name"},
              {"select {srid:>3};", 1, "format spec in '{srid:>3}'"},
              {"select {srid!r};", 1, "conversion in '{srid!r}'"},
              {"select {srid.x};", 1, "attribute or index"},
@@ -404,6 +408,8 @@ TEST(SqlRefused, CopyFromStdinAndMetaCommands)
     EXPECT_EQ(e.line, 2);
     EXPECT_THAT(e.message, HasSubstr("COPY ... FROM STDIN"));
     EXPECT_NO_THROW(parse("copy t from '/tmp/x.csv'; copy t to stdout; select 'from stdin';"));
+    EXPECT_NO_THROW(parse("copy (select * from stdin) to '/tmp/x';"));
+    EXPECT_THAT(errorOf("copy t(a) from\n  STDIN with (format csv);").message, HasSubstr("FROM STDIN"));
     e = errorOf("select 1;\n  \\connect other\nselect 2;");
     EXPECT_EQ(e.line, 2);
     EXPECT_THAT(e.message, HasSubstr("'\\connect'"));

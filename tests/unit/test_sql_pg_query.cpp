@@ -2,6 +2,7 @@
 // parser, as packaged by libpg_query (PostgreSQL 15), on tricky SQL.
 #include <gtest/gtest.h>
 
+#include "pum/error.h"
 #include "pum/sql.h"
 
 #ifdef PUM_HAVE_PG_QUERY
@@ -89,6 +90,38 @@ TEST(SqlPgQuery, SplitsLikePostgresParser)
         ASSERT_TRUE(error.empty()) << sql << ": " << error;
         EXPECT_EQ(ourEnds(sql), expected) << sql;
     }
+}
+
+TEST(SqlPgQuery, SubstitutedValuesStayInsideTheirLiteral)
+{
+    // PostgreSQL's scanner, not ours, judges the substituted text: one statement.
+    const std::vector<std::string> values = {"'); DROP TABLE x; --", "\\'); DROP TABLE x; --\\", "\"; DROP TABLE x; --",
+                                             "*/ ; /*", "$$; DROP TABLE x; --", "\n;\r\n'", "é'; ü"};
+    const std::vector<std::string> contexts = {"select {v};",          "select '{v}';",        "select E'{v}';",
+                                               "select e'x\\\\{v}';", "select \"{v}\";",      "select U&'{v}';",
+                                               "select 1-{v};",        "select 'a'{v}'b';",    "do $t$ select {v} $t$;",
+                                               "select x{v};",         "select {v}::text;",    "select E'a'\n'{v}';"};
+    int accepted = 0;
+    for (const auto& value : values) {
+        pum::ParameterValues params = {{"v", pum::ParameterValue::parse(pum::ParameterType::Text, value)}};
+        for (const auto& context : contexts) {
+            pum::SqlScript script;
+            try {
+                script = pum::parseSql(context, "t", params);
+            } catch (const pum::SqlError&) {
+                continue;  // refused (backslash in '...', $$ in a $$ body...): nothing reaches the server
+            }
+            ++accepted;
+            ASSERT_EQ(script.statements.size(), 1u) << context << " with " << value;
+            const std::string& text = script.statements[0].text;
+            std::string error;
+            auto ends = pgEnds(text, false, error);
+            ASSERT_TRUE(error.empty()) << text << ": " << error;
+            EXPECT_EQ(ends, std::vector<std::size_t>{text.size() - 1}) << text;
+        }
+    }
+    // Only the backslash value in '...' and U&'...' is refused.
+    EXPECT_EQ(accepted, static_cast<int>(values.size() * contexts.size()) - 2);
 }
 
 #else
