@@ -396,3 +396,70 @@ TEST_F(RolesTest, LoginRoles)
     EXPECT_THROW(dropLoginRole(c, john), CommandError);
     EXPECT_THROW(membersOf(c, john), CommandError);
 }
+
+// ---------------------------------------------------------------- command line
+
+namespace {
+
+std::string cli() { return std::getenv("PUM_CLI") ? std::getenv("PUM_CLI") : "pum"; }
+std::string shq(const std::string& s) { return "'" + s + "'"; }
+
+// A module folder whose roles have this test's prefix (roles are cluster-wide).
+std::string writeModule(const test::TempDir& dir, const std::string& prefix, const std::string& inherit)
+{
+    dir.write("m/.pum.yaml", "pum:\n  module: roles_cli\nroles:\n"
+                             "  - name: " + prefix + "viewer\n    description: Reads\n"
+                             "    permissions:\n      - type: read\n        schemas: [od]\n"
+                             "  - name: " + prefix + "editor\n    inherit: " + inherit + "\n"
+                             "    permissions:\n      - type: write\n        schemas: [od]\n");
+    std::filesystem::create_directories(dir.path() / "m" / "changelogs" / "1.0.0");
+    dir.write("m/changelogs/1.0.0/01.sql", "CREATE SCHEMA od;\n");
+    return (dir.path() / "m").string();
+}
+
+}  // namespace
+
+TEST_F(RolesTest, CommandLine)
+{
+    test::TempDir dir;
+    const std::string m = writeModule(dir, cleanup.prefix, viewer);
+    const std::string base = cli() + " -p " + shq(db.conninfo()) + " -d " + m + " role ";
+    std::string out;
+    ASSERT_EQ(test::runCommand(base + "create", out), 0) << out;
+    EXPECT_NE(out.find("roles of roles_cli created and granted"), std::string::npos) << out;
+    ASSERT_EQ(test::runCommand(base + "list", out), 0) << out;
+    EXPECT_NE(out.find("ok        " + viewer), std::string::npos) << out;
+    ASSERT_EQ(test::runCommand(base + "list --json", out), 0) << out;
+    auto j = nlohmann::json::parse(out);
+    EXPECT_TRUE(j["ok"].get<bool>()) << out;
+
+    // A login role with a password from stdin, made a member of the viewer: it reads.
+    const std::string user = cleanup.prefix + "cli_user";
+    ASSERT_EQ(test::runCommand("echo 'cli secret' | " + base + "create-login --password --name " + shq(user), out), 0) << out;
+    ASSERT_EQ(test::runCommand(base + "grant --to " + shq(user) + " --roles " + viewer, out), 0) << out;
+    ASSERT_EQ(test::runCommand(base + "members --roles " + viewer, out), 0) << out;
+    EXPECT_NE(out.find(user), std::string::npos) << out;
+    ASSERT_EQ(test::runCommand(base + "login-roles", out), 0) << out;
+    EXPECT_NE(out.find(user), std::string::npos) << out;
+    auto c = Connection::open(tcpConninfo(db.name(), user, "cli secret"));
+    EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "1");
+    EXPECT_TRUE(fails(c, "DELETE FROM od.sign"));
+
+    ASSERT_EQ(test::runCommand(base + "revoke --from " + shq(user), out), 0) << out;
+    EXPECT_TRUE(fails(c, "SELECT count(*) FROM od.sign"));
+    ASSERT_EQ(test::runCommand(base + "login drop " + shq(user), out), 0) << out;
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE rolname = " + c.quoteLiteral(user)), "0");
+}
+
+TEST_F(RolesTest, CommandLineMissingRoleToInheritChangesNothing)
+{
+    test::TempDir dir;
+    const std::string ghost = cleanup.prefix + "ghost";
+    const std::string m = writeModule(dir, cleanup.prefix, ghost);
+    std::string out;
+    EXPECT_EQ(test::runCommand(cli() + " -p " + shq(db.conninfo()) + " -d " + m + " role create", out), 1) << out;
+    EXPECT_EQ(out.rfind("pum: ", 0), 0u) << out;
+    EXPECT_NE(out.find(ghost), std::string::npos) << out;
+    EXPECT_EQ(out.find('\n'), out.size() - 1) << out;  // one line
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE starts_with(rolname, " + shq(cleanup.prefix) + ")"), "0");
+}

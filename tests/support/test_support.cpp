@@ -16,6 +16,16 @@ namespace pum::test {
 
 namespace fs = std::filesystem;
 
+namespace {
+// Defaults for what the test driver may fail to pass (see tests/CMakeLists.txt);
+// set before any test reads them, never over a value given by the caller.
+const bool environmentDefaults = [] {
+    setenv("PUM_SOURCE_DIR", PUM_DEFAULT_SOURCE_DIR, 0);
+    setenv("PUM_CLI", PUM_DEFAULT_CLI, 0);
+    return true;
+}();
+}  // namespace
+
 const std::map<std::string, std::string>& clusterEnv()
 {
     static const std::map<std::string, std::string> env = [] {
