@@ -463,3 +463,34 @@ TEST_F(RolesTest, CommandLineMissingRoleToInheritChangesNothing)
     EXPECT_EQ(out.find('\n'), out.size() - 1) << out;  // one line
     EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE starts_with(rolname, " + shq(cleanup.prefix) + ")"), "0");
 }
+
+TEST_F(RolesTest, DroppingOneSuffixKeepsGenericRolesOtherDatabasesUse)
+{
+    RoleOptions lausanne, zurich;
+    lausanne.suffix = "lausanne";
+    zurich.suffix = "zurich";
+    createAndGrant(lausanne);
+    createAndGrant(zurich);
+    auto c = db.connect();
+    auto exists = [&](const std::string& name) {
+        return c.execParams("SELECT count(*) FROM pg_roles WHERE rolname = $1", {name}).value(0, 0) == "1";
+    };
+    {
+        Transaction t(c);
+        dropRoles(c, config, feedback, lausanne);
+        t.commit();
+    }
+    EXPECT_FALSE(exists(viewer + "_lausanne"));
+    EXPECT_FALSE(exists(editor + "_lausanne"));
+    EXPECT_TRUE(exists(viewer + "_zurich"));
+    EXPECT_TRUE(exists(viewer));  // still a member of the zurich copy
+    EXPECT_TRUE(exists(editor));
+    {
+        Transaction t(c);
+        dropRoles(c, config, feedback, zurich);
+        t.commit();
+    }
+    EXPECT_FALSE(exists(viewer + "_zurich"));
+    EXPECT_FALSE(exists(viewer));
+    EXPECT_FALSE(exists(editor));
+}
