@@ -17,11 +17,12 @@ namespace pum::test {
 namespace fs = std::filesystem;
 
 namespace {
-// Defaults for what the test driver may fail to pass (see tests/CMakeLists.txt);
-// set before any test reads them, never over a value given by the caller.
-const bool environmentDefaults = [] {
-    setenv("PUM_SOURCE_DIR", PUM_DEFAULT_SOURCE_DIR, 0);
-    setenv("PUM_CLI", PUM_DEFAULT_CLI, 0);
+// Makes the compiled-in locations visible to every test (and to the programs
+// they start) unless the environment already names others.
+[[maybe_unused]] const bool environmentReady = [] {
+    setenv("PUM_TEST_ENV", PUM_TEST_ENV_DEFAULT, 0);
+    setenv("PUM_SOURCE_DIR", PUM_SOURCE_DIR_DEFAULT, 0);
+    setenv("PUM_CLI", PUM_CLI_DEFAULT, 0);
     return true;
 }();
 }  // namespace
