@@ -347,6 +347,8 @@ void registerDumpRestore(CLI::App& app)
                       "Go on after pg_restore errors (default: stop, restoring nothing)");
         cmd->add_option("-N,--exclude-schema", args->options.excludeSchemas, "Schema to leave out (repeatable)")
             ->allow_extra_args(false);
+        cmd->add_flag("--no-privileges", args->options.noPrivileges,
+                      "Do not restore GRANTs (the module's roles do not exist on this server)");
         cmd->add_option("--pg-restore", args->options.pgRestore,
                         "The pg_restore to use (default: the server's version)");
         setAction(cmd, [args](Session& s) {

@@ -252,3 +252,34 @@ TEST(DumperCli, DumpOfMissingDatabaseIsOneMessageAndNoFile)
     EXPECT_EQ(out.find('\n'), out.size() - 1) << out;
     EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
+
+TEST(Dumper, ModuleSchemasIncludingPublicRestoreIntoANewDatabase)
+{
+    // The migration table lives in public, which every target has already.
+    TempDatabase source;
+    source.connect().exec(std::string(kModel) + "CREATE TABLE public.pum_migrations (id integer);"
+                                                "CREATE ROLE pumdump_reader_" + std::to_string(getpid()) + ";"
+                                                "GRANT SELECT ON od.sign TO pumdump_reader_" + std::to_string(getpid()) + ";");
+    TempDir dir;
+    NullFeedback feedback;
+    DumpOptions options;
+    options.schemas = {"od", "public"};
+    {
+        auto c = source.connect();
+        dumpDatabase(c, dir.path() / "module.dump", options, feedback);
+    }
+    source.connect().exec("DROP OWNED BY pumdump_reader_" + std::to_string(getpid()) + "; DROP ROLE pumdump_reader_" +
+                          std::to_string(getpid()));
+    NewDatabase target(true);
+    auto c = target.connect();
+    // Its grant names a role that is gone: refused as a whole...
+    EXPECT_THROW(restoreDatabase(c, dir.path() / "module.dump", {}, feedback), CommandError);
+    EXPECT_EQ(c.exec("SELECT count(*) FROM pg_namespace WHERE nspname = 'od'").value(0, 0), "0");
+    // ... and fine without the privileges.
+    RestoreOptions noGrants;
+    noGrants.noPrivileges = true;
+    restoreDatabase(c, dir.path() / "module.dump", noGrants, feedback);
+    EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "2");
+    EXPECT_EQ(c.exec("SELECT count(*) FROM public.pum_migrations").value(0, 0), "0");
+    EXPECT_EQ(c.exec("SELECT count(*) FROM pg_namespace WHERE nspname = 'scratch'").value(0, 0), "0");
+}
