@@ -161,13 +161,24 @@ std::string revokeStatements(Connection& c, const std::string& schemaName, const
     return sql;
 }
 
+// Roles are shared by every database of the cluster: two installs may create
+// the same role at once. The second then waits for the first and fails on the
+// unique name; the role exists as wanted, so that is caught and ignored.
+std::string tolerantToDuplicates(const std::string& statements)
+{
+    std::string tag = "$pum$";
+    while (statements.find(tag) != std::string::npos) tag.insert(tag.size() - 1, "_");
+    return "DO " + tag + " BEGIN " + statements + " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END " +
+           tag + ";\n";
+}
+
 std::string createRoleStatement(Connection& c, const RoleDefinition& def, const std::string& name)
 {
     std::string sql = "CREATE ROLE " + c.quoteIdentifier(name) +
-                      " NOLOGIN NOSUPERUSER INHERIT NOCREATEDB NOCREATEROLE NOREPLICATION;\n";
+                      " NOLOGIN NOSUPERUSER INHERIT NOCREATEDB NOCREATEROLE NOREPLICATION;";
     if (!def.description.empty())
-        sql += "COMMENT ON ROLE " + c.quoteIdentifier(name) + " IS " + c.quoteLiteral(def.description) + ";\n";
-    return sql;
+        sql += " COMMENT ON ROLE " + c.quoteIdentifier(name) + " IS " + c.quoteLiteral(def.description) + ";";
+    return tolerantToDuplicates(sql);
 }
 
 // Runs a batch of statements in one round trip (nothing to do when empty).
@@ -236,7 +247,7 @@ void createRoles(Connection& c, const Config& config, Feedback& feedback, const 
     }
     auto grantRole = [&](const std::string& role, const std::string& member) {
         if (memberships.count({member, role})) return std::string();
-        return "GRANT " + c.quoteIdentifier(role) + " TO " + c.quoteIdentifier(member) + ";\n";
+        return tolerantToDuplicates("GRANT " + c.quoteIdentifier(role) + " TO " + c.quoteIdentifier(member) + ";");
     };
 
     std::string sql;

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <random>
 
 #include "pum/config.h"
@@ -493,4 +495,36 @@ TEST_F(RolesTest, DroppingOneSuffixKeepsGenericRolesOtherDatabasesUse)
     EXPECT_FALSE(exists(viewer + "_zurich"));
     EXPECT_FALSE(exists(viewer));
     EXPECT_FALSE(exists(editor));
+}
+
+TEST_F(RolesTest, ConcurrentCreationOfTheSameRoles)
+{
+    // Two installs in two databases create the same (cluster-wide) roles at once.
+    TempDatabase other;
+    auto first = db.connect();
+    auto second = other.connect();
+    Transaction t1(first);
+    createRoles(first, config, feedback);
+    std::exception_ptr failure;
+    std::thread concurrent([&] {
+        try {
+            NullFeedback fb;
+            Transaction t2(second);
+            createRoles(second, config, fb);  // waits for the first transaction
+            t2.commit();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    t1.commit();
+    concurrent.join();
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            FAIL() << "the second creation failed: " << e.what();
+        }
+    }
+    EXPECT_EQ(first.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {editor, viewer}).value(0, 0), "t");
 }
