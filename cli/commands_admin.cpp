@@ -121,12 +121,14 @@ int listLogins(Session& s, bool includeSuperusers)
     return 0;
 }
 
-int listMembers(Session& s, std::vector<std::string> roles)
+int listMembers(Session& s, std::vector<std::string> roles, const std::string& suffix = {})
 {
     if (roles.empty()) {
         for (const auto& r : s.config().roles) roles.push_back(r.name);
         if (roles.empty()) throw CommandError("members needs --roles ROLE (the module configures no roles)");
     }
+    if (!suffix.empty())
+        for (auto& r : roles) r += "_" + suffix;
     for (const auto& role : roles) {
         const auto members = membersOf(s.connection(), role);
         std::cout << role << ": " << (members.empty() ? "(no members)" : joined(members, " ")) << "\n";
@@ -210,7 +212,7 @@ void registerRole(CLI::App& app)
     action("drop-login", "Drop a login role (--name)", [args](Session& s) { return dropLogin(s, args->name); });
     action("login-roles", "List the login roles", [args](Session& s) { return listLogins(s, args->includeSuperusers); });
     action("members", "List the members of roles (--roles; default: the configured ones)",
-           [args](Session& s) { return listMembers(s, args->roles); });
+           [args](Session& s) { return listMembers(s, args->roles, args->suffix); });
 
     // The same login actions grouped: role login create|drop|list|members.
     auto* login = role->add_subcommand("login", "Login roles: create, drop, list, members");

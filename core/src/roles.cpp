@@ -349,28 +349,15 @@ void dropRoles(Connection& c, const Config& config, Feedback& feedback, const Ro
 {
     revokePermissions(c, config, feedback, options);
     const auto selected = selectRoles(config, options);
+    // With a suffix only the copies go: the generic roles are shared with the
+    // other databases (and their copies); `drop` without a suffix drops them.
     std::vector<std::string> names;
-    for (const auto* def : selected) {
-        names.push_back(withSuffix(def->name, options.suffix));
-        if (!options.suffix.empty() && options.createGeneric) names.push_back(def->name);
-    }
+    for (const auto* def : selected) names.push_back(withSuffix(def->name, options.suffix));
     const auto roles = existingRoles(c, names);
     // Dropped in reverse order: a role that inherits another goes first.
     std::string sql;
     for (auto it = names.rbegin(); it != names.rend(); ++it) {
         if (!roles.count(*it)) continue;
-        // A generic role still needed by another database's copies stays.
-        if (!options.suffix.empty() && findRole(config, *it)) {
-            auto r = c.execParams(
-                "SELECT count(*) FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.member "
-                "JOIN pg_catalog.pg_roles s ON s.oid = m.roleid WHERE g.rolname = $1 AND s.rolname <> $2 "
-                "AND s.rolname LIKE $3",
-                {*it, withSuffix(*it, options.suffix), *it + "\\_%"});
-            if (r.value(0, 0) != "0") {
-                feedback.log(Feedback::Level::Info, "role " + *it + " kept: other databases' roles are granted to it");
-                continue;
-            }
-        }
         feedback.log(Feedback::Level::Info, "dropping role " + *it);
         sql += "DROP ROLE " + c.quoteIdentifier(*it) + ";\n";
     }

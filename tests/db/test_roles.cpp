@@ -466,7 +466,7 @@ TEST_F(RolesTest, CommandLineMissingRoleToInheritChangesNothing)
     EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE starts_with(rolname, " + shq(cleanup.prefix) + ")"), "0");
 }
 
-TEST_F(RolesTest, DroppingOneSuffixKeepsGenericRolesOtherDatabasesUse)
+TEST_F(RolesTest, DroppingASuffixDropsOnlyItsCopies)
 {
     RoleOptions lausanne, zurich;
     lausanne.suffix = "lausanne";
@@ -477,24 +477,44 @@ TEST_F(RolesTest, DroppingOneSuffixKeepsGenericRolesOtherDatabasesUse)
     auto exists = [&](const std::string& name) {
         return c.execParams("SELECT count(*) FROM pg_roles WHERE rolname = $1", {name}).value(0, 0) == "1";
     };
-    {
+    for (const auto& options : {lausanne, zurich}) {
         Transaction t(c);
-        dropRoles(c, config, feedback, lausanne);
+        dropRoles(c, config, feedback, options);
         t.commit();
     }
     EXPECT_FALSE(exists(viewer + "_lausanne"));
     EXPECT_FALSE(exists(editor + "_lausanne"));
-    EXPECT_TRUE(exists(viewer + "_zurich"));
-    EXPECT_TRUE(exists(viewer));  // still a member of the zurich copy
+    EXPECT_FALSE(exists(viewer + "_zurich"));
+    // The generic roles are shared by every database: only `drop` without suffix removes them.
+    EXPECT_TRUE(exists(viewer));
     EXPECT_TRUE(exists(editor));
     {
         Transaction t(c);
-        dropRoles(c, config, feedback, zurich);
+        dropRoles(c, config, feedback);
         t.commit();
     }
-    EXPECT_FALSE(exists(viewer + "_zurich"));
     EXPECT_FALSE(exists(viewer));
     EXPECT_FALSE(exists(editor));
+}
+
+TEST_F(RolesTest, DropRefusedWhileAnotherDatabaseUsesTheRole)
+{
+    createAndGrant();
+    TempDatabase other;
+    auto o = other.connect();
+    o.exec("CREATE TABLE t (x integer); GRANT SELECT ON t TO " + o.quoteIdentifier(viewer));
+    auto c = db.connect();
+    Transaction t(c);
+    try {
+        dropRoles(c, config, feedback);
+        FAIL();
+    } catch (const SqlError& e) {
+        EXPECT_EQ(e.sqlstate(), "2BP01");
+        EXPECT_NE(std::string(e.what()).find(other.name()), std::string::npos) << e.what();
+    }
+    t.rollback();
+    // Nothing changed: the permissions here are still granted.
+    EXPECT_EQ(c.execParams("SELECT has_table_privilege($1, 'od.sign', 'SELECT')", {viewer}).value(0, 0), "t");
 }
 
 TEST_F(RolesTest, ConcurrentCreationOfTheSameRoles)
