@@ -197,15 +197,37 @@ Connection Connection::open(const std::string& spec)
     return Connection(conn);
 }
 
-Connection::Connection(pg_conn* connection) : conn_(connection), cancel_(std::make_shared<CancelHandle>())
+namespace {
+
+void forwardNotice(void* arg, const PGresult* result)
 {
-    if (conn_) cancel_->cancel = PQgetCancel(conn_);
+    auto* handler = static_cast<std::function<void(const std::string&)>*>(arg);
+    if (handler && *handler) (*handler)(trimmed(PQresultErrorMessage(result)));
+}
+
+}  // namespace
+
+Connection::Connection(pg_conn* connection)
+    : conn_(connection),
+      cancel_(std::make_shared<CancelHandle>()),
+      notices_(std::make_unique<std::function<void(const std::string&)>>())
+{
+    if (conn_) {
+        cancel_->cancel = PQgetCancel(conn_);
+        PQsetNoticeReceiver(conn_, forwardNotice, notices_.get());
+    }
+}
+
+void Connection::setNoticeHandler(std::function<void(const std::string&)> handler)
+{
+    *notices_ = std::move(handler);
 }
 
 Connection::Connection(Connection&& other) noexcept
     : conn_(std::exchange(other.conn_, nullptr)),
       roundTrips_(other.roundTrips_),
-      cancel_(std::move(other.cancel_))
+      cancel_(std::move(other.cancel_)),
+      notices_(std::move(other.notices_))
 {
 }
 
@@ -216,6 +238,7 @@ Connection& Connection::operator=(Connection&& other) noexcept
         conn_ = std::exchange(other.conn_, nullptr);
         roundTrips_ = other.roundTrips_;
         cancel_ = std::move(other.cancel_);
+        notices_ = std::move(other.notices_);
     }
     return *this;
 }

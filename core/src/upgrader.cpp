@@ -38,7 +38,7 @@ public:
     {
         for (const auto& hook : hooks) {
             if (!hook.file || hook.file->extension() == ".sql") {
-                addScript(detail::loadSqlHook(hook, parameters_));
+                addScript(detail::loadSqlHook(hook, parameters_), hook.code ? hook.describe() : std::string());
             } else {
                 checkHook(hook, config_, parameters_);  // the registered runner refuses what it can't run
                 Step step;
@@ -53,7 +53,7 @@ public:
 
     void addFiles(const std::vector<std::filesystem::path>& files)
     {
-        for (const auto& file : files) addScript(detail::loadSqlFile(file, parameters_));
+        for (const auto& file : files) addScript(detail::loadSqlFile(file, parameters_), {});
     }
 
     std::size_t total() const { return total_; }
@@ -90,10 +90,10 @@ private:
         std::size_t weight = 0;
     };
 
-    void addScript(SqlScript script)
+    void addScript(SqlScript script, std::string label)
     {
         Step step;
-        step.label = script.source;
+        step.label = label.empty() ? script.source : std::move(label);
         step.weight = std::max<std::size_t>(script.statements.size(), 1);
         step.script = std::move(script);
         total_ += step.weight;
@@ -157,7 +157,11 @@ Upgrader::Upgrader(Config config, Connection& connection, Feedback& feedback)
                            " or newer (minimum_version in " + detail::displayPath(config_.configFile) +
                            "); this is pum " + toolVersion());
     changelogs_ = loadChangelogs(config_);
+    connection_.setNoticeHandler(
+        [this](const std::string& notice) { feedback_.log(Feedback::Level::Debug, "server: " + notice); });
 }
+
+Upgrader::~Upgrader() { connection_.setNoticeHandler({}); }
 
 ParameterValues Upgrader::effectiveParameters(const ParameterValues& given, bool refuseChanges)
 {
