@@ -239,6 +239,8 @@ def main():
     ap.add_argument("--json", help="also write the results to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated modules and logs")
     args = ap.parse_args()
+    # SIGTERM unwinds like Ctrl-C, so the cluster and the proxy are always stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     scenarios = [s for s in args.scenarios.split(",") if s]
     tools = [t for t in args.tools.split(",") if t]
