@@ -231,7 +231,8 @@ def main():
     ap.add_argument("--pum", default=os.path.join(ROOT, "build", "bin", "pum"), help="pum binary")
     ap.add_argument("--scenarios", default="many,bulk", help="comma-separated: many, bulk")
     ap.add_argument("--tools", default="pum,psql", help="comma-separated: pum, psql")
-    ap.add_argument("--modes", default="direct,proxy", help="comma-separated: direct, proxy")
+    ap.add_argument("--modes", default="direct,proxy",
+                    help="comma-separated: direct (unix socket), proxy, tcp (127.0.0.1 without proxy)")
     ap.add_argument("--files", type=int, default=10, help="files in 'many' (default 10)")
     ap.add_argument("--statements", type=int, default=1000, help="statements per file in 'many' (default 1000)")
     ap.add_argument("--large-files", type=int, default=3, help="files in 'bulk' (default 3)")
@@ -286,6 +287,8 @@ def main():
                                 cluster.admin(f"CREATE DATABASE {db} TEMPLATE {cluster.env['PUM_TEST_TEMPLATE']}")
                                 if mode == "direct":
                                     host, port = cluster.env["PGHOST"], cluster.env["PGPORT"]
+                                elif mode == "tcp":
+                                    host, port = "127.0.0.1", cluster.env["PGPORT"]
                                 else:
                                     host, port = "127.0.0.1", proxy.port
                                 cmd = tool_command(tool, args.pum, module, psql_script, cluster, host, port, db)
@@ -375,6 +378,16 @@ def report(results, args, scenarios):
             ratios.append(f"round trips {a['round_trips'] / b['round_trips']:.4f}")
         if ratios:
             print(f"| {scen} | pum / psql | {', '.join(ratios)} | | | | | |")
+    tcp = [r for r in results if r["mode"] == "tcp"]
+    if tcp:
+        print()
+        print("Direct over TCP (127.0.0.1, no proxy):")
+        print()
+        print("| scenario | tool | time (s) | peak RSS (MiB) | failed runs |")
+        print("| --- | --- | ---: | ---: | ---: |")
+        for r in tcp:
+            print(f"| {r['scenario']} | {r['tool']} | {fmt(r['median_s'], '.2f')} "
+                  f"| {fmt(r['peak_rss_mib'], '.1f')} | {r['failures']} |")
 
 
 if __name__ == "__main__":
