@@ -436,3 +436,48 @@ TEST(Upgrader, ParameterArgumentsAreCheckedBeforeAnythingRuns)
     auto values = parseParameterArguments(config, {{"srid", "21781"}});
     EXPECT_EQ(values.at("srid").toSqlLiteral(), "21781");
 }
+
+TEST(Upgrader, RefusesAModuleNeedingANewerTool)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto module = copyModule(dir, "current_module");
+    auto yaml = pum::test::readFile(module / ".pum.yaml");
+    yaml.replace(yaml.find("  module: pum_current"), std::string("  module: pum_current").size(),
+                 "  module: pum_current\n  minimum_version: 99.0");
+    dir.write("current_module/.pum.yaml", yaml);
+    auto c = db.connect();
+    NullFeedback fb;
+    try {
+        Upgrader up(Config::load(module), c, fb);
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("99.0"));
+        EXPECT_THAT(e.what(), HasSubstr(toolVersion()));
+    }
+}
+
+namespace {
+// Cancels once the given number of progress steps have been reported.
+class CancelAtStep : public Feedback {
+public:
+    explicit CancelAtStep(std::size_t step) : step_(step) {}
+    void progress(std::size_t done, std::size_t, const std::string&) override { cancelled_ = done >= step_; }
+    bool isCancelled() const override { return cancelled_; }
+
+private:
+    std::size_t step_;
+    bool cancelled_ = false;
+};
+}  // namespace
+
+TEST(Upgrader, CancelledInstallChangesNothing)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    const auto before = db.snapshot();
+    CancelAtStep fb(5);
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    EXPECT_THROW(up.install(noRoles()), CancelledError);
+    EXPECT_EQ(db.snapshot(), before);
+}
