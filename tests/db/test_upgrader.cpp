@@ -49,6 +49,16 @@ UpgradeOptions noRolesUpgrade()
     return o;
 }
 
+// Installs `module` up to `version` without roles, in a connection of its own.
+void installUpTo(const TempDatabase& db, const fs::path& module, const std::string& version)
+{
+    auto c = db.connect();
+    NullFeedback fb;
+    auto options = noRoles();
+    options.maxVersion = Version::parse(version);
+    Upgrader(Config::load(module), c, fb).install(options);
+}
+
 std::string installedVersion(const TempDatabase& db)
 {
     auto c = db.connect();
@@ -165,13 +175,7 @@ TEST(Upgrader, FailingStatementLeavesTheDatabaseExactlyAsBefore)
     TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
-    {
-        auto c = db.connect();
-        NullFeedback fb;
-        auto options = noRoles();
-        options.maxVersion = Version::parse("1.1.0");
-        Upgrader(Config::load(module), c, fb).install(options);
-    }
+    installUpTo(db, module, "1.1.0");
     const auto before = db.snapshot();
     // A new version whose second file fails half-way.
     dir.write("current_module/changelogs/1.11.0/01_ok.sql",
@@ -382,13 +386,7 @@ TEST(Upgrader, ConcurrentUpgradesDoNotInterleave)
     TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
-    {
-        auto c = db.connect();
-        NullFeedback fb;
-        auto options = noRoles();
-        options.maxVersion = Version::parse("1.1.0");
-        Upgrader(Config::load(module), c, fb).install(options);
-    }
+    installUpTo(db, module, "1.1.0");
     // A slow statement in the first version to upgrade keeps the first session busy.
     dir.write("current_module/changelogs/1.9.0/00_slow.sql", "SELECT pg_sleep(1.5);\n");
     auto runOne = [&] {
