@@ -623,6 +623,14 @@ private:
         return q + 1;
     }
 
+    // Whether out_ ends with an identifier (not a number), which a value's digits would extend.
+    bool endsWithIdentifier() const
+    {
+        std::size_t k = out_.size();
+        while (k > 0 && identCont(out_[k - 1])) --k;
+        return k < out_.size() && identStart(out_[k]);
+    }
+
     std::string render(const std::string& name, const ParameterValue& value, Context ctx, std::size_t brace,
                        std::size_t after)
     {
@@ -635,11 +643,41 @@ private:
             // A '$' next to a value could open a dollar quote the lexer never saw.
             if (before == '$' || next == '$')
                 fail(brace, "parameter '" + name + "' cannot stand right next to '$'");
-            // Keep the literal a token of its own: 'a''b' would be one string,
-            // xE'..' an identifier followed by a standard string.
-            if ((before == '\'' && literal[0] == '\'') || (identCont(before) && literal[0] == 'E'))
+            // The server continues an E'' string into a '...' that follows after
+            // a newline, reading the latter with backslash escapes too.
+            if (literal[0] == 'E' && continuation(after) != std::string_view::npos)
+                fail(brace, "parameter '" + name +
+                                "' is written as an E'...' string (it contains a backslash) and the string on the "
+                                "next line would continue it: separate them with || or a comma");
+            // Keep a string literal a token of its own: 'a''b' would be one
+            // string, E'x' or U&'x' a prefixed string (which also changes how a
+            // string continued on the next line is read), xE'..' an identifier
+            // followed by a standard string. A space changes nothing else.
+            if ((literal[0] == '\'' || literal[0] == 'E') && (before == '\'' || before == '&' || identCont(before)))
                 literal.insert(0, " ");
             if (literal.back() == '\'' && (next == '\'' || identCont(next))) literal += ' ';
+            // A number must not swallow the identifier after it (7 then E1$a$
+            // would become 7E1 then a $a$ quote). Digits that continue an
+            // identifier (t_{srid}_x) stay joined, as pum writes them.
+            if (isDigit(literal.back()) && identStart(next) && (literal[0] == ' ' || !endsWithIdentifier()))
+                literal += ' ';
+            // Digits, true/false and NULL join the identifier characters around
+            // them into one token. That must not move a '$' into or out of a
+            // dollar-quote tag, nor turn a string prefix (E'', U&'') into the
+            // end of an identifier.
+            if (identCont(literal[0]) && identCont(before)) {
+                std::size_t k = out_.size();
+                while (k > 0 && identCont(out_[k - 1])) --k;
+                if (out_.find('$', k) != std::string::npos)
+                    fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
+            }
+            if (identCont(literal.back()) && identCont(next)) {
+                std::size_t k = after;
+                while (k < src_.size() && identCont(src_[k])) ++k;
+                if (src_.substr(after, k - after).find('$') != std::string_view::npos)
+                    fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
+                if (k < src_.size() && (src_[k] == '\'' || src_[k] == '&')) literal += ' ';
+            }
             return literal;
         }
         std::string where = ctx == Context::Ident ? "a quoted identifier" : "a string";

@@ -253,6 +253,15 @@ TEST(SqlParameters, PlainCodeGetsLiterals)
     // Two adjacent literals stay two tokens.
     EXPECT_EQ(one("select 'a'{name}'b';"), "select 'a' 'it''s' 'b';");
     EXPECT_EQ(one("select t{srid};"), "select t2056;");
+    EXPECT_EQ(one("select E{name}, U&{name}, date{name};"), "select E 'it''s', U& 'it''s', date 'it''s';");
+    EXPECT_EQ(one("create table t_{srid}_x ();"), "create table t_2056_x ();");
+    // A number does not swallow the identifier that follows.
+    EXPECT_EQ(one("select {srid}E1$a$;"), "select 2056 E1$a$;");
+    EXPECT_EQ(one("select 1{srid}e1;"), "select 12056 e1;");
+    EXPECT_EQ(one("select {neg}x;"), "select  -5 x;");
+    // NULL and booleans do not absorb a string prefix.
+    EXPECT_EQ(one("select {nothing}E'\\'';"), "select NULL E'\\'';");
+    EXPECT_EQ(one("select {flag}U&'x';"), "select true U&'x';");
 }
 
 TEST(SqlParameters, StringsGetTheirContent)
@@ -322,9 +331,19 @@ TEST(SqlParameters, UnsafePlacementsAreRefused)
     e = errorOf("select 1,\n E'\\{name}';", kParams);
     EXPECT_EQ(e.line, 2);
     EXPECT_THAT(e.message, HasSubstr("backslash"));
+    // An E'' value would carry its escape mode into a string continued on the next line.
+    EXPECT_THAT(errorOf("select 1{back}\n'x';", kParams).message, HasSubstr("next line"));
+    e = errorOf("select\n {back}\n  '\\';", kParams);
+    EXPECT_EQ(e.line, 2);
+    EXPECT_THAT(e.message, HasSubstr("next line"));
+    EXPECT_EQ(one("select {back} ||\n  '\\';"), "select E'a\\\\b' ||\n  '\\';");
+    EXPECT_EQ(one("select {name}\n  'x';"), "select 'it''s'\n  'x';");  // both standard: one string, as written
     // Next to '$' a value could open a dollar quote.
     EXPECT_THAT(errorOf("select ${srid}$ ;", kParams).message, HasSubstr("'$'"));
     EXPECT_THAT(errorOf("select $a{srid}$;", kParams).message, HasSubstr("'$'"));
+    // ...or, joined to identifier characters, complete a tag or hide one.
+    EXPECT_THAT(errorOf("select 1.5$a{flag}t$a;", kParams).message, HasSubstr("'$'"));
+    EXPECT_THAT(errorOf("select a{nothing}1$q$ x $q$;", kParams).message, HasSubstr("'$'"));
 }
 
 TEST(SqlParameters, BraceErrorsNameTheLine)
