@@ -48,7 +48,7 @@ std::string upper(std::string_view s)
 }
 
 // Where a placeholder stands decides how its value is written.
-enum class Context { Plain, Dollar, String, EString, UString, Ident };
+enum class Context { Plain, Dollar, DollarString, DollarIdent, String, EString, UString, Ident };
 
 // The first tokens of a statement, enough to recognise transaction control
 // and pg_dump's set_config.
@@ -514,14 +514,22 @@ private:
         std::vector<Substitution> subs;
         flush(from);
         std::size_t bodyOut = out_.size();
-        char inQuote = 0;  // ' or " while inside the body's own strings and identifiers
+        char inQuote = 0;     // ' or " while inside the body's own strings and identifiers
+        bool escapes = false;  // the body's string is an E'' string
         std::size_t k = from;
         while (k < to) {
             char c = src_[k];
             bool inString = inQuote != 0;
-            if (c == '\'' || c == '"') {
-                if (!inQuote) inQuote = c;
-                else if (inQuote == c) inQuote = 0;
+            if (inQuote == '\'' && escapes && c == '\\') {
+                k += (k + 1 < to && (src_[k + 1] == '{' || src_[k + 1] == '}')) ? 1 : 2;
+            } else if (c == '\'' || c == '"') {
+                if (!inQuote) {
+                    inQuote = c;
+                    escapes = c == '\'' && k > from && lower(src_[k - 1]) == 'e' &&
+                              !(k - 1 > from && identCont(src_[k - 2]));
+                } else if (inQuote == c) {
+                    inQuote = 0;
+                }
                 ++k;
             } else if (!inString && c == '-' && k + 1 < to && src_[k + 1] == '-') {
                 while (k < to && src_[k] != '\n') ++k;
@@ -530,7 +538,10 @@ private:
             } else if (c == '{' || c == '}') {
                 std::size_t before = out_.size() + (k - copyFrom_);
                 std::string name;
-                k = brace(k, to, Context::Dollar, &name);
+                Context ctx = inQuote == '\'' ? Context::DollarString
+                              : inQuote == '"'  ? Context::DollarIdent
+                                                : Context::Dollar;
+                k = brace(k, to, ctx, &name);
                 if (!name.empty()) subs.push_back({before, out_.size(), k, name});
             } else {
                 ++k;
@@ -634,9 +645,23 @@ private:
     std::string render(const std::string& name, const ParameterValue& value, Context ctx, std::size_t brace,
                        std::size_t after)
     {
-        if (ctx == Context::Plain || ctx == Context::Dollar) {
+        if (ctx == Context::Plain || ctx == Context::Dollar || ctx == Context::DollarString ||
+            ctx == Context::DollarIdent) {
             std::string literal = value.toSqlLiteral();
-            if (ctx == Context::Dollar) return literal;
+            if (ctx == Context::DollarIdent && literal.find('"') != std::string::npos)
+                fail(brace, "parameter '" + name +
+                                "' contains a '\"' and stands inside a quoted identifier of a dollar-quoted body: it "
+                                "would end that identifier");
+            // Inside a quoted string of a function body, a text literal's
+            // quotes would end that string when the body is compiled (and let
+            // the rest of the value run as code). Numbers and booleans are safe
+            // there, and real modules use them so: EXECUTE '... {srid}'.
+            if (ctx == Context::DollarString && literal.find('\'') != std::string::npos)
+                fail(brace, "parameter '" + name +
+                                "' is a text inside a quoted string of a dollar-quoted body: its literal would end "
+                                "that string; concatenate it instead ('...' || {" +
+                                name + "} || '...')");
+            if (ctx != Context::Plain) return literal;
             flush(brace);
             char before = out_.empty() ? ' ' : out_.back();
             char next = after < src_.size() ? src_[after] : ' ';

@@ -282,6 +282,25 @@ TEST(SqlParameters, DollarBodiesGetLiterals)
               "do $x$ begin raise notice '%', '$$'; end $x$;");
 }
 
+TEST(SqlParameters, TextsInsideStringsOfBodiesAreRefused)
+{
+    // Numbers and booleans inside a body's string are fine (pum modules do this).
+    EXPECT_EQ(one("do $$ begin execute 'select st_setsrid(g, {srid}), {flag}, {neg}'; end $$;"),
+              "do $$ begin execute 'select st_setsrid(g, 2056), true,  -5'; end $$;");
+    // A text there would end the body's string when the function is compiled.
+    auto e = errorOf("create function f() returns void as $$\nbegin\n  raise notice 'x {evil}';\nend $$ language plpgsql;",
+                     kParams);
+    EXPECT_EQ(e.line, 3);
+    EXPECT_THAT(e.message, HasSubstr("'evil'"));
+    EXPECT_THAT(e.message, HasSubstr("quoted string"));
+    // After the body's strings (E'' ones with \' too) the text is in code again.
+    EXPECT_EQ(one("do $$ begin perform 'a''b', E'c\\'d', {name}; end $$;"),
+              "do $$ begin perform 'a''b', E'c\\'d', 'it''s'; end $$;");
+    EXPECT_EQ(one("do $$ begin perform \"x'y\", {name}; end $$;"), "do $$ begin perform \"x'y\", 'it''s'; end $$;");
+    EXPECT_THAT(errorOf("do $$ begin perform \"t_{v}\"; end $$;", {{"v", text("a\"; drop table x; --")}}).message,
+                HasSubstr("quoted identifier"));
+}
+
 TEST(SqlParameters, LiteralsNeverEscape)
 {
     // Whatever the context, the value stays inside its literal: the substituted
@@ -291,7 +310,7 @@ TEST(SqlParameters, LiteralsNeverEscape)
     SqlOptions raw;
     raw.substitute = false;
     for (const char* sql : {"select {v};", "select '{v}';", "select E'{v}';", "select e'x\\\\{v}';",
-                            "select \"{v}\";", "do $$ begin perform {v}; end $$;", "do $t$ select '{v}' $t$;",
+                            "select \"{v}\";", "do $$ begin perform {v}; end $$;", "do $t$ select \"{v}\" $t$;",
                             "select 1-{v};", "select 'a'{v};", "select {v}'a';", "select U&'{v}';"}) {
         auto substituted = texts(sql, params);
         ASSERT_EQ(substituted.size(), 1u) << sql;
