@@ -634,6 +634,16 @@ private:
         return q + 1;
     }
 
+    // Whether out_ ends with a string literal and whitespace holding a newline,
+    // which a string value would continue.
+    bool continuesPreviousString() const
+    {
+        std::size_t k = out_.size();
+        bool newline = false;
+        while (k > 0 && isSpace(out_[k - 1])) newline |= out_[--k] == '\n';
+        return newline && k > 0 && out_[k - 1] == '\'';
+    }
+
     // Whether out_ ends with an identifier (not a number), which a value's digits would extend.
     bool endsWithIdentifier() const
     {
@@ -674,6 +684,12 @@ private:
                 fail(brace, "parameter '" + name +
                                 "' is written as an E'...' string (it contains a backslash) and the string on the "
                                 "next line would continue it: separate them with || or a comma");
+            // Likewise a string value between two strings on other lines would
+            // chain them, the second read in the first one's mode.
+            if (literal[0] == '\'' && continuation(after) != std::string_view::npos && continuesPreviousString())
+                fail(brace, "parameter '" + name +
+                                "' would join the strings on the lines before and after it into one: separate them "
+                                "with || or a comma");
             // Keep a string literal a token of its own: 'a''b' would be one
             // string, E'x' or U&'x' a prefixed string (which also changes how a
             // string continued on the next line is read), xE'..' an identifier

@@ -357,6 +357,7 @@ TEST(SqlParameters, UnsafePlacementsAreRefused)
     EXPECT_THAT(e.message, HasSubstr("next line"));
     EXPECT_EQ(one("select {back} ||\n  '\\';"), "select E'a\\\\b' ||\n  '\\';");
     EXPECT_EQ(one("select {name}\n  'x';"), "select 'it''s'\n  'x';");  // both standard: one string, as written
+    EXPECT_THAT(errorOf("select E'a'\n{name}\n'\\';", kParams).message, HasSubstr("join the strings"));
     // Next to '$' a value could open a dollar quote.
     EXPECT_THAT(errorOf("select ${srid}$ ;", kParams).message, HasSubstr("'$'"));
     EXPECT_THAT(errorOf("select $a{srid}$;", kParams).message, HasSubstr("'$'"));
