@@ -544,6 +544,15 @@ TEST(SqlLines, StatementsOutliveTheirScript)
     EXPECT_EQ(kept[1].lineAtOffset(kept[1].text.find('2')), 4);
 }
 
+TEST(SqlLines, HandMadeStatementsFallBackToTheirLine)
+{
+    SqlStatement statement;
+    statement.text = "select 1";
+    statement.line = 12;
+    EXPECT_EQ(statement.lineAtOffset(3), 12);
+    EXPECT_EQ(statement.lineAtPosition(3), 12);
+}
+
 // ---- speed ----
 
 TEST(SqlSpeed, LargeFilesParseInLinearTime)
