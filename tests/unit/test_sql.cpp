@@ -253,6 +253,15 @@ TEST(SqlParameters, PlainCodeGetsLiterals)
     // Two adjacent literals stay two tokens.
     EXPECT_EQ(one("select 'a'{name}'b';"), "select 'a' 'it''s' 'b';");
     EXPECT_EQ(one("select t{srid};"), "select t2056;");
+    EXPECT_EQ(one("select E{name}, U&{name}, date{name};"), "select E 'it''s', U& 'it''s', date 'it''s';");
+    EXPECT_EQ(one("create table t_{srid}_x ();"), "create table t_2056_x ();");
+    // A number does not swallow the identifier that follows.
+    EXPECT_EQ(one("select {srid}E1$a$;"), "select 2056 E1$a$;");
+    EXPECT_EQ(one("select 1{srid}e1;"), "select 12056 e1;");
+    EXPECT_EQ(one("select {neg}x;"), "select  -5 x;");
+    // NULL and booleans do not absorb a string prefix.
+    EXPECT_EQ(one("select {nothing}E'\\'';"), "select NULL E'\\'';");
+    EXPECT_EQ(one("select {flag}U&'x';"), "select true U&'x';");
 }
 
 TEST(SqlParameters, StringsGetTheirContent)
@@ -273,6 +282,25 @@ TEST(SqlParameters, DollarBodiesGetLiterals)
               "do $x$ begin raise notice '%', '$$'; end $x$;");
 }
 
+TEST(SqlParameters, TextsInsideStringsOfBodiesAreRefused)
+{
+    // Numbers and booleans inside a body's string are fine (pum modules do this).
+    EXPECT_EQ(one("do $$ begin execute 'select st_setsrid(g, {srid}), {flag}, {neg}'; end $$;"),
+              "do $$ begin execute 'select st_setsrid(g, 2056), true,  -5'; end $$;");
+    // A text there would end the body's string when the function is compiled.
+    auto e = errorOf("create function f() returns void as $$\nbegin\n  raise notice 'x {evil}';\nend $$ language plpgsql;",
+                     kParams);
+    EXPECT_EQ(e.line, 3);
+    EXPECT_THAT(e.message, HasSubstr("'evil'"));
+    EXPECT_THAT(e.message, HasSubstr("quoted string"));
+    // After the body's strings (E'' ones with \' too) the text is in code again.
+    EXPECT_EQ(one("do $$ begin perform 'a''b', E'c\\'d', {name}; end $$;"),
+              "do $$ begin perform 'a''b', E'c\\'d', 'it''s'; end $$;");
+    EXPECT_EQ(one("do $$ begin perform \"x'y\", {name}; end $$;"), "do $$ begin perform \"x'y\", 'it''s'; end $$;");
+    EXPECT_THAT(errorOf("do $$ begin perform \"t_{v}\"; end $$;", {{"v", text("a\"; drop table x; --")}}).message,
+                HasSubstr("quoted identifier"));
+}
+
 TEST(SqlParameters, LiteralsNeverEscape)
 {
     // Whatever the context, the value stays inside its literal: the substituted
@@ -282,7 +310,7 @@ TEST(SqlParameters, LiteralsNeverEscape)
     SqlOptions raw;
     raw.substitute = false;
     for (const char* sql : {"select {v};", "select '{v}';", "select E'{v}';", "select e'x\\\\{v}';",
-                            "select \"{v}\";", "do $$ begin perform {v}; end $$;", "do $t$ select '{v}' $t$;",
+                            "select \"{v}\";", "do $$ begin perform {v}; end $$;", "do $t$ select \"{v}\" $t$;",
                             "select 1-{v};", "select 'a'{v};", "select {v}'a';", "select U&'{v}';"}) {
         auto substituted = texts(sql, params);
         ASSERT_EQ(substituted.size(), 1u) << sql;
@@ -322,9 +350,20 @@ TEST(SqlParameters, UnsafePlacementsAreRefused)
     e = errorOf("select 1,\n E'\\{name}';", kParams);
     EXPECT_EQ(e.line, 2);
     EXPECT_THAT(e.message, HasSubstr("backslash"));
+    // An E'' value would carry its escape mode into a string continued on the next line.
+    EXPECT_THAT(errorOf("select 1{back}\n'x';", kParams).message, HasSubstr("next line"));
+    e = errorOf("select\n {back}\n  '\\';", kParams);
+    EXPECT_EQ(e.line, 2);
+    EXPECT_THAT(e.message, HasSubstr("next line"));
+    EXPECT_EQ(one("select {back} ||\n  '\\';"), "select E'a\\\\b' ||\n  '\\';");
+    EXPECT_EQ(one("select {name}\n  'x';"), "select 'it''s'\n  'x';");  // both standard: one string, as written
+    EXPECT_THAT(errorOf("select E'a'\n{name}\n'\\';", kParams).message, HasSubstr("join the strings"));
     // Next to '$' a value could open a dollar quote.
     EXPECT_THAT(errorOf("select ${srid}$ ;", kParams).message, HasSubstr("'$'"));
     EXPECT_THAT(errorOf("select $a{srid}$;", kParams).message, HasSubstr("'$'"));
+    // ...or, joined to identifier characters, complete a tag or hide one.
+    EXPECT_THAT(errorOf("select 1.5$a{flag}t$a;", kParams).message, HasSubstr("'$'"));
+    EXPECT_THAT(errorOf("select a{nothing}1$q$ x $q$;", kParams).message, HasSubstr("'$'"));
 }
 
 TEST(SqlParameters, BraceErrorsNameTheLine)
@@ -503,6 +542,15 @@ TEST(SqlLines, StatementsOutliveTheirScript)
     }
     ASSERT_EQ(kept.size(), 2u);
     EXPECT_EQ(kept[1].lineAtOffset(kept[1].text.find('2')), 4);
+}
+
+TEST(SqlLines, HandMadeStatementsFallBackToTheirLine)
+{
+    SqlStatement statement;
+    statement.text = "select 1";
+    statement.line = 12;
+    EXPECT_EQ(statement.lineAtOffset(3), 12);
+    EXPECT_EQ(statement.lineAtPosition(3), 12);
 }
 
 // ---- speed ----
