@@ -276,7 +276,7 @@ private:
         }
         if (!what.empty())
             fail(start_, "transaction control (" + what +
-                             ") is not allowed in changelogs: pum runs every command in one transaction");
+                             ") is not allowed: pum runs each command, changelogs and hooks, in one transaction");
     }
 
     bool isSetSearchPath() const

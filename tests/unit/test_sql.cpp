@@ -1,7 +1,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <functional>
 
 #include "pum/error.h"
@@ -424,7 +423,7 @@ TEST(SqlRefused, TransactionControl)
         auto e = errorOf(std::string("select 1;\n-- c\n/* d */ ") + c.sql);
         EXPECT_EQ(e.line, 3) << c.sql;
         EXPECT_EQ(e.message, "transaction control (" + std::string(c.what) +
-                                 ") is not allowed in changelogs: pum runs every command in one transaction")
+                                 ") is not allowed: pum runs each command, changelogs and hooks, in one transaction")
             << c.sql;
     }
     EXPECT_NO_THROW(parse("savepoint a; rollback to savepoint a; rollback to a; rollback work to a; release a;"));
@@ -553,9 +552,9 @@ TEST(SqlLines, HandMadeStatementsFallBackToTheirLine)
     EXPECT_EQ(statement.lineAtPosition(3), 12);
 }
 
-// ---- speed ----
+// ---- size (speed is measured by bench/bench_sql.cpp, not asserted here) ----
 
-TEST(SqlSpeed, LargeFilesParseInLinearTime)
+TEST(SqlSize, LargeAndPathologicalFilesParse)
 {
     std::string sql;
     const std::string row = "INSERT INTO od.t (id, name, geom) VALUES (12345, 'x;y', '{{1,2}}'); -- c\n";
@@ -563,11 +562,7 @@ TEST(SqlSpeed, LargeFilesParseInLinearTime)
     // Pathological: one huge string full of braces, and a huge dollar body.
     sql += "select '" + std::string(1 << 20, 'a') + std::string(1 << 19, '{') + std::string(1 << 19, '{') + "';\n";
     sql += "do $$" + std::string(1 << 20, '}') + std::string(1 << 20, '}') + "$$;\n";
-    auto start = std::chrono::steady_clock::now();
     auto script = parse(sql, kParams);
-    auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_EQ(script.statements.size(), (8 * 1024 * 1024 + row.size() - 1) / row.size() + 2);
     EXPECT_EQ(script.statements[0].text, "INSERT INTO od.t (id, name, geom) VALUES (12345, 'x;y', '{1,2}');");
-    // Generous for an unoptimised build; a Release build takes a fraction of this.
-    EXPECT_LT(elapsed, 5.0);
 }
