@@ -64,7 +64,10 @@ void setAction(CLI::App* command, Action action);
 
 // `-p NAME VALUE` (repeatable) under install, upgrade, uninstall, app...: the
 // raw texts, converted and checked later against the module's declarations.
-void addParameterOption(CLI::App* command, std::map<std::string, std::string>& target);
+using ParameterArgs = std::vector<std::pair<std::string, std::string>>;
+void addParameterOption(CLI::App* command, ParameterArgs& target);
+// The texts by name; a name given twice is refused.
+std::map<std::string, std::string> parameterMap(const ParameterArgs& args);
 
 // Command groups, each in its own file.
 void registerModuleCommands(CLI::App& app, GlobalOptions& options);  // install, upgrade, baseline, info, app

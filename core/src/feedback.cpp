@@ -1,1 +1,12 @@
-// Placeholder: implemented in its own change.
+#include "pum/feedback.h"
+
+#include "pum/error.h"
+
+namespace pum {
+
+void Feedback::throwIfCancelled() const
+{
+    if (isCancelled()) throw CancelledError();
+}
+
+}  // namespace pum

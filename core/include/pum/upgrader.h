@@ -19,7 +19,8 @@ class Connection;
 class Feedback;
 
 struct InstallOptions {
-    ParameterValues parameters;  // resolved (see resolveParameters)
+    // Values the user gave; the others take their defaults.
+    ParameterValues parameters;
     std::optional<Version> maxVersion;
     bool betaTesting = false;
     bool skipDropApp = false;
@@ -31,6 +32,9 @@ struct InstallOptions {
 };
 
 struct UpgradeOptions {
+    // Values the user gave; the others keep the values stored at install (or
+    // take their defaults when new). A changed value of a parameter that is not
+    // app_only is refused.
     ParameterValues parameters;
     std::optional<Version> maxVersion;
     bool betaTesting = false;
@@ -88,10 +92,10 @@ public:
     void createApp(const ParameterValues& parameters);
     void recreateApp(const ParameterValues& parameters);
 
-    // The parameters a command will use: `given` (user input) over the stored
-    // values of an installed module over defaults. Refuses a changed value of
-    // a parameter that is not app_only (when the module is installed).
-    ParameterValues parametersForUpgrade(const std::map<std::string, std::string>& given);
+    // The parameters a command on the installed module will use: `given` over
+    // the values stored with the installed version over defaults. With
+    // `refuseChanges`, a changed value of a parameter that is not app_only is refused.
+    ParameterValues effectiveParameters(const ParameterValues& given, bool refuseChanges);
 
 private:
     Config config_;
@@ -99,6 +103,11 @@ private:
     Feedback& feedback_;
     std::vector<Changelog> changelogs_;
 };
+
+// Converts `-p NAME VALUE` texts by the declared types (no defaults filled).
+// Throws ParameterError for undeclared names, unparsable values and values
+// outside `values`.
+ParameterValues parseParameterArguments(const Config& config, const std::map<std::string, std::string>& given);
 
 // Version of this tool (what `minimum_version` is compared with and what is
 // recorded in pum_version).

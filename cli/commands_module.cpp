@@ -1,0 +1,300 @@
+// install, upgrade, baseline, info, app, demo-data, uninstall.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "pum/error.h"
+#include "pum/upgrader.h"
+
+namespace pum::cli {
+
+namespace {
+
+std::string versionList(const std::vector<Version>& versions)
+{
+    std::string out;
+    for (const auto& v : versions) out += (out.empty() ? "" : ", ") + v.toString();
+    return out.empty() ? "none" : out;
+}
+
+std::string seconds(double s)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, s < 10 ? "%.2f s" : "%.0f s", s);
+    return buffer;
+}
+
+std::optional<Version> optionalVersion(const std::string& text, const char* option)
+{
+    if (text.empty()) return std::nullopt;
+    auto v = Version::tryParse(text);
+    if (!v) throw CommandError(std::string(option) + ": '" + text + "' is not a version (x.y or x.y.z)");
+    return v;
+}
+
+// A summary line on stdout, so that scripts can capture it apart from progress.
+void report(Session& s, const std::string& line)
+{
+    s.feedback().finish();
+    if (!s.options().quiet) std::cout << line << std::endl;
+}
+
+struct InstallArgs {
+    ParameterArgs parameters;
+    std::string maxVersion;
+    std::string demoData;
+    InstallOptions options;
+};
+
+struct UpgradeArgs {
+    ParameterArgs parameters;
+    std::string maxVersion;
+    UpgradeOptions options;
+};
+
+std::string parametersText(const ParameterValues& values)
+{
+    std::string out;
+    for (const auto& [name, value] : values) out += (out.empty() ? "" : ", ") + name + " = " + value.toSqlLiteral();
+    return out.empty() ? "none" : out;
+}
+
+int runInfo(Session& s, bool json)
+{
+    Upgrader upgrader(s.config(), s.connection(), s.feedback());
+    ModuleInfo info = upgrader.info();
+    if (json) {
+        nlohmann::json j;
+        j["module"] = info.module;
+        j["migration_table"] = info.migrationTable;
+        j["installed"] = info.installed;
+        j["database"] = s.connection().databaseName();
+        auto versions = [](const std::vector<Version>& vs) {
+            nlohmann::json a = nlohmann::json::array();
+            for (const auto& v : vs) a.push_back(v.toString());
+            return a;
+        };
+        j["available_versions"] = versions(info.available);
+        j["pending_versions"] = versions(info.pending);
+        j["other_module_schemas"] = info.otherSchemas;
+        if (info.installed) {
+            j["migration_table_version"] = info.layoutVersion;
+            if (info.current) {
+                j["installed_module"] = info.current->module;
+                j["version"] = info.current->versionText;
+                j["date_installed"] = info.current->dateInstalled;
+                j["beta_testing"] = info.current->betaTesting;
+                j["pum_version"] = info.current->pumVersion ? nlohmann::json(*info.current->pumVersion) : nullptr;
+                j["parameters"] = nlohmann::json::parse(parametersToJson(info.parameters));
+            }
+        }
+        std::cout << j.dump(2) << std::endl;
+        return 0;
+    }
+    auto line = [](const char* key, const std::string& value) { std::printf("%-17s %s\n", key, value.c_str()); };
+    line("module:", info.module);
+    line("database:", s.connection().describe());
+    line("migration table:", info.migrationTable +
+                                 (info.installed ? " (layout " + std::to_string(info.layoutVersion) + ")" : ""));
+    if (!info.installed) {
+        line("installed:", "no");
+    } else if (!info.current) {
+        line("installed:", "table present but no version recorded");
+    } else {
+        const auto& c = *info.current;
+        line("installed:", c.versionText + (c.module != info.module ? " (of module " + c.module + ")" : ""));
+        line("date installed:", c.dateInstalled);
+        line("beta testing:", c.betaTesting ? "yes (upgrades refused without --force)" : "no");
+        line("parameters:", parametersText(info.parameters));
+    }
+    line("available:", versionList(info.available));
+    line("pending:", versionList(info.pending));
+    if (!info.otherSchemas.empty()) {
+        std::string list;
+        for (const auto& sch : info.otherSchemas) list += (list.empty() ? "" : ", ") + sch;
+        line("other modules:", "pum_migrations also in " + list);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void registerModuleCommands(CLI::App& app, GlobalOptions&)
+{
+    // install
+    {
+        auto args = std::make_shared<InstallArgs>();
+        auto* cmd = app.add_subcommand("install", "Install the module into an empty database (one transaction)");
+        addParameterOption(cmd, args->parameters);
+        cmd->add_option("--max-version", args->maxVersion, "Install up to this version (default: the newest)");
+        cmd->add_flag("--skip-roles", args->options.skipRoles, "Do not create the module's roles");
+        cmd->add_flag("--skip-grant", args->options.skipGrant, "Do not grant permissions to the roles");
+        cmd->add_option("-d,--demo-data", args->demoData, "Load this demo data set after installing");
+        cmd->add_flag("--beta-testing", args->options.betaTesting,
+                      "Mark the install as beta testing (it will refuse upgrades)");
+        cmd->add_flag("--skip-drop-app", args->options.skipDropApp, "Do not run the drop app hooks");
+        cmd->add_flag("--skip-create-app", args->options.skipCreateApp, "Do not run the create app hooks");
+        cmd->add_flag("--allow-multiple-modules", args->options.allowMultipleModules,
+                      "Allow another module's pum_migrations table in the database");
+        setAction(cmd, [args](Session& s) {
+            const Config& config = s.config();
+            InstallOptions options = args->options;
+            options.parameters = parseParameterArguments(config, parameterMap(args->parameters));
+            options.maxVersion = optionalVersion(args->maxVersion, "--max-version");
+            options.demoData = args->demoData;
+            Upgrader upgrader(config, s.connection(), s.feedback());
+            RunSummary r = upgrader.install(options);
+            report(s, "installed " + config.module + " " + r.to->toString() + " (versions " +
+                          versionList(r.applied) + "; " + std::to_string(r.statements) + " statements in " +
+                          seconds(r.seconds) + ")");
+            return 0;
+        });
+    }
+    // upgrade
+    {
+        auto args = std::make_shared<UpgradeArgs>();
+        auto* cmd = app.add_subcommand("upgrade", "Apply the newer changelogs to an installed module (one transaction)");
+        addParameterOption(cmd, args->parameters);
+        cmd->add_option("-u,--max-version", args->maxVersion, "Upgrade up to this version (default: the newest)");
+        cmd->add_flag("--skip-grant", args->options.skipGrant, "Do not grant permissions to the roles");
+        cmd->add_flag("--skip-roles", args->options.skipRoles, "Do not create missing roles");
+        cmd->add_flag("--beta-testing", args->options.betaTesting, "Mark the new versions as beta testing");
+        cmd->add_flag("--force", args->options.force, "Upgrade even a beta-testing install");
+        cmd->add_flag("--skip-drop-app", args->options.skipDropApp, "Do not run the drop app hooks");
+        cmd->add_flag("--skip-create-app", args->options.skipCreateApp, "Do not run the create app hooks");
+        cmd->add_flag("--skip-baseline-check", args->options.skipBaselineCheck,
+                      "Do not require a row for every version up to the installed one");
+        setAction(cmd, [args](Session& s) {
+            const Config& config = s.config();
+            UpgradeOptions options = args->options;
+            options.parameters = parseParameterArguments(config, parameterMap(args->parameters));
+            options.maxVersion = optionalVersion(args->maxVersion, "--max-version");
+            Upgrader upgrader(config, s.connection(), s.feedback());
+            RunSummary r = upgrader.upgrade(options);
+            if (r.nothingToDo)
+                report(s, config.module + " " + r.to->toString() + ": nothing to upgrade");
+            else
+                report(s, "upgraded " + config.module + " from " + r.from->toString() + " to " + r.to->toString() +
+                              " (versions " + versionList(r.applied) + "; " + std::to_string(r.statements) +
+                              " statements in " + seconds(r.seconds) + ")");
+            return 0;
+        });
+    }
+    // baseline
+    {
+        struct Args {
+            std::string version;
+            bool createTable = false;
+            bool allowMultiple = false;
+            ParameterArgs parameters;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("baseline", "Record a version as installed without running anything");
+        cmd->add_option("-b,--baseline", args->version, "The version to record (x.y or x.y.z)")->required();
+        cmd->add_flag("--create-table", args->createTable, "Create the pum_migrations table if it is missing");
+        cmd->add_flag("--allow-multiple-modules", args->allowMultiple,
+                      "Allow another module's pum_migrations table in the database");
+        addParameterOption(cmd, args->parameters);
+        setAction(cmd, [args](Session& s) {
+            const Config& config = s.config();
+            auto version = optionalVersion(args->version, "--baseline");
+            auto parameters = parseParameterArguments(config, parameterMap(args->parameters));
+            Upgrader upgrader(config, s.connection(), s.feedback());
+            upgrader.baseline(*version, args->createTable, args->allowMultiple, parameters);
+            report(s, "baseline of " + config.module + " set to " + version->toString());
+            return 0;
+        });
+    }
+    // info
+    {
+        auto json = std::make_shared<bool>(false);
+        auto* cmd = app.add_subcommand("info", "Show the module, the installed version, its parameters and what is pending");
+        cmd->add_flag("--json", *json, "Print JSON");
+        setAction(cmd, [json](Session& s) { return runInfo(s, *json); });
+    }
+    // app create|drop|recreate
+    {
+        auto* app_cmd = app.add_subcommand("app", "Run the application hooks (drop and/or create)");
+        app_cmd->require_subcommand(1);
+        struct Spec {
+            const char* name;
+            const char* help;
+            void (Upgrader::*method)(const ParameterValues&);
+            const char* done;
+        };
+        for (const Spec& spec : {Spec{"create", "Run the create app hooks", &Upgrader::createApp, "created"},
+                                 Spec{"drop", "Run the drop app hooks", &Upgrader::dropApp, "dropped"},
+                                 Spec{"recreate", "Run the drop then the create app hooks", &Upgrader::recreateApp,
+                                      "recreated"}}) {
+            auto parameters = std::make_shared<ParameterArgs>();
+            auto* cmd = app_cmd->add_subcommand(spec.name, spec.help);
+            addParameterOption(cmd, *parameters);
+            setAction(cmd, [parameters, spec](Session& s) {
+                const Config& config = s.config();
+                auto values = parseParameterArguments(config, parameterMap(*parameters));
+                Upgrader upgrader(config, s.connection(), s.feedback());
+                (upgrader.*spec.method)(values);
+                report(s, std::string("application of ") + config.module + " " + spec.done);
+                return 0;
+            });
+        }
+    }
+    // demo-data
+    {
+        struct Args {
+            std::string name;
+            ParameterArgs parameters;
+            bool skipGrant = false;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("demo-data", "Load a demo data set into the installed module");
+        cmd->alias("install-demo-data");
+        cmd->add_option("name", args->name, "The demo data set (see demo_data in .pum.yaml)")->required();
+        cmd->add_flag("--skip-grant", args->skipGrant, "Do not grant permissions afterwards");
+        addParameterOption(cmd, args->parameters);
+        setAction(cmd, [args](Session& s) {
+            const Config& config = s.config();
+            auto values = parseParameterArguments(config, parameterMap(args->parameters));
+            Upgrader upgrader(config, s.connection(), s.feedback());
+            upgrader.installDemoData(args->name, values, args->skipGrant);
+            report(s, "demo data '" + args->name + "' loaded into " + config.module);
+            return 0;
+        });
+    }
+    // uninstall
+    {
+        struct Args {
+            ParameterArgs parameters;
+            bool force = false;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("uninstall", "Run the module's uninstall hooks (asks for confirmation)");
+        addParameterOption(cmd, args->parameters);
+        cmd->add_flag("--force", args->force, "Do not ask for confirmation");
+        setAction(cmd, [args](Session& s) {
+            const Config& config = s.config();
+            if (config.uninstallHooks.empty())
+                throw CommandError("module " + config.module + " defines no uninstall hooks: nothing to run");
+            auto values = parseParameterArguments(config, parameterMap(args->parameters));
+            auto& connection = s.connection();
+            if (!args->force) {
+                if (!isatty(STDIN_FILENO))
+                    throw CommandError("uninstall needs a confirmation: run it in a terminal or add --force");
+                std::cerr << "Uninstall module " << config.module << " from database " << connection.describe()
+                          << "? This runs its uninstall hooks. Type the database name to confirm: ";
+                std::string answer;
+                std::getline(std::cin, answer);
+                if (answer != connection.databaseName()) throw CommandError("not confirmed: nothing was changed");
+            }
+            Upgrader upgrader(config, connection, s.feedback());
+            upgrader.uninstall(values);
+            report(s, "uninstalled " + config.module + " from " + connection.databaseName());
+            return 0;
+        });
+    }
+}
+
+}  // namespace pum::cli

@@ -1,0 +1,214 @@
+// The `pum` command: a drop-in for pum's command line on the native engine.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "cli.h"
+#include "pum/error.h"
+#include "pum/upgrader.h"
+#include "python_loader.h"
+
+namespace pum::cli {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+void onInterrupt(int)
+{
+    // First Ctrl-C: cancel cleanly (rollback). A second one kills as usual.
+    interrupted = true;
+    std::signal(SIGINT, SIG_DFL);
+}
+
+std::map<CLI::App*, Action>& actions()
+{
+    static std::map<CLI::App*, Action> map;
+    return map;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- feedback
+
+struct CliFeedback::State {
+    const GlobalOptions* options = nullptr;
+    bool tty = false;
+    bool lineOpen = false;
+    std::string lastCurrent;
+    std::chrono::steady_clock::time_point lastDraw;
+};
+
+CliFeedback::CliFeedback(const GlobalOptions& options) : state_(std::make_unique<State>())
+{
+    state_->options = &options;
+    state_->tty = isatty(STDERR_FILENO) != 0;
+}
+
+CliFeedback::~CliFeedback() = default;
+
+void CliFeedback::finish()
+{
+    if (state_->lineOpen) {
+        std::fputs("\r\033[K", stderr);
+        state_->lineOpen = false;
+    }
+}
+
+void CliFeedback::log(Level level, const std::string& message)
+{
+    const auto& o = *state_->options;
+    int needed = 0;
+    switch (level) {
+    case Level::Error: needed = -1; break;
+    case Level::Warning: needed = 0; break;
+    case Level::Info: needed = 0; break;
+    case Level::Debug: needed = 1; break;
+    case Level::Trace: needed = 2; break;
+    }
+    if (o.quiet && level != Level::Error) return;
+    if (needed > o.verbosity) return;
+    finish();
+    const char* prefix = level == Level::Warning ? "warning: " : level == Level::Error ? "error: " : "";
+    std::fprintf(stderr, "%s%s\n", prefix, message.c_str());
+}
+
+void CliFeedback::progress(std::size_t done, std::size_t total, const std::string& current)
+{
+    auto& s = *state_;
+    if (s.options->quiet || total == 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!s.tty) {
+        // In a log, one line per file is progress enough.
+        if (current != s.lastCurrent && s.options->verbosity == 0 && done < total) {
+            std::fprintf(stderr, "[%3zu%%] %s\n", done * 100 / total, current.c_str());
+        }
+        s.lastCurrent = current;
+        return;
+    }
+    if (now - s.lastDraw < std::chrono::milliseconds(80) && done != total && current == s.lastCurrent) return;
+    s.lastDraw = now;
+    s.lastCurrent = current;
+    constexpr int width = 30;
+    const int filled = static_cast<int>(done * width / total);
+    std::string bar(static_cast<size_t>(filled), '#');
+    bar.resize(width, ' ');
+    std::string name = current;
+    if (name.size() > 50) name = "..." + name.substr(name.size() - 47);
+    std::fprintf(stderr, "\r\033[K[%s] %3zu%% %zu/%zu %s", bar.c_str(), done * 100 / total, done, total,
+                 name.c_str());
+    std::fflush(stderr);
+    s.lineOpen = true;
+}
+
+bool CliFeedback::isCancelled() const { return interrupted.load(); }
+
+// ---------------------------------------------------------------- session
+
+Session::Session(const GlobalOptions& options) : options_(options), feedback_(options) {}
+
+const Config& Session::config()
+{
+    if (!config_) {
+        std::optional<std::filesystem::path> file;
+        if (!options_.configFile.empty()) file = options_.configFile;
+        config_ = Config::load(options_.dir, file);
+        if (config_->hasPythonHooks()) {
+            std::string error;
+            if (!loadPythonHooks(error))
+                // Not fatal here: `info` needs no hooks; a command that runs one reports it before starting.
+                feedback_.log(Feedback::Level::Debug, "Python hooks unavailable: " + error);
+        }
+    }
+    return *config_;
+}
+
+Connection& Session::connection()
+{
+    if (!connection_) connection_.emplace(Connection::open(options_.pgConnection));
+    return *connection_;
+}
+
+void setAction(CLI::App* command, Action action) { actions()[command] = std::move(action); }
+
+void addParameterOption(CLI::App* command, ParameterArgs& target)
+{
+    command->add_option("-p,--parameter", target,
+                        "Set a module parameter, converted by its declared type (repeatable): -p srid 2056")
+        ->type_name("NAME VALUE");
+}
+
+std::map<std::string, std::string> parameterMap(const ParameterArgs& args)
+{
+    std::map<std::string, std::string> out;
+    for (const auto& [name, value] : args)
+        if (!out.emplace(name, value).second) throw ParameterError(name, "given twice");
+    return out;
+}
+
+}  // namespace pum::cli
+
+int main(int argc, char** argv)
+{
+    using namespace pum::cli;
+    GlobalOptions options;
+    CLI::App app{"pum: PostgreSQL Upgrades Manager (native). Installs and upgrades pum modules.", "pum"};
+    app.set_version_flag("--version", std::string("pum ") + pum::toolVersion());
+    app.require_subcommand(1);
+    app.add_option("-c,--config_file,--config-file", options.configFile,
+                   "The module's configuration file (default: DIR/.pum.yaml)");
+    app.add_option("-p,--pg-connection", options.pgConnection,
+                   "Database: a pg_service name, a postgresql:// URI or a key=value connection string "
+                   "(default: libpq's environment, PGSERVICE, PGHOST...)");
+    app.add_option("-s,--pg-service", options.pgConnection, "Same as -p (pum's older spelling)");
+    app.add_option("-d,--dir", options.dir, "The module's folder (default: current folder)");
+    app.add_flag("-v,--verbose", options.verbosity, "Show files and hooks (-v) and statements (-vv)");
+    app.add_flag("-q,--quiet", options.quiet, "Only print errors");
+
+    registerModuleCommands(app, options);
+    registerAdminCommands(app, options);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const pum::Error& e) {
+        std::cerr << "pum: " << e.what() << "\n";
+        return 2;
+    }
+
+    std::signal(SIGINT, onInterrupt);
+    Session session(options);
+    int code = 1;
+    try {
+        for (auto* command : app.get_subcommands()) {
+            // The deepest selected subcommand holds the action (app create, role list...).
+            CLI::App* leaf = command;
+            while (!leaf->get_subcommands().empty()) leaf = leaf->get_subcommands().front();
+            auto it = actions().find(leaf);
+            if (it == actions().end()) {
+                std::cerr << leaf->help();
+                return 2;
+            }
+            code = it->second(session);
+        }
+    } catch (const pum::CancelledError& e) {
+        session.feedback().finish();
+        std::cerr << "pum: cancelled: the transaction was rolled back, nothing was changed\n";
+        return 130;
+    } catch (const pum::Error& e) {
+        session.feedback().finish();
+        std::cerr << "pum: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        session.feedback().finish();
+        std::cerr << "pum: unexpected error: " << e.what() << "\n";
+        return 1;
+    }
+    session.feedback().finish();
+    return code;
+}

@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS pum_current_app CASCADE;
+DROP SCHEMA IF EXISTS pum_current_data CASCADE;

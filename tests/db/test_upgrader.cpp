@@ -1,0 +1,438 @@
+// The upgrader's commands against a real PostgreSQL/PostGIS database.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include "pum/config.h"
+#include "pum/database.h"
+#include "pum/error.h"
+#include "pum/feedback.h"
+#include "pum/migration_table.h"
+#include "pum/upgrader.h"
+#include "test_support.h"
+
+using namespace pum;
+using pum::test::TempDatabase;
+using pum::test::TempDir;
+using ::testing::HasSubstr;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path dataModule(const std::string& name) { return pum::test::sourceDir() / "tests" / "data" / name; }
+
+// A copy of a test module that a test may change.
+fs::path copyModule(const TempDir& dir, const std::string& name)
+{
+    fs::copy(dataModule(name), dir.path() / name, fs::copy_options::recursive);
+    return dir.path() / name;
+}
+
+InstallOptions noRoles()
+{
+    InstallOptions o;
+    o.skipRoles = true;
+    o.skipGrant = true;
+    return o;
+}
+
+UpgradeOptions noRolesUpgrade()
+{
+    UpgradeOptions o;
+    o.skipRoles = true;
+    o.skipGrant = true;
+    return o;
+}
+
+std::string installedVersion(const TempDatabase& db)
+{
+    auto c = db.connect();
+    MigrationTable t(c, "public");
+    auto latest = t.latest();
+    return latest ? latest->versionText : "";
+}
+
+}  // namespace
+
+TEST(Upgrader, InstallsEveryVersionInVersionOrder)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    auto summary = up.install(noRoles());
+    ASSERT_TRUE(summary.to);
+    EXPECT_EQ(summary.to->toString(), "1.10.0");
+    ASSERT_EQ(summary.applied.size(), 6u);
+    EXPECT_EQ(summary.applied[3].toString(), "1.9.0");
+    EXPECT_EQ(summary.applied[4].toString(), "1.10.0");
+    EXPECT_EQ(installedVersion(db), "1.10.0");
+    // One row per version, parameters stored with their types.
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations"), "6");
+    EXPECT_EQ(db.scalar("SELECT parameters->>'srid' FROM public.pum_migrations LIMIT 1"), "2056");
+    EXPECT_EQ(db.scalar("SELECT jsonb_typeof(parameters->'srid') FROM public.pum_migrations LIMIT 1"), "number");
+    EXPECT_EQ(db.scalar("SELECT obj_description('public.pum_migrations'::regclass)"), "migration_table_version: 3");
+    EXPECT_EQ(db.scalar("SELECT pum_version FROM public.pum_migrations LIMIT 1"), toolVersion());
+    // The app was created by the create hooks, with the parameter substituted.
+    EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "en");
+}
+
+TEST(Upgrader, MaxVersionThenUpgradeThenNothingToDo)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    auto options = noRoles();
+    options.maxVersion = Version::parse("1.1.0");
+    options.parameters["srid"] = ParameterValue::parse(ParameterType::Integer, "21781");
+    up.install(options);
+    EXPECT_EQ(installedVersion(db), "1.1.0");
+
+    auto upgrade = noRolesUpgrade();
+    upgrade.maxVersion = Version::parse("1.9.0");
+    auto r = up.upgrade(upgrade);
+    EXPECT_EQ(r.from->toString(), "1.1.0");
+    EXPECT_EQ(r.to->toString(), "1.9.0");
+    EXPECT_EQ(installedVersion(db), "1.9.0");
+    // The stored srid was kept without being given again.
+    EXPECT_EQ(db.scalar("SELECT parameters->>'srid' FROM public.pum_migrations WHERE version = '1.9.0'"), "21781");
+
+    r = up.upgrade(noRolesUpgrade());
+    EXPECT_EQ(r.to->toString(), "1.10.0");
+    EXPECT_EQ(r.applied.size(), 1u);
+
+    const auto before = db.snapshot();
+    r = up.upgrade(noRolesUpgrade());
+    EXPECT_TRUE(r.nothingToDo);
+    EXPECT_EQ(db.snapshot(), before);
+}
+
+TEST(Upgrader, ChangedParameterIsRefusedButAppOnlyMayChange)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    auto options = noRoles();
+    options.maxVersion = Version::parse("1.0.0");
+    up.install(options);
+    const auto before = db.snapshot();
+
+    auto upgrade = noRolesUpgrade();
+    upgrade.parameters["srid"] = ParameterValue::parse(ParameterType::Integer, "4326");
+    try {
+        up.upgrade(upgrade);
+        FAIL() << "a changed srid must be refused";
+    } catch (const ParameterError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("srid"));
+        EXPECT_THAT(e.what(), HasSubstr("2056"));
+    }
+    EXPECT_EQ(db.snapshot(), before);
+
+    upgrade.parameters.clear();
+    upgrade.parameters["label_language"] = ParameterValue::parse(ParameterType::Text, "fr");
+    up.upgrade(upgrade);
+    EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "fr");
+}
+
+TEST(Upgrader, InstallRefusedWhenInstalledOrAnotherModuleIsThere)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.install(noRoles());
+    EXPECT_THROW(up.install(noRoles()), CommandError);
+
+    // The seed module keeps its table in public too: same table, other module.
+    Upgrader other(Config::load(dataModule("seed_module")), c, fb);
+    try {
+        other.upgrade(noRolesUpgrade());
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("pum_current"));
+    }
+}
+
+TEST(Upgrader, FailingStatementLeavesTheDatabaseExactlyAsBefore)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto module = copyModule(dir, "current_module");
+    {
+        auto c = db.connect();
+        NullFeedback fb;
+        auto options = noRoles();
+        options.maxVersion = Version::parse("1.1.0");
+        Upgrader(Config::load(module), c, fb).install(options);
+    }
+    const auto before = db.snapshot();
+    // A new version whose second file fails half-way.
+    dir.write("current_module/changelogs/1.11.0/01_ok.sql",
+              "CREATE TABLE pum_current_data.extra (id int);\nINSERT INTO pum_current_data.extra VALUES (1);\n");
+    dir.write("current_module/changelogs/1.11.0/02_bad.sql",
+              "ALTER TABLE pum_current_data.extra ADD COLUMN name text;\n\n"
+              "UPDATE pum_current_data.extra\n   SET nme = 'x';\n");
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(module), c, fb);
+    try {
+        up.upgrade(noRolesUpgrade());
+        FAIL();
+    } catch (const SqlError& e) {
+        EXPECT_EQ(e.sqlstate(), "42703");
+        EXPECT_THAT(e.file(), HasSubstr("changelogs/1.11.0/02_bad.sql"));
+        EXPECT_EQ(e.line(), 4) << e.what();
+    }
+    EXPECT_EQ(db.snapshot(), before);
+    EXPECT_FALSE(c.inTransaction());
+}
+
+TEST(Upgrader, LexerErrorsStopBeforeAnythingRuns)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto module = copyModule(dir, "current_module");
+    dir.write("current_module/changelogs/1.11.0/01.sql", "SELECT 1;\nCOMMIT;\n");
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(module), c, fb);
+    const auto before = db.snapshot();
+    try {
+        up.install(noRoles());
+        FAIL();
+    } catch (const SqlError& e) {
+        EXPECT_THAT(e.file(), HasSubstr("1.11.0/01.sql"));
+        EXPECT_EQ(e.line(), 2);
+    }
+    EXPECT_EQ(db.snapshot(), before);
+}
+
+TEST(Upgrader, UnknownParameterInChangelogIsReportedWithItsLine)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto module = copyModule(dir, "current_module");
+    dir.write("current_module/changelogs/1.11.0/01.sql", "SELECT 1;\nSELECT {not_declared};\n");
+    auto c = db.connect();
+    NullFeedback fb;
+    try {
+        Upgrader(Config::load(module), c, fb).install(noRoles());
+        FAIL();
+    } catch (const SqlError& e) {
+        EXPECT_EQ(e.line(), 2);
+        EXPECT_THAT(e.what(), HasSubstr("not_declared"));
+    }
+    EXPECT_EQ(db.scalar("SELECT to_regclass('public.pum_migrations') IS NULL"), "t");
+}
+
+TEST(Upgrader, SeedFormatModuleWithPrePostHooks)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("seed_module")), c, fb);
+    auto options = noRoles();
+    options.maxVersion = Version::parse("1.0.0");
+    up.install(options);
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_views WHERE schemaname = 'pum_test_app'"), "1");
+    auto r = up.upgrade(noRolesUpgrade());
+    EXPECT_EQ(r.to->toString(), "1.0.1");
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_views WHERE schemaname = 'pum_test_app'"), "1");
+}
+
+TEST(Upgrader, BaselineRecordsWithoutRunning)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    EXPECT_THROW(up.baseline(Version::parse("1.0.0")), CommandError);  // no table, no --create-table
+    up.baseline(Version::parse("1.1.0"), true);
+    EXPECT_EQ(installedVersion(db), "1.1.0");
+    EXPECT_EQ(db.scalar("SELECT to_regnamespace('pum_current_data') IS NULL"), "t");
+    EXPECT_THROW(up.baseline(Version::parse("1.1.0")), CommandError);
+    EXPECT_THROW(up.baseline(Version::parse("1.0.0")), CommandError);
+    up.baseline(Version::parse("1.9.0"));
+    EXPECT_EQ(installedVersion(db), "1.9.0");
+}
+
+TEST(Upgrader, BaselineCheckRequiresEveryOlderVersion)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    auto options = noRoles();
+    options.maxVersion = Version::parse("1.9.0");
+    up.install(options);
+    c.exec("DELETE FROM public.pum_migrations WHERE version = '1.1.0'");
+    try {
+        up.upgrade(noRolesUpgrade());
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("1.1.0"));
+        EXPECT_THAT(e.what(), HasSubstr("--skip-baseline-check"));
+    }
+    auto upgrade = noRolesUpgrade();
+    upgrade.skipBaselineCheck = true;
+    EXPECT_EQ(up.upgrade(upgrade).to->toString(), "1.10.0");
+}
+
+TEST(Upgrader, BetaTestingInstallRefusesUpgradeUnlessForced)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    auto options = noRoles();
+    options.maxVersion = Version::parse("1.1.0");
+    options.betaTesting = true;
+    up.install(options);
+    EXPECT_THROW(up.upgrade(noRolesUpgrade()), CommandError);
+    auto forced = noRolesUpgrade();
+    forced.force = true;
+    EXPECT_EQ(up.upgrade(forced).to->toString(), "1.10.0");
+}
+
+TEST(Upgrader, VersionsAreComparedAsVersionsNotText)
+{
+    // 1.10.0 sorts before 1.9.0 as text: the installed version must still be 1.10.0.
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.install(noRoles());
+    EXPECT_EQ(up.info().current->versionText, "1.10.0");
+    EXPECT_TRUE(up.info().pending.empty());
+    EXPECT_TRUE(up.upgrade(noRolesUpgrade()).nothingToDo);
+}
+
+namespace {
+
+// Builds a migration table as pum's older layouts did, holding `rows`.
+void createLegacyTable(Connection& c, int layout)
+{
+    if (layout == 1) {
+        c.exec(
+            "CREATE TABLE public.pum_migrations (id uuid DEFAULT gen_random_uuid() PRIMARY KEY, "
+            "date_installed timestamp without time zone NOT NULL DEFAULT now(), module character varying(50), "
+            "version character varying(50) NOT NULL, beta_testing boolean NOT NULL DEFAULT false, "
+            "changelog_files text[], parameters jsonb, "
+            "migration_table_version character varying(50) NOT NULL DEFAULT '2025.0')");
+    } else {
+        c.exec(
+            "CREATE TABLE public.pum_migrations (id uuid DEFAULT gen_random_uuid() PRIMARY KEY, "
+            "date_installed timestamp without time zone NOT NULL DEFAULT now(), module character varying(50) NOT NULL, "
+            "version character varying(50) NOT NULL, beta_testing boolean NOT NULL DEFAULT false, "
+            "changelog_files text[], parameters jsonb, migration_table_version integer NOT NULL DEFAULT 2)");
+    }
+}
+
+}  // namespace
+
+class LegacyTable : public ::testing::TestWithParam<int> {};
+
+TEST_P(LegacyTable, IsUpgradedInPlace)
+{
+    const int layout = GetParam();
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    auto config = Config::load(dataModule("current_module"));
+    // The database as pum left it at 1.1.0.
+    {
+        Upgrader up(config, c, fb);
+        auto options = noRoles();
+        options.maxVersion = Version::parse("1.1.0");
+        up.install(options);
+    }
+    c.exec("CREATE TEMP TABLE saved AS SELECT * FROM public.pum_migrations");
+    c.exec("DROP TABLE public.pum_migrations");
+    createLegacyTable(c, layout);
+    c.exec("INSERT INTO public.pum_migrations (date_installed, module, version, changelog_files, parameters) "
+           "SELECT date_installed, module, version, changelog_files, parameters FROM saved");
+    if (layout == 1) c.exec("UPDATE public.pum_migrations SET module = NULL WHERE version = '1.0.0'");
+
+    MigrationTable table(c, "public");
+    EXPECT_EQ(table.layoutVersion(), layout);
+    Upgrader up(config, c, fb);
+    EXPECT_EQ(up.info().current->versionText, "1.1.0");
+    auto r = up.upgrade(noRolesUpgrade());
+    EXPECT_EQ(r.to->toString(), "1.10.0");
+    EXPECT_EQ(table.layoutVersion(), 3);
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations WHERE module IS NULL"), "0");
+    EXPECT_EQ(db.scalar("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = "
+                        "'public.pum_migrations'::regclass AND attname = 'migration_table_version'"),
+              "integer");
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations WHERE pum_version IS NOT NULL"), "4");
+    EXPECT_EQ(db.scalar("SELECT obj_description('public.pum_migrations'::regclass)"), "migration_table_version: 3");
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, LegacyTable, ::testing::Values(1, 2));
+
+TEST(Upgrader, ConcurrentUpgradesDoNotInterleave)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto module = copyModule(dir, "current_module");
+    {
+        auto c = db.connect();
+        NullFeedback fb;
+        auto options = noRoles();
+        options.maxVersion = Version::parse("1.1.0");
+        Upgrader(Config::load(module), c, fb).install(options);
+    }
+    // A slow statement in the first version to upgrade keeps the first session busy.
+    dir.write("current_module/changelogs/1.9.0/00_slow.sql", "SELECT pg_sleep(1.5);\n");
+    auto runOne = [&] {
+        auto c = db.connect();
+        NullFeedback fb;
+        Upgrader up(Config::load(module), c, fb);
+        return up.upgrade(noRolesUpgrade());
+    };
+    auto first = std::async(std::launch::async, runOne);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto second = std::async(std::launch::async, runOne);
+    auto a = first.get();
+    auto b = second.get();
+    EXPECT_EQ(a.applied.size(), 3u);
+    EXPECT_TRUE(b.nothingToDo);
+    EXPECT_EQ(b.to->toString(), "1.10.0");
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations"), "5");
+}
+
+TEST(Upgrader, AppRecreateAndDemoDataAndUninstall)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    NullFeedback fb;
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.install(noRoles());
+    c.exec("DROP SCHEMA pum_current_app CASCADE");
+    up.createApp({});
+    EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "en");
+    up.recreateApp({{"label_language", ParameterValue::parse(ParameterType::Text, "de")}});
+    EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "de");
+    EXPECT_THROW(up.installDemoData("nope", {}, true), CommandError);
+    up.installDemoData("some_pipes", {}, true);
+    EXPECT_NE(db.scalar("SELECT count(*) FROM pum_current_data.pipe"), "0");
+    up.uninstall({});
+    EXPECT_EQ(db.scalar("SELECT to_regnamespace('pum_current_data') IS NULL"), "t");
+}
+
+TEST(Upgrader, ParameterArgumentsAreCheckedBeforeAnythingRuns)
+{
+    auto config = Config::load(dataModule("current_module"));
+    EXPECT_THROW(parseParameterArguments(config, {{"nope", "1"}}), ParameterError);
+    EXPECT_THROW(parseParameterArguments(config, {{"srid", "abc"}}), ParameterError);
+    EXPECT_THROW(parseParameterArguments(config, {{"default_status", "flying"}}), ParameterError);
+    auto values = parseParameterArguments(config, {{"srid", "21781"}});
+    EXPECT_EQ(values.at("srid").toSqlLiteral(), "21781");
+}
