@@ -10,6 +10,7 @@
 #   QGIS_INCLUDE_DIR, QGIS_CORE_LIBRARY, QGIS_GUI_LIBRARY
 #   QGIS_PLUGIN_DIR       where QGIS loads C++ plugins (absolute)
 #   QGIS_QT_VERSION_MAJOR 5 or 6: the Qt QGIS is built on
+#   QGIS_AUTH_HEADERS_USABLE  qgsauthmanager.h compiles (QCA and qtkeychain headers found)
 #   imported targets QGIS::Core and QGIS::Gui
 
 set(_qgis_hints ${QGIS_PREFIX_PATH} $ENV{QGIS_PREFIX_PATH})
@@ -52,6 +53,23 @@ if(QGIS_CORE_LIBRARY)
   endif()
 endif()
 
+# qgsauthmanager.h includes QCA's <QtCrypto>, installed in its own folder.
+if(QGIS_QT_VERSION_MAJOR)
+  find_path(QGIS_QCA_INCLUDE_DIR NAMES QtCrypto
+    PATH_SUFFIXES Qca-qt${QGIS_QT_VERSION_MAJOR}/QtCrypto QtCrypto)
+  find_library(QGIS_QCA_LIBRARY NAMES qca-qt${QGIS_QT_VERSION_MAJOR} qca)
+  # qgsauthmanager.h also includes qtkeychain's keychain.h (package
+  # qtkeychain-qt5-dev, not a dependency of libqgis-dev): optional, the plugin
+  # does not include that header; QGIS_AUTH_HEADERS_USABLE tells the tests.
+  find_path(QGIS_KEYCHAIN_INCLUDE_DIR NAMES keychain.h
+    PATH_SUFFIXES qt${QGIS_QT_VERSION_MAJOR}keychain)
+endif()
+if(QGIS_QCA_INCLUDE_DIR AND QGIS_KEYCHAIN_INCLUDE_DIR)
+  set(QGIS_AUTH_HEADERS_USABLE TRUE)
+else()
+  set(QGIS_AUTH_HEADERS_USABLE FALSE)
+endif()
+
 include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(QGIS
   REQUIRED_VARS QGIS_CORE_LIBRARY QGIS_GUI_LIBRARY QGIS_INCLUDE_DIR QGIS_PLUGIN_DIR
@@ -63,6 +81,15 @@ if(QGIS_FOUND)
     set_target_properties(QGIS::Core PROPERTIES
       IMPORTED_LOCATION "${QGIS_CORE_LIBRARY}"
       INTERFACE_INCLUDE_DIRECTORIES "${QGIS_INCLUDE_DIR}")
+    if(QGIS_QCA_INCLUDE_DIR)
+      set_property(TARGET QGIS::Core APPEND PROPERTY INTERFACE_INCLUDE_DIRECTORIES "${QGIS_QCA_INCLUDE_DIR}")
+    endif()
+    if(QGIS_KEYCHAIN_INCLUDE_DIR)
+      set_property(TARGET QGIS::Core APPEND PROPERTY INTERFACE_INCLUDE_DIRECTORIES "${QGIS_KEYCHAIN_INCLUDE_DIR}")
+    endif()
+    if(QGIS_QCA_LIBRARY)
+      set_property(TARGET QGIS::Core APPEND PROPERTY INTERFACE_LINK_LIBRARIES "${QGIS_QCA_LIBRARY}")
+    endif()
   endif()
   if(NOT TARGET QGIS::Gui)
     add_library(QGIS::Gui UNKNOWN IMPORTED)
@@ -73,4 +100,4 @@ if(QGIS_FOUND)
   endif()
 endif()
 
-mark_as_advanced(QGIS_INCLUDE_DIR QGIS_CORE_LIBRARY QGIS_GUI_LIBRARY QGIS_PLUGIN_DIR)
+mark_as_advanced(QGIS_KEYCHAIN_INCLUDE_DIR QGIS_QCA_INCLUDE_DIR QGIS_QCA_LIBRARY QGIS_INCLUDE_DIR QGIS_CORE_LIBRARY QGIS_GUI_LIBRARY QGIS_PLUGIN_DIR)

@@ -10,7 +10,6 @@
 
 #include "qgsabstractproviderconnection.h"
 #include "qgsapplication.h"
-#include "qgsauthmanager.h"
 #include "qgsdatasourceuri.h"
 #include "qgsprovidermetadata.h"
 #include "qgsproviderregistry.h"
@@ -99,38 +98,25 @@ QList<ConnectionEntry> ConnectionList::load()
 QString ConnectionList::conninfo(const ConnectionEntry& entry, QString* error)
 {
     if (entry.kind == ConnectionEntry::Kind::Service)
-        return QStringLiteral("service=") + libpqQuote(entry.name);
+        return QStringLiteral("service=") + libpqQuote(entry.name) +
+               QStringLiteral(" application_name='pum QGIS plugin'");
 
+    // QGIS writes the libpq string itself and, with expandAuthConfig, asks its
+    // auth manager (which may prompt for the master password) to put the
+    // configuration's credentials in: they stay in this string, in memory.
+    // We don't include qgsauthmanager.h: it needs qtkeychain's headers, which
+    // libqgis-dev does not pull in.
     const QgsDataSourceUri uri(entry.uri);
-    QStringList items;
-    if (!uri.service().isEmpty())
-        items << QStringLiteral("service=") + libpqQuote(uri.service());
-    if (!uri.host().isEmpty())
-        items << QStringLiteral("host=") + libpqQuote(uri.host());
-    if (!uri.port().isEmpty())
-        items << QStringLiteral("port=") + libpqQuote(uri.port());
-    if (!uri.database().isEmpty())
-        items << QStringLiteral("dbname=") + libpqQuote(uri.database());
-    if (!uri.username().isEmpty())
-        items << QStringLiteral("user=") + libpqQuote(uri.username());
-    if (!uri.password().isEmpty())
-        items << QStringLiteral("password=") + libpqQuote(uri.password());
-    if (uri.sslMode() != QgsDataSourceUri::SslPrefer)
-        items << QStringLiteral("sslmode=") + QgsDataSourceUri::encodeSslMode(uri.sslMode());
-    items << QStringLiteral("application_name='pum QGIS plugin'");
-
-    if (!uri.authConfigId().isEmpty()) {
-        QgsAuthManager* auth = QgsApplication::authManager();
-        // Replaces user/password (or adds certificates) from the configuration.
-        if (!auth || !auth->updateDataSourceUriItems(items, uri.authConfigId(), QStringLiteral("postgres"))) {
-            if (error)
-                *error = tr("The authentication configuration %1 of connection %2 could not be read "
-                            "(wrong master password, or the configuration was deleted).")
-                             .arg(uri.authConfigId(), entry.name);
-            return QString();
-        }
+    const QString info = uri.connectionInfo(true);
+    if (!uri.authConfigId().isEmpty() && !info.contains(QLatin1String("password=")) &&
+        !info.contains(QLatin1String("sslcert=")) && !info.contains(QLatin1String("sslkey="))) {
+        if (error)
+            *error = tr("The authentication configuration %1 of connection %2 could not be read "
+                        "(wrong master password, or the configuration was deleted).")
+                         .arg(uri.authConfigId(), entry.name);
+        return QString();
     }
-    return items.join(QLatin1Char(' '));
+    return info + QStringLiteral(" application_name='pum QGIS plugin'");
 }
 
 }  // namespace pumqgis

@@ -71,6 +71,11 @@ PumPlugin::PumPlugin(QgisInterface* iface)
 
 PumPlugin::~PumPlugin() = default;
 
+PumDialog* PumPlugin::dialog() const
+{
+    return dialog_;
+}
+
 void PumPlugin::initGui()
 {
     installTranslator(QgsApplication::locale());

@@ -24,7 +24,7 @@ public:
     void unload() override;
 
     QAction* action() const { return action_; }
-    PumDialog* dialog() const { return dialog_; }
+    PumDialog* dialog() const;
 
 public slots:
     void showDialog();

@@ -126,13 +126,15 @@ void UpgradeTask::execute()
     } detach{feedback_};
 
     pum::Upgrader upgrader(config, connection, *feedback_);
-    const auto& given = request_.parameters;
+    // Exactly what the CLI does with `-p NAME VALUE`: the engine fills in the
+    // stored values and defaults, and refuses changes to install-time parameters.
+    const pum::ParameterValues given = pum::parseParameterArguments(config, request_.parameters);
     switch (request_.command) {
     case Command::Info:
         break;
     case Command::Install: {
         pum::InstallOptions options;
-        options.parameters = pum::resolveParameters(config.parameters, given);
+        options.parameters = given;
         options.maxVersion = request_.maxVersion;
         options.betaTesting = request_.betaTesting;
         options.skipRoles = !request_.rolesAndGrant;
@@ -145,7 +147,7 @@ void UpgradeTask::execute()
     }
     case Command::Upgrade: {
         pum::UpgradeOptions options;
-        options.parameters = upgrader.parametersForUpgrade(given);
+        options.parameters = given;
         options.maxVersion = request_.maxVersion;
         options.betaTesting = request_.betaTesting;
         options.skipRoles = !request_.rolesAndGrant;
@@ -156,18 +158,18 @@ void UpgradeTask::execute()
         break;
     }
     case Command::RecreateApp:
-        upgrader.recreateApp(upgrader.parametersForUpgrade(given));
+        upgrader.recreateApp(given);
         break;
     case Command::DemoData:
-        upgrader.installDemoData(request_.demoData, upgrader.parametersForUpgrade(given), !request_.rolesAndGrant);
+        upgrader.installDemoData(request_.demoData, given, !request_.rolesAndGrant);
         break;
     case Command::Uninstall:
-        upgrader.uninstall(upgrader.parametersForUpgrade(given));
+        upgrader.uninstall(given);
         break;
     case Command::Baseline:
         if (!request_.maxVersion)
             throw pum::CommandError(tr("Choose the version to record as baseline.").toStdString());
-        upgrader.baseline(*request_.maxVersion, true, false, pum::resolveParameters(config.parameters, given));
+        upgrader.baseline(*request_.maxVersion, true, false, given);
         break;
     }
     // The state afterwards, for the status line. The command is committed by
