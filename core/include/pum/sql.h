@@ -5,6 +5,7 @@
 // str.format brace rules; refuses transaction control; and maps any byte of
 // the output back to a line of the input.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,10 +20,14 @@ struct SqlStatement {
     int line = 0;      // line in the source where the statement's first token is
     // Sorted pairs (offset in `text`, offset in the source). An offset in
     // `text` maps to the source offset of the last pair at or before it, plus
-    // the distance from that pair (inside a substituted value: the value's `{`).
+    // the distance from that pair, but never to or past the next pair's source
+    // offset (so inside a substituted value: within its `{name}`, on the line of its `{`).
     std::vector<std::pair<std::size_t, std::size_t>> offsetMap;
     // Per source byte offset where each source line starts (shared by a script's statements).
     const std::vector<std::size_t>* lineStarts = nullptr;
+    // Keeps `lineStarts` alive for parsed statements, so that they stay valid
+    // when the SqlScript is moved or the statements are copied out of it.
+    std::shared_ptr<const std::vector<std::size_t>> lineStartsOwner;
 
     // Source line of a byte offset in `text`.
     int lineAtOffset(std::size_t byteOffset) const;

@@ -1,0 +1,131 @@
+// Cross-checks our statement splitting against PostgreSQL's own scanner and
+// parser, as packaged by libpg_query (PostgreSQL 15), on tricky SQL.
+#include <gtest/gtest.h>
+
+#include "pum/error.h"
+#include "pum/sql.h"
+
+#ifdef PUM_HAVE_PG_QUERY
+#include <pg_query.h>
+
+namespace {
+
+// Offsets where each statement ends (its ';', or the end of its last token).
+std::vector<std::size_t> ourEnds(const std::string& sql)
+{
+    pum::SqlOptions options;
+    options.substitute = false;  // the text is then the source, byte for byte
+    options.refuseTransactionControl = false;
+    std::vector<std::size_t> ends;
+    for (const auto& s : pum::parseSql(sql, "corpus", {}, options).statements) {
+        std::size_t end = s.offsetMap.front().second + s.text.size();
+        ends.push_back(s.text.back() == ';' ? end - 1 : end);
+    }
+    return ends;
+}
+
+std::vector<std::size_t> pgEnds(const std::string& sql, bool parser, std::string& error)
+{
+    PgQuerySplitResult result = parser ? pg_query_split_with_parser(sql.c_str()) : pg_query_split_with_scanner(sql.c_str());
+    std::vector<std::size_t> ends;
+    if (result.error) error = result.error->message;
+    else
+        for (int i = 0; i < result.n_stmts; ++i)
+            ends.push_back(static_cast<std::size_t>(result.stmts[i]->stmt_location + result.stmts[i]->stmt_len));
+    pg_query_free_split_result(result);
+    return ends;
+}
+
+const std::vector<std::string> kCorpus = {
+    "select 1; select 2;",
+    "select 'a;b', 'it''s;'; select \"x;\"\"y\" from t;",
+    "select E'it\\'s; ok', e'\\\\'; select 'a\\'; select 3;",
+    "select E'a'\n\n  '\\'; x;'; select 3;",
+    "select E'a' -- c\n'\\'; select 3;",
+    "select E'a'\n-- c\n'\\'; select 3;",
+    "select 'a'\n';b'; select 2;",
+    "select $$ ; $$, $a$ $b$ ; $a$; select $_1$;$_1$;",
+    "prepare p as select $1, $2; select $1$$x;$$;",
+    "select a$b$ from t; select '$b$';",
+    "/* a /* b; */ c; */ select 1; select /* x /* y */ */ 2;",
+    "-- c;\nselect 1 -- ;\n; select 2;",
+    "select U&'d\\0061t\\+000061;', U&\"a;b\", B'01', X'ff', N'x;'; select 2;",
+    "select 1;;; select 2;",
+    "do $body$ begin raise notice '%', ';'; end $body$; select 1;",
+    "create table \"t;\" (\"a\"\"b;\" int); comment on table \"t;\" is 'x; y';",
+    "select '{1,2}'::int[], x ~ '[0-9]{6}'; select 'é;ü', \"ß;\";",
+    "select 1\r\n;\r\nselect 'x;\r\n';\r\n",
+    "select 3.5e+3, .5, 1.; select x.y from t;",
+    "select $été$ ; $été$; select 2;",
+    "select 1 /* unterminated? no */; select '/*'; select '--'; select 2;",
+};
+
+// Valid SQL the parser splits (it knows BEGIN ATOMIC bodies; the scanner does not).
+const std::vector<std::string> kParsedCorpus = {
+    "create function f() returns int language sql begin atomic select 1; select case when true then 2 end; end; "
+    "select 3;",
+    "CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (1); INSERT INTO t VALUES (2); "
+    "END; select 1;",
+    "create function g() returns int as $$ begin return 1; end $$ language plpgsql; select 1;",
+    "select case when x then 1 end; select 2;",
+};
+
+}  // namespace
+
+TEST(SqlPgQuery, SplitsLikePostgresScanner)
+{
+    for (const auto& sql : kCorpus) {
+        std::string error;
+        auto expected = pgEnds(sql, false, error);
+        ASSERT_TRUE(error.empty()) << sql << ": " << error;
+        EXPECT_EQ(ourEnds(sql), expected) << sql;
+    }
+}
+
+TEST(SqlPgQuery, SplitsLikePostgresParser)
+{
+    for (const auto& sql : kParsedCorpus) {
+        std::string error;
+        auto expected = pgEnds(sql, true, error);
+        ASSERT_TRUE(error.empty()) << sql << ": " << error;
+        EXPECT_EQ(ourEnds(sql), expected) << sql;
+    }
+}
+
+TEST(SqlPgQuery, SubstitutedValuesStayInsideTheirLiteral)
+{
+    // PostgreSQL's scanner, not ours, judges the substituted text: one statement.
+    const std::vector<std::string> values = {"'); DROP TABLE x; --", "\\'); DROP TABLE x; --\\", "\"; DROP TABLE x; --",
+                                             "*/ ; /*", "$$; DROP TABLE x; --", "\n;\r\n'", "é'; ü"};
+    const std::vector<std::string> contexts = {"select {v};",          "select '{v}';",        "select E'{v}';",
+                                               "select e'x\\\\{v}';", "select \"{v}\";",      "select U&'{v}';",
+                                               "select 1-{v};",        "select 'a'{v}'b';",    "do $t$ select {v} $t$;",
+                                               "select x{v};",         "select {v}::text;",    "select E'a'\n'{v}';"};
+    int accepted = 0;
+    for (const auto& value : values) {
+        pum::ParameterValues params = {{"v", pum::ParameterValue::parse(pum::ParameterType::Text, value)}};
+        for (const auto& context : contexts) {
+            pum::SqlScript script;
+            try {
+                script = pum::parseSql(context, "t", params);
+            } catch (const pum::SqlError&) {
+                continue;  // refused (backslash in '...', $$ in a $$ body...): nothing reaches the server
+            }
+            ++accepted;
+            ASSERT_EQ(script.statements.size(), 1u) << context << " with " << value;
+            const std::string& text = script.statements[0].text;
+            std::string error;
+            auto ends = pgEnds(text, false, error);
+            ASSERT_TRUE(error.empty()) << text << ": " << error;
+            EXPECT_EQ(ends, std::vector<std::size_t>{text.size() - 1}) << text;
+        }
+    }
+    // Only the backslash value in '...' and U&'...' is refused.
+    EXPECT_EQ(accepted, static_cast<int>(values.size() * contexts.size()) - 2);
+}
+
+#else
+
+TEST(SqlPgQuery, SplitsLikePostgresScanner) { GTEST_SKIP() << "libpg_query not found at configure time"; }
+
+#endif
