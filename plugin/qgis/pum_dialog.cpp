@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "qgsapplication.h"
+#include "qgsdatasourceuri.h"
 #include "qgsmessagebar.h"
 #include "qgssettings.h"
 
@@ -324,6 +325,11 @@ void PumDialog::setBetaTesting(bool on)
     betaTesting_->setChecked(on);
 }
 
+void PumDialog::setRolesAndGrant(bool on)
+{
+    rolesAndGrant_->setChecked(on);
+}
+
 QPushButton* PumDialog::actionButton(pumqt::ModuleStatus::Action action) const
 {
     switch (action) {
@@ -493,15 +499,19 @@ bool PumDialog::startCommand(Command command)
     }
     const QString module = config_ ? qs(config_->module) : QString();
     const QString connection = connectionCombo_->currentText();
+    const ConnectionEntry& entry = connections_[connectionCombo_->currentIndex()];
+    const QString database = entry.kind == ConnectionEntry::Kind::Service
+                                 ? tr("service %1").arg(entry.name)
+                                 : QgsDataSourceUri(entry.uri).database();
     if (command == Command::Uninstall &&
-        !confirm(tr("Uninstall"), tr("Uninstall %1 from the database of connection %2?\n\nThe module's uninstall "
+        !confirm(tr("Uninstall"), tr("Uninstall %1 from database %2 (connection %3)?\n\nThe module's uninstall "
                                      "hooks drop its schemas and data.")
-                                      .arg(module, connection)))
+                                      .arg(module, database, connection)))
         return false;
     if (command == Command::Baseline &&
-        !confirm(tr("Baseline"), tr("Record %1 %2 as installed in the database of connection %3, without running "
+        !confirm(tr("Baseline"), tr("Record %1 %2 as installed in database %3 (connection %4), without running "
                                     "anything?")
-                                     .arg(module, qs(request->maxVersion->toString()), connection)))
+                                     .arg(module, qs(request->maxVersion->toString()), database, connection)))
         return false;
     startTask(std::move(*request), command);
     return true;

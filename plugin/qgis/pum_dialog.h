@@ -58,6 +58,7 @@ public:
     void setTargetVersion(const QString& version);  // empty: the newest
     void setDemoDataSet(const QString& name);       // empty: none
     void setBetaTesting(bool on);
+    void setRolesAndGrant(bool on);
 
     // Asks before destructive commands; replaceable for tests and scripts.
     using Confirmation = std::function<bool(const QString& title, const QString& question)>;

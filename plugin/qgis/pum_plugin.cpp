@@ -35,6 +35,10 @@ const QString& pluginName()
 QStringList translationDirectories()
 {
     QStringList dirs;
+    // An explicit location first (relocated installs, tests).
+    const QString custom = qEnvironmentVariable("PUM_I18N_DIR");
+    if (!custom.isEmpty())
+        dirs << custom;
     // The directory of this shared object: <build>/plugin holds i18n/ in the build tree.
     Dl_info info{};
     if (dladdr(reinterpret_cast<void*>(&translationDirectories), &info) && info.dli_fname)

@@ -39,8 +39,8 @@ private:
 // "locale/userLocale", else the system's). Returns the translator installed,
 // or nullptr when there is none for that language.
 QTranslator* installTranslator(const QString& locale);
-// Where the .qm files are looked for: next to the plugin (build tree), then
-// the install location.
+// Where the .qm files are looked for: $PUM_I18N_DIR, next to the plugin
+// (build tree), then the install location.
 QStringList translationDirectories();
 
 }  // namespace pumqgis
