@@ -1,522 +1,527 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
     <name>pumqgis::ConnectionList</name>
     <message>
         <source>%1 (pg_service)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pg_service)</translation>
     </message>
     <message>
         <source>The authentication configuration %1 of connection %2 could not be read (wrong master password, or the configuration was deleted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Authentifizierungskonfiguration %1 der Verbindung %2 konnte nicht gelesen werden (falsches Master-Passwort, oder die Konfiguration wurde gelöscht).</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::PumDialog</name>
     <message>
         <source>Datamodel manager (pum)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenmodell-Verwaltung (pum)</translation>
     </message>
     <message>
-        <source>QGIS&apos;s saved PostgreSQL connections and the services of pg_service.conf</source>
-        <translation type="unfinished"></translation>
+        <source>QGIS's saved PostgreSQL connections and the services of pg_service.conf</source>
+        <translation>Die in QGIS gespeicherten PostgreSQL-Verbindungen und die Dienste aus pg_service.conf</translation>
     </message>
     <message>
         <source>Reload the connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen neu laden</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
-        <source>The datamodel&apos;s folder: the one holding its .pum.yaml</source>
-        <translation type="unfinished"></translation>
+        <source>The datamodel's folder: the one holding its .pum.yaml</source>
+        <translation>Der Ordner des Datenmodells: der Ordner mit seiner .pum.yaml</translation>
     </message>
     <message>
         <source>Folder holding a .pum.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit einer .pum.yaml</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
-        <source>Choose the module&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the module's folder</source>
+        <translation>Ordner des Moduls wählen</translation>
     </message>
     <message>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>Modul</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>Install or upgrade up to this version; the version Baseline records</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis zu dieser Version installieren oder aktualisieren; die Version, die Baseline einträgt</translation>
     </message>
     <message>
         <source>Target version</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielversion</translation>
     </message>
     <message>
         <source>Demo data set loaded after Install, or by Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodatensatz, der nach der Installation oder mit «Demodaten installieren» geladen wird</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten</translation>
     </message>
     <message>
         <source>Create roles and grant permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen erstellen und Berechtigungen erteilen</translation>
     </message>
     <message>
         <source>Beta testing (such an install cannot be upgraded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betatest (eine solche Installation kann nicht aktualisiert werden)</translation>
     </message>
     <message>
         <source>Skip dropping the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung nicht löschen</translation>
     </message>
     <message>
         <source>Skip creating the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung nicht erstellen</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren</translation>
     </message>
     <message>
         <source>Create the datamodel in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datenmodell in dieser Datenbank erstellen</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Run the newer changelogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neueren Changelogs ausführen</translation>
     </message>
     <message>
         <source>Recreate app</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung neu erstellen</translation>
     </message>
     <message>
         <source>Drop and create the application (views, functions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anwendung löschen und neu erstellen (Views, Funktionen)</translation>
     </message>
     <message>
         <source>Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten installieren</translation>
     </message>
     <message>
         <source>Load the demo data set chosen in the options</source>
-        <translation type="unfinished"></translation>
+        <translation>Den in den Optionen gewählten Demodatensatz laden</translation>
     </message>
     <message>
         <source>Uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>Deinstallieren</translation>
     </message>
     <message>
-        <source>Run the module&apos;s uninstall hooks</source>
-        <translation type="unfinished"></translation>
+        <source>Run the module's uninstall hooks</source>
+        <translation>Die Deinstallations-Hooks des Moduls ausführen</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Record the target version as installed, without running anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zielversion als installiert eintragen, ohne etwas auszuführen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop the command: its transaction is rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Befehl anhalten: seine Transaktion wird zurückgesetzt</translation>
     </message>
     <message>
         <source>Choose a connection and a module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Verbindung und ein Modul.</translation>
     </message>
     <message>
         <source>No saved PostgreSQL connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gespeicherte PostgreSQL-Verbindung</translation>
     </message>
     <message>
         <source>Module folder (holding a .pum.yaml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Moduls (mit einer .pum.yaml)</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Choose a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Verbindung.</translation>
     </message>
     <message>
-        <source>Choose the module&apos;s folder.</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the module's folder.</source>
+        <translation>Wählen Sie den Ordner des Moduls.</translation>
     </message>
     <message>
         <source>Reading the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank wird gelesen…</translation>
     </message>
     <message>
         <source>Choose a demo data set in the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie in den Optionen einen Demodatensatz.</translation>
     </message>
     <message>
         <source>Choose the version to record as baseline in Target version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uninstall %1 from the database of connection %2?
-
-The module&apos;s uninstall hooks drop its schemas and data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record %1 %2 as installed in the database of connection %3, without running anything?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie unter «Zielversion» die Version, die als Baseline eingetragen wird.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>%1 of %2 steps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Schritten</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>Uninstall %1 from database %2 (connection %3)?
+
+The module's uninstall hooks drop its schemas and data.</source>
+        <translation>%1 aus der Datenbank %2 (Verbindung %3) deinstallieren?
+
+Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translation>
+    </message>
+    <message>
+        <source>Record %1 %2 as installed in database %3 (connection %4), without running anything?</source>
+        <translation>%1 %2 in der Datenbank %3 (Verbindung %4) als installiert eintragen, ohne etwas auszuführen?</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
     <message>
         <source>Python hooks are not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Python-Hooks sind nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Datamodel manager (pum)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenmodell-Verwaltung (pum)…</translation>
     </message>
     <message>
         <source>Install and upgrade PostgreSQL datamodels (pum modules)</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-Datenmodelle (pum-Module) installieren und aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Datamodel manager (pum)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenmodell-Verwaltung (pum)</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::SridEditor</name>
     <message>
         <source>No CRS (use the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein KBS (Standard verwenden)</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::UpgradeTask</name>
     <message>
         <source>Nothing was changed: the transaction was rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert: die Transaktion wurde zurückgesetzt.</translation>
     </message>
     <message>
         <source>Reading the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status wird gelesen</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Recreate app</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung neu erstellen</translation>
     </message>
     <message>
         <source>Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten installieren</translation>
     </message>
     <message>
         <source>Uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>Deinstallieren</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Cancelled. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. %1</translation>
     </message>
     <message>
         <source>SQL error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Fehler: %1</translation>
     </message>
     <message>
         <source>SQL error in %1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Fehler in %1, Zeile %2: %3</translation>
     </message>
     <message>
         <source>SQLSTATE %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLSTATE %1</translation>
     </message>
     <message>
         <source>Detail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail: %1</translation>
     </message>
     <message>
         <source>Hint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>Context: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext: %1</translation>
     </message>
     <message>
         <source>Statement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung: %1</translation>
     </message>
     <message>
         <source>Invalid module: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Modul: %1</translation>
     </message>
     <message>
         <source>Choose the version to record as baseline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Version, die als Baseline eingetragen wird.</translation>
     </message>
     <message>
         <source>%1 installed at version %2 in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in Version %2 installiert in %3 s</translation>
     </message>
     <message>
         <source>%1 is already up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits aktuell</translation>
     </message>
     <message>
         <source>%1 upgraded from %2 to %3 in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 auf %3 aktualisiert in %4 s</translation>
     </message>
     <message>
         <source>%1: application recreated in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Anwendung neu erstellt in %2 s</translation>
     </message>
     <message>
         <source>%1: demo data %2 loaded in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Demodaten %2 geladen in %3 s</translation>
     </message>
     <message>
         <source>%1 uninstalled in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 deinstalliert in %2 s</translation>
     </message>
     <message>
         <source>%1: baseline %2 recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Baseline %2 eingetragen</translation>
     </message>
 </context>
 <context>
     <name>pumqt::LogView</name>
     <message>
         <source>The log of the running command appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheint das Protokoll des laufenden Befehls.</translation>
     </message>
     <message>
         <source>Error: </source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: </translation>
     </message>
     <message>
         <source>Warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: </translation>
     </message>
 </context>
 <context>
     <name>pumqt::ModuleStatus</name>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2</translation>
     </message>
     <message>
         <source>Cannot read the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Another module is installed in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Datenbank ist ein anderes Modul installiert</translation>
     </message>
     <message>
         <source>A migration table exists in schema %1; %2 uses schema %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schema %1 gibt es eine Migrationstabelle; %2 verwendet das Schema %3.</translation>
     </message>
     <message>
         <source>%1 is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht installiert</translation>
     </message>
     <message>
         <source>Install runs versions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation führt die Versionen %1 aus.</translation>
     </message>
     <message>
         <source>Another module is installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Modul ist installiert: %1</translation>
     </message>
     <message>
         <source>The migration table %1 belongs to %2, not to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migrationstabelle %1 gehört zu %2, nicht zu %3.</translation>
     </message>
     <message>
         <source>Cannot read the installed version</source>
-        <translation type="unfinished"></translation>
+        <translation>Installierte Version kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>The migration table records version &apos;%1&apos;, which is not a version.</source>
-        <translation type="unfinished"></translation>
+        <source>The migration table records version '%1', which is not a version.</source>
+        <translation>Die Migrationstabelle enthält die Version «%1», die keine Version ist.</translation>
     </message>
     <message>
         <source>The migration table %1 has no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migrationstabelle %1 ist leer.</translation>
     </message>
     <message>
         <source>%1 %2 is a beta-testing install</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 ist eine Betatest-Installation</translation>
     </message>
     <message>
         <source>A beta-testing install cannot be upgraded: install the release into a new database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Betatest-Installation kann nicht aktualisiert werden: installieren Sie die Release-Version in eine neue Datenbank.</translation>
     </message>
     <message>
         <source>The database is newer than the module</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist neuer als das Modul</translation>
     </message>
     <message>
-        <source>The database has %1 %2, the module&apos;s newest version is %3: use a newer module.</source>
-        <translation type="unfinished"></translation>
+        <source>The database has %1 %2, the module's newest version is %3: use a newer module.</source>
+        <translation>Die Datenbank hat %1 %2, die neueste Version des Moduls ist %3: verwenden Sie ein neueres Modul.</translation>
     </message>
     <message>
         <source>Upgrade available from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung von %1 auf %2 verfügbar</translation>
     </message>
     <message>
         <source>The upgrade runs versions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktualisierung führt die Versionen %1 aus.</translation>
     </message>
     <message>
         <source>%1 %2 is up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 ist aktuell</translation>
     </message>
 </context>
 <context>
     <name>pumqt::ParameterForm</name>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht gesetzt)</translation>
     </message>
     <message>
         <source>NULL</source>
-        <translation type="unfinished"></translation>
+        <translation>NULL</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wählen</translation>
     </message>
     <message>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Boolesch</translation>
     </message>
     <message>
         <source>integer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzzahl</translation>
     </message>
     <message>
         <source>decimal</source>
-        <translation type="unfinished"></translation>
+        <translation>Dezimalzahl</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>This module has no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modul hat keine Parameter.</translation>
     </message>
     <message>
         <source>whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>ganze Zahl</translation>
     </message>
     <message>
         <source>decimal number, e.g. 1.50</source>
-        <translation type="unfinished"></translation>
+        <translation>Dezimalzahl, z. B. 1.50</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3</translation>
     </message>
     <message>
         <source>Type: %1, default: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ: %1, Standard: %2</translation>
     </message>
     <message>
         <source>Type: %1, no default</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ: %1, kein Standardwert</translation>
     </message>
     <message>
         <source>Locked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt: %1</translation>
     </message>
     <message>
         <source>set when the module was installed; only app_only parameters may change on upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>bei der Installation des Moduls festgelegt; bei einer Aktualisierung dürfen sich nur app_only-Parameter ändern.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

@@ -1,522 +1,527 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
     <name>pumqgis::ConnectionList</name>
     <message>
         <source>%1 (pg_service)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pg_service)</translation>
     </message>
     <message>
         <source>The authentication configuration %1 of connection %2 could not be read (wrong master password, or the configuration was deleted).</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration d'authentification %1 de la connexion %2 n'a pas pu être lue (mot de passe principal erroné, ou configuration supprimée).</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::PumDialog</name>
     <message>
         <source>Datamodel manager (pum)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionnaire de modèles de données (pum)</translation>
     </message>
     <message>
-        <source>QGIS&apos;s saved PostgreSQL connections and the services of pg_service.conf</source>
-        <translation type="unfinished"></translation>
+        <source>QGIS's saved PostgreSQL connections and the services of pg_service.conf</source>
+        <translation>Les connexions PostgreSQL enregistrées dans QGIS et les services de pg_service.conf</translation>
     </message>
     <message>
         <source>Reload the connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les connexions</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
-        <source>The datamodel&apos;s folder: the one holding its .pum.yaml</source>
-        <translation type="unfinished"></translation>
+        <source>The datamodel's folder: the one holding its .pum.yaml</source>
+        <translation>Le dossier du modèle de données : celui qui contient son .pum.yaml</translation>
     </message>
     <message>
         <source>Folder holding a .pum.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier contenant un .pum.yaml</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
-        <source>Choose the module&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the module's folder</source>
+        <translation>Choisir le dossier du module</translation>
     </message>
     <message>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>Module</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options</translation>
     </message>
     <message>
         <source>Install or upgrade up to this version; the version Baseline records</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer ou mettre à jour jusqu'à cette version ; la version qu'enregistre Baseline</translation>
     </message>
     <message>
         <source>Target version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version cible</translation>
     </message>
     <message>
         <source>Demo data set loaded after Install, or by Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeu de données de démonstration chargé après l'installation, ou par « Installer les données de démo »</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données de démo</translation>
     </message>
     <message>
         <source>Create roles and grant permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer les rôles et accorder les droits</translation>
     </message>
     <message>
         <source>Beta testing (such an install cannot be upgraded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bêta-test (une telle installation ne peut pas être mise à jour)</translation>
     </message>
     <message>
         <source>Skip dropping the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas supprimer l'application</translation>
     </message>
     <message>
         <source>Skip creating the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas créer l'application</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer</translation>
     </message>
     <message>
         <source>Create the datamodel in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le modèle de données dans cette base</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour</translation>
     </message>
     <message>
         <source>Run the newer changelogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter les changelogs plus récents</translation>
     </message>
     <message>
         <source>Recreate app</source>
-        <translation type="unfinished"></translation>
+        <translation>Recréer l'application</translation>
     </message>
     <message>
         <source>Drop and create the application (views, functions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer et recréer l'application (vues, fonctions)</translation>
     </message>
     <message>
         <source>Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer les données de démo</translation>
     </message>
     <message>
         <source>Load the demo data set chosen in the options</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger le jeu de données de démo choisi dans les options</translation>
     </message>
     <message>
         <source>Uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>Désinstaller</translation>
     </message>
     <message>
-        <source>Run the module&apos;s uninstall hooks</source>
-        <translation type="unfinished"></translation>
+        <source>Run the module's uninstall hooks</source>
+        <translation>Exécuter les hooks de désinstallation du module</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Record the target version as installed, without running anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la version cible comme installée, sans rien exécuter</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Stop the command: its transaction is rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la commande : sa transaction est annulée</translation>
     </message>
     <message>
         <source>Choose a connection and a module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une connexion et un module.</translation>
     </message>
     <message>
         <source>No saved PostgreSQL connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune connexion PostgreSQL enregistrée</translation>
     </message>
     <message>
         <source>Module folder (holding a .pum.yaml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier du module (contenant un .pum.yaml)</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>La plus récente</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>Choose a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une connexion.</translation>
     </message>
     <message>
-        <source>Choose the module&apos;s folder.</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the module's folder.</source>
+        <translation>Choisissez le dossier du module.</translation>
     </message>
     <message>
         <source>Reading the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la base de données…</translation>
     </message>
     <message>
         <source>Choose a demo data set in the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un jeu de données de démo dans les options.</translation>
     </message>
     <message>
         <source>Choose the version to record as baseline in Target version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uninstall %1 from the database of connection %2?
-
-The module&apos;s uninstall hooks drop its schemas and data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record %1 %2 as installed in the database of connection %3, without running anything?</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez dans « Version cible » la version à enregistrer comme baseline.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>%1 of %2 steps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 étapes sur %2</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
+    </message>
+    <message>
+        <source>Uninstall %1 from database %2 (connection %3)?
+
+The module's uninstall hooks drop its schemas and data.</source>
+        <translation>Désinstaller %1 de la base de données %2 (connexion %3) ?
+
+Les hooks de désinstallation du module suppriment ses schémas et ses données.</translation>
+    </message>
+    <message>
+        <source>Record %1 %2 as installed in database %3 (connection %4), without running anything?</source>
+        <translation>Enregistrer %1 %2 comme installé dans la base de données %3 (connexion %4), sans rien exécuter ?</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
     <message>
         <source>Python hooks are not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les hooks Python ne sont pas disponibles : %1</translation>
     </message>
     <message>
         <source>Datamodel manager (pum)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionnaire de modèles de données (pum)…</translation>
     </message>
     <message>
         <source>Install and upgrade PostgreSQL datamodels (pum modules)</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer et mettre à jour des modèles de données PostgreSQL (modules pum)</translation>
     </message>
     <message>
         <source>&amp;Datamodel manager (pum)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gestionnaire de modèles de données (pum)</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::SridEditor</name>
     <message>
         <source>No CRS (use the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun SCR (utiliser la valeur par défaut)</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::UpgradeTask</name>
     <message>
         <source>Nothing was changed: the transaction was rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n'a été modifié : la transaction a été annulée.</translation>
     </message>
     <message>
         <source>Reading the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l'état</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour</translation>
     </message>
     <message>
         <source>Recreate app</source>
-        <translation type="unfinished"></translation>
+        <translation>Recréer l'application</translation>
     </message>
     <message>
         <source>Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer les données de démo</translation>
     </message>
     <message>
         <source>Uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>Désinstaller</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Cancelled. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé. %1</translation>
     </message>
     <message>
         <source>SQL error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur SQL : %1</translation>
     </message>
     <message>
         <source>SQL error in %1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur SQL dans %1, ligne %2 : %3</translation>
     </message>
     <message>
         <source>SQLSTATE %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLSTATE %1</translation>
     </message>
     <message>
         <source>Detail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail : %1</translation>
     </message>
     <message>
         <source>Hint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseil : %1</translation>
     </message>
     <message>
         <source>Context: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte : %1</translation>
     </message>
     <message>
         <source>Statement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Instruction : %1</translation>
     </message>
     <message>
         <source>Invalid module: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Module invalide : %1</translation>
     </message>
     <message>
         <source>Choose the version to record as baseline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la version à enregistrer comme baseline.</translation>
     </message>
     <message>
         <source>%1 installed at version %2 in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 installé en version %2 en %3 s</translation>
     </message>
     <message>
         <source>%1 is already up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà à jour</translation>
     </message>
     <message>
         <source>%1 upgraded from %2 to %3 in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mis à jour de %2 à %3 en %4 s</translation>
     </message>
     <message>
         <source>%1: application recreated in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : application recréée en %2 s</translation>
     </message>
     <message>
         <source>%1: demo data %2 loaded in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : données de démo %2 chargées en %3 s</translation>
     </message>
     <message>
         <source>%1 uninstalled in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 désinstallé en %2 s</translation>
     </message>
     <message>
         <source>%1: baseline %2 recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : baseline %2 enregistrée</translation>
     </message>
 </context>
 <context>
     <name>pumqt::LogView</name>
     <message>
         <source>The log of the running command appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal de la commande en cours s'affiche ici.</translation>
     </message>
     <message>
         <source>Error: </source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur : </translation>
     </message>
     <message>
         <source>Warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement : </translation>
     </message>
 </context>
 <context>
     <name>pumqt::ModuleStatus</name>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 et %2</translation>
     </message>
     <message>
         <source>Cannot read the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l'état</translation>
     </message>
     <message>
         <source>Another module is installed in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre module est installé dans cette base de données</translation>
     </message>
     <message>
         <source>A migration table exists in schema %1; %2 uses schema %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une table de migration existe dans le schéma %1 ; %2 utilise le schéma %3.</translation>
     </message>
     <message>
         <source>%1 is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est pas installé</translation>
     </message>
     <message>
         <source>Install runs versions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'installation exécute les versions %1.</translation>
     </message>
     <message>
         <source>Another module is installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre module est installé : %1</translation>
     </message>
     <message>
         <source>The migration table %1 belongs to %2, not to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table de migration %1 appartient à %2, pas à %3.</translation>
     </message>
     <message>
         <source>Cannot read the installed version</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la version installée</translation>
     </message>
     <message>
-        <source>The migration table records version &apos;%1&apos;, which is not a version.</source>
-        <translation type="unfinished"></translation>
+        <source>The migration table records version '%1', which is not a version.</source>
+        <translation>La table de migration contient la version « %1 », qui n'est pas une version.</translation>
     </message>
     <message>
         <source>The migration table %1 has no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table de migration %1 est vide.</translation>
     </message>
     <message>
         <source>%1 %2 is a beta-testing install</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 est une installation de bêta-test</translation>
     </message>
     <message>
         <source>A beta-testing install cannot be upgraded: install the release into a new database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une installation de bêta-test ne peut pas être mise à jour : installez la version publiée dans une nouvelle base de données.</translation>
     </message>
     <message>
         <source>The database is newer than the module</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est plus récente que le module</translation>
     </message>
     <message>
-        <source>The database has %1 %2, the module&apos;s newest version is %3: use a newer module.</source>
-        <translation type="unfinished"></translation>
+        <source>The database has %1 %2, the module's newest version is %3: use a newer module.</source>
+        <translation>La base de données contient %1 %2, la version la plus récente du module est %3 : utilisez un module plus récent.</translation>
     </message>
     <message>
         <source>Upgrade available from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour disponible de %1 à %2</translation>
     </message>
     <message>
         <source>The upgrade runs versions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mise à jour exécute les versions %1.</translation>
     </message>
     <message>
         <source>%1 %2 is up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 est à jour</translation>
     </message>
 </context>
 <context>
     <name>pumqt::ParameterForm</name>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non défini)</translation>
     </message>
     <message>
         <source>NULL</source>
-        <translation type="unfinished"></translation>
+        <translation>NULL</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier</translation>
     </message>
     <message>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>booléen</translation>
     </message>
     <message>
         <source>integer</source>
-        <translation type="unfinished"></translation>
+        <translation>entier</translation>
     </message>
     <message>
         <source>decimal</source>
-        <translation type="unfinished"></translation>
+        <translation>décimal</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>chemin</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texte</translation>
     </message>
     <message>
         <source>This module has no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce module n'a pas de paramètres.</translation>
     </message>
     <message>
         <source>whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre entier</translation>
     </message>
     <message>
         <source>decimal number, e.g. 1.50</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre décimal, p. ex. 1.50</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) : %3</translation>
     </message>
     <message>
         <source>Type: %1, default: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Type : %1, par défaut : %2</translation>
     </message>
     <message>
         <source>Type: %1, no default</source>
-        <translation type="unfinished"></translation>
+        <translation>Type : %1, pas de valeur par défaut</translation>
     </message>
     <message>
         <source>Locked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé : %1</translation>
     </message>
     <message>
         <source>set when the module was installed; only app_only parameters may change on upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>fixé à l'installation du module ; seuls les paramètres app_only peuvent changer lors d'une mise à jour.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 </TS>

@@ -1,522 +1,527 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
     <name>pumqgis::ConnectionList</name>
     <message>
         <source>%1 (pg_service)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pg_service)</translation>
     </message>
     <message>
         <source>The authentication configuration %1 of connection %2 could not be read (wrong master password, or the configuration was deleted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere la configurazione di autenticazione %1 della connessione %2 (password principale errata, oppure la configurazione è stata eliminata).</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::PumDialog</name>
     <message>
         <source>Datamodel manager (pum)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestione modelli di dati (pum)</translation>
     </message>
     <message>
-        <source>QGIS&apos;s saved PostgreSQL connections and the services of pg_service.conf</source>
-        <translation type="unfinished"></translation>
+        <source>QGIS's saved PostgreSQL connections and the services of pg_service.conf</source>
+        <translation>Le connessioni PostgreSQL salvate in QGIS e i servizi di pg_service.conf</translation>
     </message>
     <message>
         <source>Reload the connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricarica le connessioni</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connessione</translation>
     </message>
     <message>
-        <source>The datamodel&apos;s folder: the one holding its .pum.yaml</source>
-        <translation type="unfinished"></translation>
+        <source>The datamodel's folder: the one holding its .pum.yaml</source>
+        <translation>La cartella del modello di dati: quella che contiene il suo .pum.yaml</translation>
     </message>
     <message>
         <source>Folder holding a .pum.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartella che contiene un .pum.yaml</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
-        <source>Choose the module&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the module's folder</source>
+        <translation>Scegli la cartella del modulo</translation>
     </message>
     <message>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>Modulo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parametri</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Opzioni</translation>
     </message>
     <message>
         <source>Install or upgrade up to this version; the version Baseline records</source>
-        <translation type="unfinished"></translation>
+        <translation>Installa o aggiorna fino a questa versione; la versione che Baseline registra</translation>
     </message>
     <message>
         <source>Target version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versione di destinazione</translation>
     </message>
     <message>
         <source>Demo data set loaded after Install, or by Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Insieme di dati dimostrativi caricato dopo l'installazione, o con «Installa dati dimostrativi»</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dati dimostrativi</translation>
     </message>
     <message>
         <source>Create roles and grant permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea i ruoli e concedi i permessi</translation>
     </message>
     <message>
         <source>Beta testing (such an install cannot be upgraded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beta test (un'installazione così non può essere aggiornata)</translation>
     </message>
     <message>
         <source>Skip dropping the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Non eliminare l'applicazione</translation>
     </message>
     <message>
         <source>Skip creating the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Non creare l'applicazione</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installa</translation>
     </message>
     <message>
         <source>Create the datamodel in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea il modello di dati in questo database</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiorna</translation>
     </message>
     <message>
         <source>Run the newer changelogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Esegui i changelog più recenti</translation>
     </message>
     <message>
         <source>Recreate app</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricrea l'applicazione</translation>
     </message>
     <message>
         <source>Drop and create the application (views, functions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina e ricrea l'applicazione (viste, funzioni)</translation>
     </message>
     <message>
         <source>Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Installa dati dimostrativi</translation>
     </message>
     <message>
         <source>Load the demo data set chosen in the options</source>
-        <translation type="unfinished"></translation>
+        <translation>Carica l'insieme di dati dimostrativi scelto nelle opzioni</translation>
     </message>
     <message>
         <source>Uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>Disinstalla</translation>
     </message>
     <message>
-        <source>Run the module&apos;s uninstall hooks</source>
-        <translation type="unfinished"></translation>
+        <source>Run the module's uninstall hooks</source>
+        <translation>Esegui gli hook di disinstallazione del modulo</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Record the target version as installed, without running anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Registra la versione di destinazione come installata, senza eseguire nulla</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla</translation>
     </message>
     <message>
         <source>Stop the command: its transaction is rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompi il comando: la sua transazione viene annullata</translation>
     </message>
     <message>
         <source>Choose a connection and a module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli una connessione e un modulo.</translation>
     </message>
     <message>
         <source>No saved PostgreSQL connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna connessione PostgreSQL salvata</translation>
     </message>
     <message>
         <source>Module folder (holding a .pum.yaml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartella del modulo (con un .pum.yaml)</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>La più recente</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuno</translation>
     </message>
     <message>
         <source>Choose a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli una connessione.</translation>
     </message>
     <message>
-        <source>Choose the module&apos;s folder.</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the module's folder.</source>
+        <translation>Scegli la cartella del modulo.</translation>
     </message>
     <message>
         <source>Reading the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettura del database…</translation>
     </message>
     <message>
         <source>Choose a demo data set in the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli un insieme di dati dimostrativi nelle opzioni.</translation>
     </message>
     <message>
         <source>Choose the version to record as baseline in Target version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uninstall %1 from the database of connection %2?
-
-The module&apos;s uninstall hooks drop its schemas and data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record %1 %2 as installed in the database of connection %3, without running anything?</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli in «Versione di destinazione» la versione da registrare come baseline.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 su %2</translation>
     </message>
     <message>
         <source>%1 of %2 steps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 di %2 passi</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullamento…</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non riuscito</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>servizio %1</translation>
+    </message>
+    <message>
+        <source>Uninstall %1 from database %2 (connection %3)?
+
+The module's uninstall hooks drop its schemas and data.</source>
+        <translation>Disinstallare %1 dal database %2 (connessione %3)?
+
+Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</translation>
+    </message>
+    <message>
+        <source>Record %1 %2 as installed in database %3 (connection %4), without running anything?</source>
+        <translation>Registrare %1 %2 come installato nel database %3 (connessione %4), senza eseguire nulla?</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
     <message>
         <source>Python hooks are not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gli hook Python non sono disponibili: %1</translation>
     </message>
     <message>
         <source>Datamodel manager (pum)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestione modelli di dati (pum)…</translation>
     </message>
     <message>
         <source>Install and upgrade PostgreSQL datamodels (pum modules)</source>
-        <translation type="unfinished"></translation>
+        <translation>Installa e aggiorna modelli di dati PostgreSQL (moduli pum)</translation>
     </message>
     <message>
         <source>&amp;Datamodel manager (pum)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gestione modelli di dati (pum)</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::SridEditor</name>
     <message>
         <source>No CRS (use the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun SR (usa il valore predefinito)</translation>
     </message>
 </context>
 <context>
     <name>pumqgis::UpgradeTask</name>
     <message>
         <source>Nothing was changed: the transaction was rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nulla è stato modificato: la transazione è stata annullata.</translation>
     </message>
     <message>
         <source>Reading the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettura dello stato</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installa</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiorna</translation>
     </message>
     <message>
         <source>Recreate app</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricrea l'applicazione</translation>
     </message>
     <message>
         <source>Install demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Installa dati dimostrativi</translation>
     </message>
     <message>
         <source>Uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>Disinstalla</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Cancelled. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullato. %1</translation>
     </message>
     <message>
         <source>SQL error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore SQL: %1</translation>
     </message>
     <message>
         <source>SQL error in %1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore SQL in %1, riga %2: %3</translation>
     </message>
     <message>
         <source>SQLSTATE %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLSTATE %1</translation>
     </message>
     <message>
         <source>Detail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dettaglio: %1</translation>
     </message>
     <message>
         <source>Hint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggerimento: %1</translation>
     </message>
     <message>
         <source>Context: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contesto: %1</translation>
     </message>
     <message>
         <source>Statement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Istruzione: %1</translation>
     </message>
     <message>
         <source>Invalid module: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modulo non valido: %1</translation>
     </message>
     <message>
         <source>Choose the version to record as baseline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli la versione da registrare come baseline.</translation>
     </message>
     <message>
         <source>%1 installed at version %2 in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 installato alla versione %2 in %3 s</translation>
     </message>
     <message>
         <source>%1 is already up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è già aggiornato</translation>
     </message>
     <message>
         <source>%1 upgraded from %2 to %3 in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aggiornato da %2 a %3 in %4 s</translation>
     </message>
     <message>
         <source>%1: application recreated in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: applicazione ricreata in %2 s</translation>
     </message>
     <message>
         <source>%1: demo data %2 loaded in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dati dimostrativi %2 caricati in %3 s</translation>
     </message>
     <message>
         <source>%1 uninstalled in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 disinstallato in %2 s</translation>
     </message>
     <message>
         <source>%1: baseline %2 recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: baseline %2 registrata</translation>
     </message>
 </context>
 <context>
     <name>pumqt::LogView</name>
     <message>
         <source>The log of the running command appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui compare il registro del comando in esecuzione.</translation>
     </message>
     <message>
         <source>Error: </source>
-        <translation type="unfinished"></translation>
+        <translation>Errore: </translation>
     </message>
     <message>
         <source>Warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Avviso: </translation>
     </message>
 </context>
 <context>
     <name>pumqt::ModuleStatus</name>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 e %2</translation>
     </message>
     <message>
         <source>Cannot read the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere lo stato</translation>
     </message>
     <message>
         <source>Another module is installed in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>In questo database è installato un altro modulo</translation>
     </message>
     <message>
         <source>A migration table exists in schema %1; %2 uses schema %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esiste una tabella di migrazione nello schema %1; %2 usa lo schema %3.</translation>
     </message>
     <message>
         <source>%1 is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non è installato</translation>
     </message>
     <message>
         <source>Install runs versions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'installazione esegue le versioni %1.</translation>
     </message>
     <message>
         <source>Another module is installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>È installato un altro modulo: %1</translation>
     </message>
     <message>
         <source>The migration table %1 belongs to %2, not to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabella di migrazione %1 appartiene a %2, non a %3.</translation>
     </message>
     <message>
         <source>Cannot read the installed version</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere la versione installata</translation>
     </message>
     <message>
-        <source>The migration table records version &apos;%1&apos;, which is not a version.</source>
-        <translation type="unfinished"></translation>
+        <source>The migration table records version '%1', which is not a version.</source>
+        <translation>La tabella di migrazione registra la versione «%1», che non è una versione.</translation>
     </message>
     <message>
         <source>The migration table %1 has no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabella di migrazione %1 è vuota.</translation>
     </message>
     <message>
         <source>%1 %2 is a beta-testing install</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 è un'installazione di beta test</translation>
     </message>
     <message>
         <source>A beta-testing install cannot be upgraded: install the release into a new database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un'installazione di beta test non può essere aggiornata: installa la versione definitiva in un nuovo database.</translation>
     </message>
     <message>
         <source>The database is newer than the module</source>
-        <translation type="unfinished"></translation>
+        <translation>Il database è più recente del modulo</translation>
     </message>
     <message>
-        <source>The database has %1 %2, the module&apos;s newest version is %3: use a newer module.</source>
-        <translation type="unfinished"></translation>
+        <source>The database has %1 %2, the module's newest version is %3: use a newer module.</source>
+        <translation>Il database contiene %1 %2, la versione più recente del modulo è %3: usa un modulo più recente.</translation>
     </message>
     <message>
         <source>Upgrade available from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiornamento disponibile da %1 a %2</translation>
     </message>
     <message>
         <source>The upgrade runs versions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'aggiornamento esegue le versioni %1.</translation>
     </message>
     <message>
         <source>%1 %2 is up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 è aggiornato</translation>
     </message>
 </context>
 <context>
     <name>pumqt::ParameterForm</name>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non impostato)</translation>
     </message>
     <message>
         <source>NULL</source>
-        <translation type="unfinished"></translation>
+        <translation>NULL</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli un file</translation>
     </message>
     <message>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>booleano</translation>
     </message>
     <message>
         <source>integer</source>
-        <translation type="unfinished"></translation>
+        <translation>intero</translation>
     </message>
     <message>
         <source>decimal</source>
-        <translation type="unfinished"></translation>
+        <translation>decimale</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>percorso</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>testo</translation>
     </message>
     <message>
         <source>This module has no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo modulo non ha parametri.</translation>
     </message>
     <message>
         <source>whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>numero intero</translation>
     </message>
     <message>
         <source>decimal number, e.g. 1.50</source>
-        <translation type="unfinished"></translation>
+        <translation>numero decimale, p. es. 1.50</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3</translation>
     </message>
     <message>
         <source>Type: %1, default: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo: %1, predefinito: %2</translation>
     </message>
     <message>
         <source>Type: %1, no default</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo: %1, nessun valore predefinito</translation>
     </message>
     <message>
         <source>Locked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloccato: %1</translation>
     </message>
     <message>
         <source>set when the module was installed; only app_only parameters may change on upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>fissato all'installazione del modulo; durante un aggiornamento possono cambiare solo i parametri app_only.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>
