@@ -64,7 +64,8 @@ std::string parametersText(const ParameterValues& values)
 
 int runInfo(Session& s, bool json)
 {
-    Upgrader upgrader(s.config(), s.connection(), s.feedback());
+    const Config& config = s.config();  // local mistakes are reported before connecting
+    Upgrader upgrader(config, s.connection(), s.feedback());
     ModuleInfo info = upgrader.info();
     if (json) {
         nlohmann::json j;

@@ -146,7 +146,7 @@ std::map<std::string, std::string> parameterMap(const ParameterArgs& args)
 {
     std::map<std::string, std::string> out;
     for (const auto& [name, value] : args)
-        if (!out.emplace(name, value).second) throw ParameterError(name, "given twice");
+        if (!out.emplace(name, value).second) throw ParameterError(name, "parameter '" + name + "' given twice");
     return out;
 }
 

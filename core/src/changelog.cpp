@@ -80,8 +80,13 @@ std::vector<Changelog> loadChangelogs(const Config& config)
 
     std::vector<Changelog> changelogs;
     for (const auto& entry : sortedEntries(root)) {
-        // Loose files (a README) may sit beside the version folders.
-        if (!entry.is_directory(ec) || isHidden(entry.path())) continue;
+        if (isHidden(entry.path())) continue;
+        if (!entry.is_directory(ec)) {
+            // A README may sit beside the version folders, but SQL there would never run.
+            if (entry.path().extension() == ".sql")
+                fail(entry.path(), "SQL file outside a version folder (it would never run)");
+            continue;
+        }
         const std::string name = entry.path().filename().string();
         auto version = Version::tryParse(name);
         // Skipping a misnamed folder would silently leave its SQL out of every install.

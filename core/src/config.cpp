@@ -15,7 +15,6 @@
 #include <sstream>
 
 #include "pum/error.h"
-#include "tool_version.h"
 
 namespace pum {
 
@@ -123,7 +122,11 @@ private:
         switch (node.Type()) {
         case YAML::NodeType::Map: return "a mapping";
         case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
+        case YAML::NodeType::Scalar: {
+            // Inline SQL can be long: a glimpse is enough to recognise it.
+            const std::string& text = node.Scalar();
+            return "'" + (text.size() > 40 ? text.substr(0, 37) + "..." : text) + "'";
+        }
         default: return "nothing";
         }
     }
@@ -295,11 +298,8 @@ void Loader::loadPum(const std::map<std::string, Field>& top, const YAML::Node& 
         const std::string text = scalar(*minimum, "pum.minimum_version", "a version");
         auto version = Version::tryParse(text);
         if (!version) fail(*minimum, "pum.minimum_version", "'" + text + "' is not a version (expected x.y or x.y.z)");
-        // Refusing here, before anything runs, beats failing on a key or a
-        // behaviour this tool does not know yet.
-        if (*version > Version::parse(PUM_TOOL_VERSION))
-            fail(*minimum, "pum.minimum_version",
-                 "this module needs pum " + text + " or newer; this is " + PUM_TOOL_VERSION);
+        // Compared with this tool's version by the upgrader, so that `info`
+        // still works on a module made for a newer tool.
         config.minimumVersion = std::move(version);
     }
 }
@@ -377,6 +377,11 @@ ParameterDefinition Loader::loadParameter(const YAML::Node& node, const std::str
                  "'" + definition.defaultValue->text() + "' is not one of the allowed values (" + join(allowed) + ")");
         }
     }
+
+    // pum gives a boolean without a default the value false, and modules
+    // rely on it: `{flag}` must not become NULL.
+    if (definition.type == ParameterType::Boolean && !definition.defaultValue)
+        definition.defaultValue = ParameterValue::parse(ParameterType::Boolean, "false");
 
     if (const Field* description = optional(fields, "description"))
         definition.description = scalar(*description, path + ".description");
@@ -586,7 +591,8 @@ Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& conf
     const fs::path file = configFile ? fs::absolute(*configFile).lexically_normal() : root / ".pum.yaml";
 
     std::error_code ec;
-    if (!fs::is_directory(root, ec)) throw ConfigError(root.string(), 0, "", "module directory not found");
+    if (!fs::exists(root, ec)) throw ConfigError(root.string(), 0, "", "module directory not found");
+    if (!fs::is_directory(root, ec)) throw ConfigError(root.string(), 0, "", "module path is not a directory");
     if (!fs::exists(file, ec))
         throw ConfigError(file.string(), 0, "",
                           configFile ? "configuration file not found"
@@ -598,6 +604,9 @@ Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& conf
     text << in.rdbuf();
     if (!in) throw ConfigError(file.string(), 0, "", "cannot be read");
     std::string source = text.str();
+    // yaml-cpp skips a UTF-8 byte order mark (Windows editors write one) and
+    // counts positions after it; drop it so positions index `source`.
+    if (source.starts_with("\xEF\xBB\xBF")) source.erase(0, 3);
 
     std::vector<YAML::Node> documents;
     try {

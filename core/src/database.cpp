@@ -189,22 +189,45 @@ Connection Connection::open(const std::string& spec)
         PQfinish(conn);
         if (info.rfind("service=", 0) == 0 && message.find("definition of service") != std::string::npos)
             message += " (is it in ~/.pg_service.conf or the file named by PGSERVICEFILE?)";
-        throw ConnectionError(redactPassword("cannot connect to " + target + ": " + message, spec));
+        const std::string where = target.empty() || target[0] == ' ' ? std::string() : " to " + target;
+        throw ConnectionError(redactPassword("cannot connect" + where + ": " + message, spec));
     }
     // The lexer maps server error positions (counted in characters) assuming UTF-8.
     PQsetClientEncoding(conn, "UTF8");
     return Connection(conn);
 }
 
-Connection::Connection(pg_conn* connection) : conn_(connection), cancel_(std::make_shared<CancelHandle>())
+namespace {
+
+void forwardNotice(void* arg, const PGresult* result)
 {
-    if (conn_) cancel_->cancel = PQgetCancel(conn_);
+    auto* handler = static_cast<std::function<void(const std::string&)>*>(arg);
+    if (handler && *handler) (*handler)(trimmed(PQresultErrorMessage(result)));
+}
+
+}  // namespace
+
+Connection::Connection(pg_conn* connection)
+    : conn_(connection),
+      cancel_(std::make_shared<CancelHandle>()),
+      notices_(std::make_unique<std::function<void(const std::string&)>>())
+{
+    if (conn_) {
+        cancel_->cancel = PQgetCancel(conn_);
+        PQsetNoticeReceiver(conn_, forwardNotice, notices_.get());
+    }
+}
+
+void Connection::setNoticeHandler(std::function<void(const std::string&)> handler)
+{
+    *notices_ = std::move(handler);
 }
 
 Connection::Connection(Connection&& other) noexcept
     : conn_(std::exchange(other.conn_, nullptr)),
       roundTrips_(other.roundTrips_),
-      cancel_(std::move(other.cancel_))
+      cancel_(std::move(other.cancel_)),
+      notices_(std::move(other.notices_))
 {
 }
 
@@ -215,6 +238,7 @@ Connection& Connection::operator=(Connection&& other) noexcept
         conn_ = std::exchange(other.conn_, nullptr);
         roundTrips_ = other.roundTrips_;
         cancel_ = std::move(other.cancel_);
+        notices_ = std::move(other.notices_);
     }
     return *this;
 }

@@ -43,7 +43,7 @@ ConfigError::ConfigError(std::string file, int line, std::string key, std::strin
 }
 
 ParameterError::ParameterError(std::string name, std::string message)
-    : Error(name.empty() ? message : "parameter '" + name + "': " + message), name_(std::move(name))
+    : Error(message), name_(std::move(name))
 {
 }
 

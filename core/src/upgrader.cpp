@@ -38,7 +38,7 @@ public:
     {
         for (const auto& hook : hooks) {
             if (!hook.file || hook.file->extension() == ".sql") {
-                addScript(detail::loadSqlHook(hook, parameters_));
+                addScript(detail::loadSqlHook(hook, parameters_), hook.code ? hook.describe() : std::string());
             } else {
                 checkHook(hook, config_, parameters_);  // the registered runner refuses what it can't run
                 Step step;
@@ -53,7 +53,7 @@ public:
 
     void addFiles(const std::vector<std::filesystem::path>& files)
     {
-        for (const auto& file : files) addScript(detail::loadSqlFile(file, parameters_));
+        for (const auto& file : files) addScript(detail::loadSqlFile(file, parameters_), {});
     }
 
     std::size_t total() const { return total_; }
@@ -90,10 +90,10 @@ private:
         std::size_t weight = 0;
     };
 
-    void addScript(SqlScript script)
+    void addScript(SqlScript script, std::string label)
     {
         Step step;
-        step.label = script.source;
+        step.label = label.empty() ? script.source : std::move(label);
         step.weight = std::max<std::size_t>(script.statements.size(), 1);
         step.script = std::move(script);
         total_ += step.weight;
@@ -134,14 +134,14 @@ ParameterValues parseParameterArguments(const Config& config, const std::map<std
         if (!def) {
             std::string declared;
             for (const auto& p : config.parameters) declared += (declared.empty() ? "" : ", ") + p.name;
-            throw ParameterError(name, "not declared in " + detail::displayPath(config.configFile) +
+            throw ParameterError(name, "unknown parameter '" + name + "': not declared in " + detail::displayPath(config.configFile) +
                                            (declared.empty() ? " (the module declares no parameters)"
                                                              : " (declared: " + declared + ")"));
         }
         try {
             out[name] = ParameterValue::parse(def->type, text);
         } catch (const ParameterError& e) {
-            throw ParameterError(name, e.what());
+            throw ParameterError(name, "parameter '" + name + "': " + e.what());
         }
     }
     // Checks `values` too.
@@ -157,7 +157,11 @@ Upgrader::Upgrader(Config config, Connection& connection, Feedback& feedback)
                            " or newer (minimum_version in " + detail::displayPath(config_.configFile) +
                            "); this is pum " + toolVersion());
     changelogs_ = loadChangelogs(config_);
+    connection_.setNoticeHandler(
+        [this](const std::string& notice) { feedback_.log(Feedback::Level::Debug, "server: " + notice); });
 }
+
+Upgrader::~Upgrader() { connection_.setNoticeHandler({}); }
 
 ParameterValues Upgrader::effectiveParameters(const ParameterValues& given, bool refuseChanges)
 {
@@ -171,7 +175,7 @@ ParameterValues Upgrader::effectiveParameters(const ParameterValues& given, bool
                 if (s == stored.end()) continue;
                 auto g = given.find(def.name);
                 if (refuseChanges && g != given.end() && !def.appOnly && g->second != s->second)
-                    throw ParameterError(def.name, "cannot change from " + s->second.toSqlLiteral() + " to " +
+                    throw ParameterError(def.name, "parameter '" + def.name + "' cannot change from " + s->second.toSqlLiteral() + " to " +
                                                        g->second.toSqlLiteral() + " on an installed module " +
                                                        "(only parameters marked app_only may change)");
                 merged[def.name] = s->second;

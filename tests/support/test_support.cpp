@@ -16,6 +16,17 @@ namespace pum::test {
 
 namespace fs = std::filesystem;
 
+namespace {
+// Makes the compiled-in locations visible to every test (and to the programs
+// they start) unless the environment already names others.
+[[maybe_unused]] const bool environmentReady = [] {
+    setenv("PUM_TEST_ENV", PUM_TEST_ENV_DEFAULT, 0);
+    setenv("PUM_SOURCE_DIR", PUM_SOURCE_DIR_DEFAULT, 0);
+    setenv("PUM_CLI", PUM_CLI_DEFAULT, 0);
+    return true;
+}();
+}  // namespace
+
 const std::map<std::string, std::string>& clusterEnv()
 {
     static const std::map<std::string, std::string> env = [] {

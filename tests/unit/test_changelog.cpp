@@ -204,6 +204,14 @@ TEST(ChangelogErrors, MarkerBesideSql)
     expectError(m, "1.0.0", "both SQL files and an APP_ONLY_RELEASE marker");
 }
 
+TEST(ChangelogErrors, SqlOutsideVersionFolder)
+{
+    Module m;
+    m.sql("1.0.0/01.sql");
+    m.sql("02_forgotten.sql");
+    expectError(m, "02_forgotten.sql", "outside a version folder");
+}
+
 TEST(ChangelogErrors, MissingDirectory)
 {
     Module m;

@@ -209,6 +209,58 @@ TEST(Config, Defaults)
     EXPECT_FALSE(c.hasPythonHooks());
 }
 
+TEST(Config, BooleanWithoutDefaultIsFalse)
+{
+    // As in pum: a boolean parameter left without a default is false, not NULL.
+    Module module("pum:\n  module: m\nparameters:\n  - name: flag\n    type: boolean\n  - name: t\n");
+    const Config c = module.load();
+    ASSERT_TRUE(c.parameters.at(0).defaultValue);
+    EXPECT_EQ(c.parameters.at(0).defaultValue->text(), "false");
+    EXPECT_FALSE(c.parameters.at(1).defaultValue);  // other types: no default
+}
+
+TEST(Config, InlineCodeLines)
+{
+    Module module(R"(pum:
+  module: m
+uninstall:
+  - code: "SELECT 1;"
+  - code: |-   # a comment after the indicator
+
+      SELECT 2;
+  - code: >
+      SELECT 3;
+  - code:
+      SELECT 4;
+  - {code: SELECT 5;}
+)");
+    const Config c = module.load();
+    ASSERT_EQ(c.uninstallHooks.size(), 5u);
+    EXPECT_EQ(c.uninstallHooks[0].codeLine, 4);
+    // A literal block keeps its leading blank line, so its first line is the one below `|-`.
+    EXPECT_EQ(c.uninstallHooks[1].code, "\nSELECT 2;");
+    EXPECT_EQ(c.uninstallHooks[1].codeLine, 6);
+    EXPECT_EQ(c.uninstallHooks[1].line, 5);
+    EXPECT_EQ(c.uninstallHooks[2].codeLine, 9);
+    EXPECT_EQ(c.uninstallHooks[3].code, "SELECT 4;");
+    EXPECT_EQ(c.uninstallHooks[3].codeLine, 11);
+    EXPECT_EQ(c.uninstallHooks[3].line, 10);
+    EXPECT_EQ(c.uninstallHooks[4].codeLine, 12);
+}
+
+TEST(Config, WindowsLineEndingsAndByteOrderMark)
+{
+    Module module("\xEF\xBB\xBFpum:\r\n  module: m\r\nuninstall:\r\n  - code: |\r\n      SELECT 1;\r\n"
+                  "      SELECT 2;\r\nparameters:\r\n  - name: a\r\n    type:\r\n");
+    const Config c = module.load();
+    EXPECT_EQ(c.module, "m");
+    EXPECT_EQ(c.uninstallHooks.at(0).code, "SELECT 1;\nSELECT 2;\n");
+    EXPECT_EQ(c.uninstallHooks.at(0).codeLine, 5);
+    expectError("\xEF\xBB\xBFpum:\r\n  module: m\r\nparameters:\r\n  - name: a\r\n    type: integer\r\n"
+                "    default:\r\n    values: [1, x]\r\n",
+                {7, "parameters[0].values[1]", "'x' is not an integer"});
+}
+
 TEST(Config, NullSectionsAreEmpty)
 {
     // pum reads `key:` with nothing after it as "not set".
@@ -304,7 +356,9 @@ TEST(Config, FixtureModulesLoad)
     EXPECT_FALSE(current.dropHooks.empty());
     EXPECT_FALSE(current.createHooks.empty());
     ASSERT_EQ(current.roles.size(), 2u);
-    EXPECT_EQ(current.roles[1].inherit, "viewer");
+    EXPECT_EQ(current.roles[1].inherit, current.roles[0].name);
+    EXPECT_TRUE(current.parameter("label_language")->appOnly);
+    EXPECT_EQ(current.createHooks.at(1).codeLine, 33);  // inline SQL below `code: |`
 }
 
 // ---- errors ------------------------------------------------------------------
@@ -322,6 +376,8 @@ TEST(ConfigErrors, MissingFile)
     }
     EXPECT_THROW(Config::load(dir.path(), dir.path() / "other.yaml"), ConfigError);
     EXPECT_THROW(Config::load(dir.path() / "no_such_module"), ConfigError);
+    dir.write("file", "");
+    EXPECT_THROW(Config::load(dir.path() / "file"), ConfigError);
 }
 
 TEST(ConfigErrors, YamlSyntax)
@@ -392,8 +448,6 @@ TEST(ConfigErrors, PumSection)
     expectError("pum:\n  module: " + std::string(51, 'm') + "\n", {2, "pum.module", "longer than 50"});
     expectError("pum:\n  module: m\n  minimum_version: 1.x\n",
                 {3, "pum.minimum_version", "'1.x' is not a version"});
-    expectError("pum:\n  module: m\n  minimum_version: 99.0.0\n",
-                {3, "pum.minimum_version", "this module needs pum 99.0.0 or newer"});
     expectError("pum:\n  module: m\n  migration_table_schema: ''\n",
                 {3, "pum.migration_table_schema", "must not be empty"});
 }
@@ -465,6 +519,13 @@ TEST(ConfigErrors, Roles)
     expectError("pum:\n  module: m\nroles:\n  - description: x\n", {4, "roles[0].name", "missing"});
 }
 
+TEST(Config, MinimumVersionNewerThanToolStillLoads)
+{
+    // The upgrader refuses to run it; loading (for `info`) must still work.
+    Module module("pum:\n  module: m\n  minimum_version: '99.1'\n");
+    EXPECT_EQ(module.load().minimumVersion->toString(), "99.1");
+}
+
 TEST(ConfigErrors, RoleMayInheritOutsideConfig)
 {
     Module module("pum:\n  module: m\nroles:\n  - name: editor\n    inherit: existing_db_role\n");
@@ -497,7 +558,26 @@ TEST(ConfigErrors, WhatNamesFileLineAndKey)
         module.load();
         ADD_FAILURE() << "no error";
     } catch (const ConfigError& e) {
-        EXPECT_THAT(std::string(e.what()),
-                    HasSubstr((module.dir.path() / ".pum.yaml").string() + ":6: parameters[0].default: "));
+        EXPECT_EQ(std::string(e.what()),
+                  (module.dir.path() / ".pum.yaml").string() + ":6: parameters[0].default: 'abc' is not an integer");
     }
+}
+
+// The example of docs/configuration.md must stay valid.
+TEST(Config, DocumentationExampleLoads)
+{
+    const std::string doc = pum::test::readFile(pum::test::sourceDir() / "docs" / "configuration.md");
+    const auto begin = doc.find("```yaml\n");
+    ASSERT_NE(begin, std::string::npos);
+    const auto end = doc.find("```", begin + 8);
+    ASSERT_NE(end, std::string::npos);
+    TempDir dir;
+    dir.write(".pum.yaml", doc.substr(begin + 8, end - begin - 8));
+    for (const char* file : {"app/drop_app.sql", "app/create_app.sql", "app/create_views.py", "demo/nodes.sql",
+                             "demo/pipes.sql", "uninstall/uninstall.sql"})
+        dir.write(file, "SELECT 1;\n");
+    const Config c = Config::load(dir.path());
+    EXPECT_EQ(c.module, "water");
+    EXPECT_EQ(c.createHooks.size(), 3u);
+    EXPECT_EQ(c.roles.size(), 2u);
 }

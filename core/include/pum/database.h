@@ -1,6 +1,7 @@
 #pragma once
 // libpq behind small RAII types.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,11 +83,17 @@ public:
 
     bool inTransaction() const;
 
+    // Where the server's NOTICE/WARNING messages go (default: dropped, so
+    // that nothing is printed behind the caller's back). Pass {} to reset.
+    void setNoticeHandler(std::function<void(const std::string&)> handler);
+
 private:
     pg_conn* conn_ = nullptr;
     std::uint64_t roundTrips_ = 0;
     struct CancelHandle;
     std::shared_ptr<CancelHandle> cancel_;
+    // Heap-held so that libpq's pointer to it survives moves of the Connection.
+    std::unique_ptr<std::function<void(const std::string&)>> notices_;
 };
 
 // BEGIN on construction; ROLLBACK on destruction unless commit() ran.

@@ -29,6 +29,7 @@ private:
 };
 
 // A parameter value that is undeclared, missing or does not parse / is not allowed.
+// The message names the parameter itself; name() is for programs.
 class ParameterError : public Error {
 public:
     ParameterError(std::string name, std::string message);

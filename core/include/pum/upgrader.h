@@ -70,7 +70,11 @@ struct ModuleInfo {
 
 class Upgrader {
 public:
+    // Server notices on `connection` go to `feedback` (Debug) while the Upgrader lives.
     Upgrader(Config config, Connection& connection, Feedback& feedback);
+    ~Upgrader();
+    Upgrader(const Upgrader&) = delete;
+    Upgrader& operator=(const Upgrader&) = delete;
 
     const Config& config() const { return config_; }
     const std::vector<Changelog>& changelogs() const { return changelogs_; }

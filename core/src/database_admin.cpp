@@ -1,0 +1,104 @@
+#include "pum/database_admin.h"
+
+#include <libpq-fe.h>
+
+#include "pum/database.h"
+#include "pum/error.h"
+
+namespace pum {
+
+namespace {
+
+std::string trimmed(std::string text)
+{
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+void refuseInTransaction(Connection& c, const char* what)
+{
+    if (c.inTransaction()) throw CommandError(std::string(what) + " cannot run inside a transaction");
+}
+
+}  // namespace
+
+Connection openMaintenanceConnection(const std::string& spec, const std::string& database)
+{
+    // The first dbname is expanded as the whole spec; the second, a plain
+    // name, overrides the spec's own database (libpq keeps the last value).
+    const std::string info = connectionInfo(spec);
+    const char* keywords[] = {"dbname", "dbname", "fallback_application_name", nullptr};
+    // An empty spec: everything from the PG* variables, the database given here.
+    const char* values[] = {info.empty() ? database.c_str() : info.c_str(), database.c_str(), "pum", nullptr};
+    PGconn* conn = PQconnectdbParams(keywords, values, 1);
+    if (!conn) throw ConnectionError("cannot connect: out of memory");
+    if (PQstatus(conn) != CONNECTION_OK) {
+        std::string target = PQdb(conn) ? PQdb(conn) : database;
+        if (PQhost(conn) && *PQhost(conn)) target += std::string(" on ") + PQhost(conn);
+        std::string message = trimmed(PQerrorMessage(conn));
+        PQfinish(conn);
+        throw ConnectionError(redactPassword("cannot connect to " + target + ": " + message, spec));
+    }
+    return Connection(conn);
+}
+
+std::string databaseNameOf(const std::string& spec)
+{
+    // Starting a connection resolves the service file and the PG* variables
+    // into its parameters; it is abandoned before anything is sent.
+    const std::string info = connectionInfo(spec);
+    const char* keywords[] = {"dbname", nullptr};
+    const char* values[] = {info.empty() ? nullptr : info.c_str(), nullptr};
+    PGconn* conn = PQconnectStartParams(keywords, values, 1);
+    if (!conn) throw ConnectionError("cannot read the connection parameters: out of memory");
+    std::string name = PQdb(conn) ? PQdb(conn) : "";
+    std::string error = PQstatus(conn) == CONNECTION_BAD ? trimmed(PQerrorMessage(conn)) : "";
+    PQfinish(conn);
+    if (name.empty())
+        throw CommandError(redactPassword("no database name in the connection \"" + spec + "\"" +
+                                              (error.empty() ? "" : ": " + error),
+                                          spec));
+    return name;
+}
+
+bool databaseExists(Connection& c, const std::string& name)
+{
+    return c.execParams("SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1", {name}).rows() > 0;
+}
+
+void createDatabase(Connection& c, const std::string& name, const std::string& templateName, const std::string& owner)
+{
+    if (name.empty()) throw CommandError("no database name given");
+    refuseInTransaction(c, "CREATE DATABASE");
+    if (databaseExists(c, name)) throw CommandError("database \"" + name + "\" already exists");
+    if (!templateName.empty() && !databaseExists(c, templateName))
+        throw CommandError("template database \"" + templateName + "\" does not exist");
+    std::string sql = "CREATE DATABASE " + c.quoteIdentifier(name);
+    if (!templateName.empty()) sql += " TEMPLATE " + c.quoteIdentifier(templateName);
+    if (!owner.empty()) sql += " OWNER " + c.quoteIdentifier(owner);
+    c.exec(sql);
+}
+
+void dropDatabase(Connection& c, const std::string& name, bool terminateSessions)
+{
+    if (name.empty()) throw CommandError("no database name given");
+    refuseInTransaction(c, "DROP DATABASE");
+    if (name == c.databaseName())
+        throw CommandError("cannot drop database \"" + name + "\": it is the one this connection uses");
+    if (!databaseExists(c, name)) throw CommandError("database \"" + name + "\" does not exist");
+    const std::string quoted = c.quoteIdentifier(name);
+    if (!terminateSessions) {
+        c.exec("DROP DATABASE " + quoted);
+    } else if (PQserverVersion(c.native()) >= 130000) {
+        c.exec("DROP DATABASE " + quoted + " WITH (FORCE)");
+    } else {
+        // Before 13: end the other sessions, then drop (new ones may race in;
+        // the DROP then fails with the server's clear message).
+        c.execParams("SELECT pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
+                     "WHERE datname = $1 AND pid <> pg_backend_pid()",
+                     {name});
+        c.exec("DROP DATABASE " + quoted);
+    }
+}
+
+}  // namespace pum

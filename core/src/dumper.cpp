@@ -1,0 +1,268 @@
+#include "pum/dumper.h"
+
+#include <fcntl.h>
+#include <libpq-fe.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <random>
+
+#include "pum/config.h"
+#include "pum/database.h"
+#include "pum/error.h"
+#include "pum/feedback.h"
+
+extern char** environ;
+
+namespace pum {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string trimmed(std::string text)
+{
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r')) text.pop_back();
+    return text;
+}
+
+// The environment of the child: ours without any PG* variable, plus the
+// effective parameters of the open connection (so the tool reaches exactly
+// the same database as the same user, whatever the spec was: service, URI...).
+std::vector<std::string> childEnvironment(Connection& connection, std::string& password)
+{
+    std::vector<std::string> env;
+    for (char** e = environ; e && *e; ++e)
+        if (std::strncmp(*e, "PG", 2) != 0) env.emplace_back(*e);
+    PQconninfoOption* options = PQconninfo(connection.native());
+    if (!options) throw Error("cannot read the connection's parameters (out of memory)");
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->envvar || !o->val || !*o->val) continue;
+        // The service's values are already resolved into the others; passing it
+        // again would let the service file override them in the child.
+        if (std::strcmp(o->keyword, "service") == 0) continue;
+        if (std::strcmp(o->keyword, "password") == 0) password = o->val;
+        env.push_back(std::string(o->envvar) + "=" + o->val);
+    }
+    PQconninfoFree(options);
+    return env;
+}
+
+struct ProcessResult {
+    int exitCode = -1;
+    std::string errors;  // stderr (and stdout, which the tools use for nothing else here)
+};
+
+ProcessResult run(const fs::path& program, const std::vector<std::string>& args, const std::vector<std::string>& env)
+{
+    int pipeFd[2];
+    if (pipe2(pipeFd, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, pipeFd[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, pipeFd[1], 2);
+
+    std::vector<char*> argv, envp;
+    std::string programText = program.string();
+    argv.push_back(programText.data());
+    std::vector<std::string> argsCopy = args;
+    for (auto& a : argsCopy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> envCopy = env;
+    for (auto& e : envCopy) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    int rc = program.has_parent_path()
+                 ? posix_spawn(&pid, programText.c_str(), &actions, nullptr, argv.data(), envp.data())
+                 : posix_spawnp(&pid, programText.c_str(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipeFd[1]);
+    if (rc != 0) {
+        close(pipeFd[0]);
+        throw CommandError("cannot run " + programText + ": " + std::strerror(rc));
+    }
+    ProcessResult result;
+    char buffer[4096];
+    for (;;) {
+        ssize_t n = read(pipeFd[0], buffer, sizeof buffer);
+        if (n > 0) {
+            if (result.errors.size() < 1'000'000) result.errors.append(buffer, static_cast<size_t>(n));
+        } else if (n == 0 || errno != EINTR) {
+            break;
+        }
+    }
+    close(pipeFd[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    return result;
+}
+
+// A pg_dump pattern that matches exactly this name (quoted: no wildcard, case kept).
+std::string exactPattern(const std::string& name)
+{
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+int serverMajor(Connection& connection) { return PQserverVersion(connection.native()) / 10000; }
+
+std::string redact(std::string text, const std::string& password)
+{
+    if (password.empty()) return text;
+    for (size_t pos = text.find(password); pos != std::string::npos; pos = text.find(password, pos + 4))
+        text.replace(pos, password.size(), "****");
+    return text;
+}
+
+}  // namespace
+
+fs::path findPgTool(const std::string& tool, int major)
+{
+    const fs::path base = "/usr/lib/postgresql";
+    fs::path exact = base / std::to_string(major) / "bin" / tool;
+    if (fs::exists(exact)) return exact;
+    // A newer pg_dump reads an older server; an older one refuses a newer server.
+    std::vector<int> versions;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(base, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.empty() && std::all_of(name.begin(), name.end(), ::isdigit) && std::stoi(name) > major &&
+            fs::exists(entry.path() / "bin" / tool))
+            versions.push_back(std::stoi(name));
+    }
+    if (!versions.empty()) return base / std::to_string(*std::min_element(versions.begin(), versions.end())) / "bin" / tool;
+    if (const char* path = std::getenv("PATH")) {
+        std::string p = path;
+        size_t start = 0;
+        while (start <= p.size()) {
+            size_t end = p.find(':', start);
+            if (end == std::string::npos) end = p.size();
+            fs::path candidate = fs::path(p.substr(start, end - start)) / tool;
+            if (!candidate.parent_path().empty() && access(candidate.c_str(), X_OK) == 0) return candidate;
+            start = end + 1;
+        }
+    }
+    throw CommandError(tool + " not found: install the PostgreSQL " + std::to_string(major) +
+                       " client tools (e.g. the postgresql-client-" + std::to_string(major) + " package)");
+}
+
+std::vector<std::string> moduleSchemas(const Config& config)
+{
+    std::vector<std::string> out;
+    auto add = [&](const std::string& s) {
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    };
+    for (const auto& role : config.roles)
+        for (const auto& permission : role.permissions)
+            for (const auto& schema : permission.schemas) add(schema);
+    add(config.migrationTableSchema);
+    return out;
+}
+
+void dumpDatabase(Connection& connection, const fs::path& file, const DumpOptions& options, Feedback& feedback)
+{
+    if (file.empty()) throw CommandError("no dump file given");
+    const fs::path tool = options.pgDump.empty() ? findPgTool("pg_dump", serverMajor(connection)) : options.pgDump;
+    if (!file.parent_path().empty() && !fs::is_directory(file.parent_path()))
+        throw CommandError("cannot write " + file.string() + ": folder " + file.parent_path().string() + " does not exist");
+
+    // Written under a temporary name next to the target, renamed at the end.
+    std::random_device rd;
+    fs::path partial = file;
+    partial += ".partial-" + std::to_string(getpid()) + "-" + std::to_string(rd() % 100000);
+
+    std::vector<std::string> args = {options.format == DumpFormat::Custom ? "--format=custom" : "--format=plain",
+                                     "--file=" + partial.string(), "--no-password"};
+    for (const auto& s : options.schemas) args.push_back("--schema=" + exactPattern(s));
+    for (const auto& s : options.excludeSchemas) args.push_back("--exclude-schema=" + exactPattern(s));
+
+    std::string password;
+    const auto env = childEnvironment(connection, password);
+    feedback.log(Feedback::Level::Info, "dumping " + connection.describe() + " to " + file.string());
+    feedback.log(Feedback::Level::Debug, "running " + tool.string());
+    ProcessResult result;
+    try {
+        result = run(tool, args, env);
+    } catch (...) {
+        std::error_code ec;
+        fs::remove(partial, ec);
+        throw;
+    }
+    if (result.exitCode != 0) {
+        std::error_code ec;
+        fs::remove(partial, ec);
+        throw CommandError(tool.filename().string() + " failed (exit code " + std::to_string(result.exitCode) +
+                           "): " + redact(trimmed(result.errors), password));
+    }
+    std::error_code ec;
+    fs::rename(partial, file, ec);
+    if (ec) {
+        fs::remove(partial, ec);
+        throw CommandError("cannot write " + file.string() + ": " + ec.message());
+    }
+    if (!trimmed(result.errors).empty()) feedback.log(Feedback::Level::Warning, redact(trimmed(result.errors), password));
+}
+
+void restoreDatabase(Connection& connection, const fs::path& file, const RestoreOptions& options, Feedback& feedback)
+{
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw CommandError("cannot read " + file.string() + ": " + std::strerror(errno));
+        char magic[5] = {};
+        in.read(magic, 5);
+        // Custom-format archives start with "PGDMP"; a plain SQL dump is for psql.
+        if (in.gcount() != 5 || std::memcmp(magic, "PGDMP", 5) != 0)
+            throw CommandError(file.string() + " is not a custom-format dump (a plain SQL dump is restored with psql)");
+    }
+    const fs::path tool =
+        options.pgRestore.empty() ? findPgTool("pg_restore", serverMajor(connection)) : options.pgRestore;
+
+    // The database name goes as a conninfo string so that a name containing
+    // '=' is not taken for one; host, user, password come from the environment.
+    std::string dbname = connection.databaseName();
+    std::string quoted = "dbname='";
+    for (char c : dbname) {
+        if (c == '\'' || c == '\\') quoted += '\\';
+        quoted += c;
+    }
+    quoted += "'";
+    std::vector<std::string> args = {"--dbname=" + quoted, "--no-owner", "--no-password"};
+    if (!options.ignoreErrors) {
+        args.emplace_back("--single-transaction");
+        args.emplace_back("--exit-on-error");
+    }
+    for (const auto& s : options.excludeSchemas) args.push_back("--exclude-schema=" + s);
+    args.push_back(fs::absolute(file).string());
+
+    std::string password;
+    const auto env = childEnvironment(connection, password);
+    feedback.log(Feedback::Level::Info, "restoring " + file.string() + " into " + connection.describe());
+    feedback.log(Feedback::Level::Debug, "running " + tool.string());
+    ProcessResult result = run(tool, args, env);
+    const std::string messages = redact(trimmed(result.errors), password);
+    if (result.exitCode != 0) {
+        if (!options.ignoreErrors)
+            throw CommandError(tool.filename().string() + " failed (exit code " + std::to_string(result.exitCode) +
+                               "), nothing was restored: " + messages);
+        feedback.log(Feedback::Level::Warning, tool.filename().string() + " reported errors (ignored): " + messages);
+    } else if (!messages.empty()) {
+        feedback.log(Feedback::Level::Warning, messages);
+    }
+}
+
+}  // namespace pum

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages pum-native needs to build, test, run the demo
+# and the benchmarks. Safe to rerun: apt is skipped when everything is there.
+#
+#   scripts/install-deps.sh            core + QGIS plugin packages
+#   PUM_SKIP_QGIS_DEPS=1 scripts/install-deps.sh   core packages only
+set -euo pipefail
+
+# Core engine, CLI, Python bindings, tests, benchmarks.
+CORE_PACKAGES=(
+  build-essential cmake pkg-config git
+  postgresql-15 postgresql-15-postgis-3 libpq-dev
+  libyaml-cpp-dev pybind11-dev python3-dev
+  libgtest-dev libgmock-dev python3-psycopg python3-pytest
+  libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
+)
+
+# QGIS plugin (Qt 5 and Qt 6 builds, translations, headless GUI tests and screenshots).
+QGIS_PACKAGES=(
+  libqgis-dev qgis qgis-providers
+  qtbase5-dev qttools5-dev qttools5-dev-tools
+  qt6-base-dev qt6-tools-dev-tools qt6-l10n-tools
+  xvfb xauth x11-apps imagemagick
+)
+
+packages=("${CORE_PACKAGES[@]}")
+if [[ "${PUM_SKIP_QGIS_DEPS:-0}" != 1 ]]; then
+  packages+=("${QGIS_PACKAGES[@]}")
+fi
+
+# A package counts only when dpkg says "installed" (not "config-files" or half-installed).
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == installed ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-deps: apt-get not found: this script targets Debian 12 (bookworm)" >&2
+  exit 1
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo_cmd=(sudo)
+  else
+    echo "install-deps: not root and no sudo: install these packages by hand: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# Through env so that sudo keeps it; no prompts, keep existing config files.
+apt=("${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o Dpkg::Options::=--force-confold)
+if ! "${apt[@]}" update; then
+  echo "install-deps: apt-get update failed (no access to the Debian archive?)" >&2
+  exit 1
+fi
+if ! "${apt[@]}" install -y --no-install-recommends "${missing[@]}"; then
+  echo "install-deps: apt-get install failed for: ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: done"

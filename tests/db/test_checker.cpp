@@ -1,0 +1,166 @@
+// pum check: two real databases, equal and differing in each compared kind.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "pum/checker.h"
+#include "pum/database.h"
+#include "pum/error.h"
+#include "test_support.h"
+
+using namespace pum;
+using pum::test::TempDatabase;
+
+namespace {
+
+// One of everything the checker compares.
+const char* kModel = R"SQL(
+CREATE SCHEMA od;
+CREATE TABLE od.sign (
+    id serial PRIMARY KEY,
+    label text NOT NULL DEFAULT 'none',
+    size integer CHECK (size > 0),
+    usr_note text
+);
+CREATE TABLE od.pole (id integer PRIMARY KEY, fk_sign integer REFERENCES od.sign (id));
+CREATE INDEX sign_label_idx ON od.sign (label);
+CREATE SEQUENCE od.counter INCREMENT 5;
+CREATE VIEW od.vw_sign AS SELECT id, label FROM od.sign WHERE size > 1;
+CREATE FUNCTION od.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.label := lower(NEW.label); RETURN NEW; END $$;
+CREATE TRIGGER sign_touch BEFORE INSERT ON od.sign FOR EACH ROW EXECUTE FUNCTION od.touch();
+CREATE RULE pole_protect AS ON DELETE TO od.pole DO INSTEAD NOTHING;
+CREATE SCHEMA other;
+CREATE TABLE other.stuff (x integer);
+)SQL";
+
+const CheckResult& check(const ComparisonReport& report, const std::string& key)
+{
+    for (const auto& c : report.checks)
+        if (c.key == key) return c;
+    throw std::runtime_error("no check " + key);
+}
+
+bool has(const CheckResult& result, Difference::Type type, const std::string& object)
+{
+    for (const auto& d : result.differences)
+        if (d.type == type && d.object == object) return true;
+    return false;
+}
+
+class CheckerTest : public ::testing::Test {
+protected:
+    TempDatabase a, b;
+    void SetUp() override
+    {
+        a.connect().exec(kModel);
+        b.connect().exec(kModel);
+    }
+    ComparisonReport compare(const CheckOptions& options = {})
+    {
+        auto ca = a.connect();
+        auto cb = b.connect();
+        return compareDatabases(ca, cb, options);
+    }
+};
+
+}  // namespace
+
+TEST_F(CheckerTest, EqualDatabasesPass)
+{
+    const auto report = compare();
+    EXPECT_TRUE(report.passed()) << reportText(report);
+    ASSERT_EQ(report.checks.size(), checkKinds().size());
+    EXPECT_NE(reportText(report).find("OK: no differences"), std::string::npos);
+    auto j = nlohmann::json::parse(reportJson(report));
+    EXPECT_TRUE(j["passed"].get<bool>());
+    EXPECT_EQ(j["checks"].size(), 9u);
+}
+
+TEST_F(CheckerTest, EachKindOfDifferenceIsReported)
+{
+    b.connect().exec(R"SQL(
+CREATE TABLE od.extra (x integer);
+ALTER TABLE od.pole ALTER COLUMN fk_sign TYPE bigint;
+ALTER TABLE od.pole ADD CONSTRAINT pole_id_positive CHECK (id > 0);
+CREATE OR REPLACE VIEW od.vw_sign AS SELECT id, label FROM od.sign WHERE size > 2;
+DROP SEQUENCE od.counter;
+CREATE INDEX pole_fk_idx ON od.pole (fk_sign);
+CREATE TRIGGER pole_touch BEFORE UPDATE ON od.pole FOR EACH ROW EXECUTE FUNCTION od.touch();
+CREATE OR REPLACE FUNCTION od.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.label := upper(NEW.label); RETURN NEW; END $$;
+CREATE RULE sign_protect AS ON DELETE TO od.sign DO INSTEAD NOTHING;
+)SQL");
+    const auto report = compare();
+    EXPECT_FALSE(report.passed());
+    for (const auto& kind : checkKinds()) EXPECT_FALSE(check(report, kind).passed()) << kind << "\n" << reportText(report);
+
+    EXPECT_TRUE(has(check(report, "tables"), Difference::Type::Added, "od.extra"));
+    EXPECT_TRUE(has(check(report, "columns"), Difference::Type::Changed, "od.pole.fk_sign"));
+    EXPECT_TRUE(has(check(report, "constraints"), Difference::Type::Added, "od.pole.pole_id_positive"));
+    EXPECT_TRUE(has(check(report, "views"), Difference::Type::Changed, "od.vw_sign"));
+    EXPECT_TRUE(has(check(report, "sequences"), Difference::Type::Removed, "od.counter"));
+    EXPECT_TRUE(has(check(report, "indexes"), Difference::Type::Added, "od.pole.pole_fk_idx"));
+    EXPECT_TRUE(has(check(report, "triggers"), Difference::Type::Added, "od.pole.pole_touch"));
+    EXPECT_TRUE(has(check(report, "functions"), Difference::Type::Changed, "od.touch()"));
+    EXPECT_TRUE(has(check(report, "rules"), Difference::Type::Added, "od.sign.sign_protect"));
+    // The new table's columns are not reported once more under columns.
+    for (const auto& d : check(report, "columns").differences) EXPECT_NE(d.object, "od.extra.x");
+
+    const std::string text = reportText(report);
+    EXPECT_NE(text.find("DIFFERENCES FOUND"), std::string::npos);
+    EXPECT_NE(text.find("~ od.pole.fk_sign: integer -> bigint"), std::string::npos) << text;
+    EXPECT_NE(text.find("upper(NEW.label)"), std::string::npos) << text;
+
+    auto j = nlohmann::json::parse(reportJson(report));
+    EXPECT_FALSE(j["passed"].get<bool>());
+    EXPECT_EQ(j["difference_count"].get<size_t>(), report.differenceCount());
+
+    const std::string page = reportHtml(report);
+    EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
+    EXPECT_NE(page.find("od.pole.pole_fk_idx"), std::string::npos);
+    EXPECT_NE(page.find("&gt; 2"), std::string::npos);  // escaped view definition
+    EXPECT_EQ(page.find("<script"), std::string::npos);
+    EXPECT_EQ(page.find("http"), std::string::npos);  // self-contained
+}
+
+TEST_F(CheckerTest, IgnoredKindsExcludedSchemasAndFieldPatterns)
+{
+    b.connect().exec("CREATE TABLE other.more (y integer);"
+                     "ALTER TABLE od.sign ALTER COLUMN usr_note TYPE varchar(10);"
+                     "ALTER TABLE od.sign ADD COLUMN usr_extra integer;"
+                     "CREATE INDEX pole_fk_idx ON od.pole (fk_sign);");
+    CheckOptions options;
+    options.excludeSchemas = {"other"};
+    options.excludeFieldPatterns = {"usr\\_%"};
+    options.ignore = {"indexes"};
+    const auto report = compare(options);
+    EXPECT_TRUE(report.passed()) << reportText(report);
+    EXPECT_EQ(report.checks.size(), checkKinds().size() - 1);
+
+    options.ignore = {};
+    EXPECT_FALSE(check(compare(options), "indexes").passed());
+    options.excludeFieldPatterns = {};
+    EXPECT_FALSE(check(compare(options), "columns").passed());
+}
+
+TEST_F(CheckerTest, UnknownIgnoredKindIsRefused)
+{
+    CheckOptions options;
+    options.ignore = {"tablez"};
+    try {
+        compare(options);
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_NE(std::string(e.what()).find("tablez"), std::string::npos);
+    }
+}
+
+TEST(CheckerPostgis, ExtensionObjectsAreLeftOut)
+{
+    // Same module, one database with PostGIS in public and one without.
+    TempDatabase withPostgis(true), without(false);
+    withPostgis.connect().exec("CREATE TABLE public.t (id integer)");
+    without.connect().exec("CREATE TABLE public.t (id integer)");
+    auto a = withPostgis.connect();
+    auto b = without.connect();
+    const auto report = compareDatabases(a, b);
+    EXPECT_TRUE(report.passed()) << reportText(report);
+}

@@ -1,0 +1,94 @@
+// db create / drop against the real cluster.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "pum/database.h"
+#include "pum/database_admin.h"
+#include "pum/error.h"
+#include "test_support.h"
+
+using namespace pum;
+
+namespace {
+
+std::string uniqueName(const std::string& stem)
+{
+    static std::atomic<int> counter{0};
+    return stem + std::to_string(getpid()) + "_" + std::to_string(counter++);
+}
+
+// Drops what a test created, whatever happened.
+struct DropLater {
+    std::string name;
+    ~DropLater()
+    {
+        try {
+            auto c = Connection::open(test::conninfo("postgres"));
+            c.exec("DROP DATABASE IF EXISTS " + c.quoteIdentifier(name) + " WITH (FORCE)");
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << e.what();
+        }
+    }
+};
+
+}  // namespace
+
+TEST(DatabaseAdmin, MaintenanceConnectionReplacesTheDatabase)
+{
+    test::TempDatabase db;
+    auto c = openMaintenanceConnection(db.conninfo());
+    EXPECT_EQ(c.databaseName(), "postgres");
+    EXPECT_EQ(c.exec("SELECT current_database()").value(0, 0), "postgres");
+    const std::string uri = "postgresql:///" + db.name() + "?host=" + test::clusterEnv().at("PGHOST") +
+                            "&port=" + test::clusterEnv().at("PGPORT") + "&user=postgres";
+    EXPECT_EQ(openMaintenanceConnection(uri).databaseName(), "postgres");
+    EXPECT_EQ(openMaintenanceConnection(uri, db.name()).databaseName(), db.name());
+    EXPECT_EQ(databaseNameOf(db.conninfo()), db.name());
+    EXPECT_EQ(databaseNameOf(uri), db.name());
+}
+
+TEST(DatabaseAdmin, CreateFromTemplateAndDropWhileInUse)
+{
+    DropLater later{uniqueName("Pum \"Admin\" db ")};
+    auto admin = openMaintenanceConnection(test::conninfo("postgres"));
+    createDatabase(admin, later.name, test::clusterEnv().at("PUM_TEST_TEMPLATE"));
+    ASSERT_TRUE(databaseExists(admin, later.name));
+    {
+        auto c = openMaintenanceConnection(test::conninfo("postgres"), later.name);
+        EXPECT_EQ(c.exec("SELECT extname FROM pg_extension WHERE extname = 'postgis'").rows(), 1);
+        // Still connected: drop must end this session.
+        dropDatabase(admin, later.name);
+        EXPECT_FALSE(databaseExists(admin, later.name));
+        EXPECT_ANY_THROW(c.exec("SELECT 1"));
+    }
+}
+
+TEST(DatabaseAdmin, FailuresAreClearAndChangeNothing)
+{
+    DropLater later{uniqueName("pum_admin_")};
+    auto admin = openMaintenanceConnection(test::conninfo("postgres"));
+    try {
+        createDatabase(admin, later.name, "no_such_template_db");
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_NE(std::string(e.what()).find("no_such_template_db"), std::string::npos);
+    }
+    EXPECT_FALSE(databaseExists(admin, later.name));
+    createDatabase(admin, later.name);
+    EXPECT_THROW(createDatabase(admin, later.name), CommandError);
+    try {
+        dropDatabase(admin, later.name + "_missing");
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos);
+    }
+    EXPECT_THROW(dropDatabase(admin, "postgres"), CommandError);  // the one we are connected to
+    {
+        Transaction t(admin);
+        EXPECT_THROW(dropDatabase(admin, later.name), CommandError);
+    }
+    EXPECT_TRUE(databaseExists(admin, later.name));
+    EXPECT_THROW(openMaintenanceConnection("host=127.0.0.1 port=1 connect_timeout=2"), ConnectionError);
+}

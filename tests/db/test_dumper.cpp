@@ -1,0 +1,212 @@
+// dump then restore, with the real pg_dump / pg_restore.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "pum/checker.h"
+#include "pum/database.h"
+#include "pum/database_admin.h"
+#include "pum/dumper.h"
+#include "pum/error.h"
+#include "pum/feedback.h"
+#include "test_support.h"
+
+using namespace pum;
+using pum::test::TempDatabase;
+using pum::test::TempDir;
+
+namespace {
+
+const char* kModel = R"SQL(
+CREATE SCHEMA od;
+CREATE TABLE od.sign (id serial PRIMARY KEY, label text NOT NULL, geom geometry(Point, 2056));
+INSERT INTO od.sign (label, geom) VALUES ('stop', ST_SetSRID(ST_MakePoint(2600000, 1200000), 2056)), ('yield', NULL);
+CREATE VIEW od.vw_sign AS SELECT id, upper(label) AS label FROM od.sign;
+CREATE SCHEMA scratch;
+CREATE TABLE scratch.tmp (x integer);
+)SQL";
+
+// A database created empty by the test (restores need a fresh target).
+struct NewDatabase {
+    std::string name;
+    explicit NewDatabase(bool postgis = false)
+    {
+        static std::atomic<int> counter{0};
+        name = "pumrestore_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+        auto admin = openMaintenanceConnection(test::conninfo("postgres"));
+        createDatabase(admin, name, postgis ? test::clusterEnv().at("PUM_TEST_TEMPLATE") : "");
+    }
+    ~NewDatabase()
+    {
+        try {
+            auto admin = openMaintenanceConnection(test::conninfo("postgres"));
+            dropDatabase(admin, name);
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << e.what();
+        }
+    }
+    Connection connect() const { return Connection::open(test::conninfo(name)); }
+};
+
+}  // namespace
+
+TEST(Dumper, FindsTheToolOfTheServer)
+{
+    auto c = Connection::open(test::conninfo("postgres"));
+    const int major = std::stoi(c.exec("SHOW server_version_num").value(0, 0)) / 10000;
+    const auto tool = findPgTool("pg_dump", major);
+    EXPECT_TRUE(std::filesystem::exists(tool)) << tool;
+    EXPECT_THROW(findPgTool("pg_no_such_tool", major), CommandError);
+}
+
+TEST(Dumper, DumpThenRestoreGivesAnEqualDatabase)
+{
+    TempDatabase source;
+    source.connect().exec(kModel);
+    TempDir dir;
+    const auto file = dir.path() / "backup.dump";
+    NullFeedback feedback;
+    {
+        auto c = source.connect();
+        dumpDatabase(c, file, {}, feedback);
+    }
+    ASSERT_TRUE(std::filesystem::exists(file));
+    EXPECT_EQ(test::readFile(file).substr(0, 5), "PGDMP");
+    // Nothing left behind under a temporary name.
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 1);
+
+    NewDatabase target;  // empty: PostGIS comes from the dump
+    {
+        auto c = target.connect();
+        restoreDatabase(c, file, {}, feedback);
+    }
+    auto a = source.connect();
+    auto b = target.connect();
+    const auto report = compareDatabases(a, b);
+    EXPECT_TRUE(report.passed()) << reportText(report);
+    EXPECT_EQ(b.exec("SELECT string_agg(label || ':' || coalesce(ST_AsText(geom), '-'), ',' ORDER BY id) FROM od.sign").value(0, 0),
+              "stop:POINT(2600000 1200000),yield:-");
+}
+
+TEST(Dumper, SchemasAndExclusions)
+{
+    TempDatabase source;
+    source.connect().exec(kModel);
+    TempDir dir;
+    NullFeedback feedback;
+    DumpOptions options;
+    options.excludeSchemas = {"scratch"};
+    {
+        auto c = source.connect();
+        dumpDatabase(c, dir.path() / "no_scratch.dump", options, feedback);
+    }
+    NewDatabase target(true);
+    auto c = target.connect();
+    restoreDatabase(c, dir.path() / "no_scratch.dump", {}, feedback);
+    EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "2");
+    EXPECT_EQ(c.exec("SELECT count(*) FROM pg_namespace WHERE nspname = 'scratch'").value(0, 0), "0");
+
+    // Restore-side exclusion of a schema that is in the dump.
+    NewDatabase second(true);
+    {
+        auto s = source.connect();
+        dumpDatabase(s, dir.path() / "all.dump", {}, feedback);
+    }
+    RestoreOptions restore;
+    restore.excludeSchemas = {"scratch"};
+    auto c2 = second.connect();
+    restoreDatabase(c2, dir.path() / "all.dump", restore, feedback);
+    EXPECT_EQ(c2.exec("SELECT count(*) FROM pg_class WHERE relname = 'tmp'").value(0, 0), "0");
+    EXPECT_EQ(c2.exec("SELECT count(*) FROM od.sign").value(0, 0), "2");
+}
+
+TEST(Dumper, PasswordGoesThroughTheEnvironment)
+{
+    // A password user over TCP (the socket is trusted, TCP is not).
+    TempDatabase source;
+    source.connect().exec(kModel);
+    const std::string user = "pumdump_" + std::to_string(getpid());
+    auto admin = Connection::open(test::conninfo("postgres"));
+    admin.exec("CREATE ROLE " + user + " LOGIN SUPERUSER PASSWORD 'dump secret'");
+    struct Drop {
+        Connection& c;
+        std::string user;
+        ~Drop() { c.exec("DROP ROLE IF EXISTS " + user); }
+    } drop{admin, user};
+    TempDir dir;
+    NullFeedback feedback;
+    {
+        auto c = Connection::open("host=127.0.0.1 port=" + test::clusterEnv().at("PGPORT") + " dbname=" + source.name() +
+                                  " user=" + user + " password='dump secret'");
+        dumpDatabase(c, dir.path() / "tcp.dump", {}, feedback);
+    }
+    EXPECT_GT(std::filesystem::file_size(dir.path() / "tcp.dump"), 1000u);
+    // A wrong password fails in pg_dump itself: its message, no file, no password shown.
+    auto c = Connection::open("host=127.0.0.1 port=" + test::clusterEnv().at("PGPORT") + " dbname=" + source.name() +
+                              " user=" + user + " password='dump secret'");
+    c.exec("ALTER ROLE " + user + " PASSWORD 'changed secret'");
+    try {
+        dumpDatabase(c, dir.path() / "fail.dump", {}, feedback);
+        FAIL();
+    } catch (const CommandError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("password authentication failed"), std::string::npos) << message;
+        EXPECT_EQ(message.find("dump secret"), std::string::npos) << message;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "fail.dump"));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 1);
+}
+
+TEST(Dumper, FailedRestoreChangesNothing)
+{
+    TempDatabase source;
+    source.connect().exec(kModel);
+    TempDir dir;
+    NullFeedback feedback;
+    {
+        auto c = source.connect();
+        dumpDatabase(c, dir.path() / "b.dump", {}, feedback);
+    }
+    // The target already has one of the tables: the restore fails at that
+    // statement, and being one transaction, leaves nothing of the rest.
+    TempDatabase target;
+    target.connect().exec("CREATE SCHEMA scratch; CREATE TABLE scratch.tmp (x integer);");
+    const auto before = target.snapshot();
+    auto c = target.connect();
+    try {
+        restoreDatabase(c, dir.path() / "b.dump", {}, feedback);
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_NE(std::string(e.what()).find("already exists"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("nothing was restored"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(target.snapshot(), before);
+
+    // With ignoreErrors (pum's -x), the rest is restored and the errors are a warning.
+    struct Collect : Feedback {
+        std::string warnings;
+        void log(Level level, const std::string& message) override
+        {
+            if (level == Level::Warning) warnings += message;
+        }
+    } collect;
+    RestoreOptions lenient;
+    lenient.ignoreErrors = true;
+    restoreDatabase(c, dir.path() / "b.dump", lenient, collect);
+    EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "2");
+    EXPECT_NE(collect.warnings.find("already exists"), std::string::npos) << collect.warnings;
+
+    // Not a custom-format dump.
+    TempDir other;
+    other.write("plain.sql", "CREATE TABLE x (y integer);");
+    EXPECT_THROW(restoreDatabase(c, other.path() / "plain.sql", {}, feedback), CommandError);
+    EXPECT_THROW(restoreDatabase(c, other.path() / "missing.dump", {}, feedback), CommandError);
+}
+
+TEST(Dumper, DumpOfMissingDatabaseFailsBeforeWriting)
+{
+    TempDir dir;
+    EXPECT_THROW(Connection::open(test::conninfo("pum_no_such_database")), ConnectionError);
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}

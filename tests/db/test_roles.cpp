@@ -1,0 +1,398 @@
+// Roles and grants against the real cluster, verified by connecting as a
+// LOGIN member role (password over TCP) and trying to read and write.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <atomic>
+#include <random>
+
+#include "pum/config.h"
+#include "pum/database.h"
+#include "pum/error.h"
+#include "pum/feedback.h"
+#include "pum/roles.h"
+#include "test_support.h"
+
+using namespace pum;
+using pum::test::TempDatabase;
+
+namespace {
+
+// Roles are shared by the whole cluster and tests run in parallel: each test
+// gets its own prefix, and its roles are dropped at the end (after its
+// database, which holds their privileges, is gone).
+std::string uniquePrefix()
+{
+    static std::atomic<int> counter{0};
+    std::random_device rd;
+    return "pumr" + std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(rd() % 10000) + "_";
+}
+
+struct RoleCleanup {
+    std::string prefix;
+    ~RoleCleanup()
+    {
+        try {
+            auto c = Connection::open(test::conninfo("postgres"));
+            auto r = c.execParams("SELECT rolname FROM pg_roles WHERE starts_with(rolname, $1) ORDER BY length(rolname) DESC", {prefix});
+            for (int i = 0; i < r.rows(); ++i) c.exec("DROP ROLE IF EXISTS " + c.quoteIdentifier(r.value(i, 0)));
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "could not drop roles " << prefix << "*: " << e.what();
+        }
+    }
+};
+
+std::string tcpConninfo(const std::string& db, const std::string& user, const std::string& password)
+{
+    return "host=127.0.0.1 port=" + test::clusterEnv().at("PGPORT") + " dbname=" + db + " user='" + user +
+           "' password='" + password + "'";
+}
+
+RoleDefinition role(const std::string& name, std::vector<RolePermission> permissions,
+                    std::optional<std::string> inherit = std::nullopt)
+{
+    RoleDefinition r;
+    r.name = name;
+    r.description = "test role " + name;
+    r.permissions = std::move(permissions);
+    r.inherit = std::move(inherit);
+    return r;
+}
+
+RolePermission perm(RolePermission::Type type, std::vector<std::string> schemas)
+{
+    RolePermission p;
+    p.type = type;
+    p.schemas = std::move(schemas);
+    return p;
+}
+
+class RolesTest : public ::testing::Test {
+protected:
+    RoleCleanup cleanup{uniquePrefix()};  // declared first: destroyed after the database
+    TempDatabase db;
+    NullFeedback feedback;
+    Config config;
+    std::string viewer, editor;
+
+    void SetUp() override
+    {
+        viewer = cleanup.prefix + "viewer";
+        editor = cleanup.prefix + "editor";
+        config.module = "roles_test";
+        config.configFile = "/nowhere/.pum.yaml";
+        config.roles.push_back(role(viewer, {perm(RolePermission::Type::Read, {"od", "app"})}));
+        config.roles.push_back(role(editor, {perm(RolePermission::Type::Write, {"od"})}, viewer));
+        auto c = db.connect();
+        c.exec("CREATE SCHEMA od; CREATE SCHEMA app;"
+               "CREATE TABLE od.sign (id serial PRIMARY KEY, label text);"
+               "INSERT INTO od.sign (label) VALUES ('stop');"
+               "CREATE VIEW app.vw_sign AS SELECT id, label FROM od.sign;"
+               "CREATE FUNCTION od.double(x integer) RETURNS integer LANGUAGE sql AS 'SELECT 2 * x';");
+    }
+
+    void createAndGrant(const RoleOptions& options = {})
+    {
+        auto c = db.connect();
+        Transaction t(c);
+        createRoles(c, config, feedback, options);
+        grantPermissions(c, config, feedback, options);
+        t.commit();
+    }
+
+    std::string login(const std::string& member, const std::vector<std::string>& of)
+    {
+        const std::string name = cleanup.prefix + member;
+        auto c = db.connect();
+        createLoginRole(c, name, "secret " + member);
+        for (const auto& r : of) c.exec("GRANT " + c.quoteIdentifier(r) + " TO " + c.quoteIdentifier(name));
+        return name;
+    }
+
+    Connection connectAs(const std::string& user)
+    {
+        const std::string member = user.substr(cleanup.prefix.size());
+        return Connection::open(tcpConninfo(db.name(), user, "secret " + member));
+    }
+};
+
+bool fails(Connection& c, const std::string& sql, const std::string& sqlstate = "42501")
+{
+    try {
+        c.exec(sql);
+    } catch (const SqlError& e) {
+        EXPECT_EQ(e.sqlstate(), sqlstate) << e.what();
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_F(RolesTest, CreatedRolesHaveTheDocumentedAttributes)
+{
+    createAndGrant();
+    auto c = db.connect();
+    for (const auto& name : {viewer, editor}) {
+        auto r = c.execParams("SELECT rolcanlogin, rolsuper, rolinherit, rolcreatedb, rolcreaterole, rolreplication, "
+                              "shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = $1",
+                              {name});
+        ASSERT_EQ(r.rows(), 1) << name;
+        EXPECT_EQ(r.value(0, 0), "f");
+        EXPECT_EQ(r.value(0, 1), "f");
+        EXPECT_EQ(r.value(0, 2), "t");
+        EXPECT_EQ(r.value(0, 3), "f");
+        EXPECT_EQ(r.value(0, 4), "f");
+        EXPECT_EQ(r.value(0, 5), "f");
+        EXPECT_EQ(r.value(0, 6), "test role " + name);
+    }
+    // inherit: viewer is granted to editor.
+    EXPECT_EQ(c.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {editor, viewer}).value(0, 0), "t");
+    EXPECT_EQ(c.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {viewer, editor}).value(0, 0), "f");
+}
+
+TEST_F(RolesTest, ReadMemberCanReadButNotWrite)
+{
+    createAndGrant();
+    // Created after the grant: reachable through the default privileges only.
+    db.connect().exec("CREATE TABLE od.later (id integer); INSERT INTO od.later VALUES (7);"
+                      "CREATE SEQUENCE od.later_seq;");
+    const auto reader = login("reader", {viewer});
+    auto c = connectAs(reader);
+    EXPECT_EQ(c.exec("SELECT label FROM od.sign").value(0, 0), "stop");
+    EXPECT_EQ(c.exec("SELECT count(*) FROM app.vw_sign").value(0, 0), "1");
+    EXPECT_EQ(c.exec("SELECT id FROM od.later").value(0, 0), "7");
+    EXPECT_EQ(c.exec("SELECT od.double(21)").value(0, 0), "42");
+    EXPECT_EQ(c.exec("SELECT last_value FROM od.later_seq").value(0, 0), "1");
+    EXPECT_TRUE(fails(c, "INSERT INTO od.sign (label) VALUES ('no')"));
+    EXPECT_TRUE(fails(c, "UPDATE od.later SET id = 8"));
+    EXPECT_TRUE(fails(c, "DELETE FROM od.sign"));
+    EXPECT_TRUE(fails(c, "CREATE TABLE od.mine (x integer)"));
+    // USAGE on sequences (the spec's read) allows nextval, not setval.
+    EXPECT_EQ(c.exec("SELECT nextval('od.later_seq')").value(0, 0), "1");
+    EXPECT_TRUE(fails(c, "SELECT setval('od.later_seq', 5)"));
+}
+
+TEST_F(RolesTest, WriteMemberCanWriteAndReadsThroughInherit)
+{
+    createAndGrant();
+    db.connect().exec("CREATE TABLE od.later (id serial, v text)");
+    const auto writer = login("writer", {editor});
+    auto c = connectAs(writer);
+    c.exec("INSERT INTO od.sign (label) VALUES ('yield')");  // needs the sequence too
+    c.exec("UPDATE od.sign SET label = upper(label)");
+    c.exec("INSERT INTO od.later (v) VALUES ('x')");
+    c.exec("DELETE FROM od.later");
+    c.exec("CREATE TABLE od.mine (x integer)");  // ALL on the schema
+    EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "2");
+    // app is read-only for the editor (inherited from the viewer).
+    EXPECT_EQ(c.exec("SELECT count(*) FROM app.vw_sign").value(0, 0), "2");
+    EXPECT_TRUE(fails(c, "CREATE TABLE app.mine (x integer)"));
+}
+
+TEST_F(RolesTest, ExistingRolesAreLeftAloneAndGrantingTwiceIsFine)
+{
+    createAndGrant();
+    auto c = db.connect();
+    c.exec("COMMENT ON ROLE " + c.quoteIdentifier(viewer) + " IS 'changed by hand'");
+    createAndGrant();
+    EXPECT_EQ(c.execParams("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = $1", {viewer}).value(0, 0),
+              "changed by hand");
+}
+
+TEST_F(RolesTest, MissingRoleToInheritIsRefusedAndNothingIsCreated)
+{
+    const std::string ghost = cleanup.prefix + "ghost";
+    config.roles.push_back(role(cleanup.prefix + "orphan", {}, ghost));
+    auto c = db.connect();
+    Transaction t(c);
+    try {
+        createRoles(c, config, feedback);
+        FAIL() << "expected a CommandError";
+    } catch (const CommandError& e) {
+        EXPECT_NE(std::string(e.what()).find(ghost), std::string::npos) << e.what();
+    }
+    t.rollback();
+    EXPECT_EQ(c.execParams("SELECT count(*) FROM pg_roles WHERE starts_with(rolname, $1)", {cleanup.prefix}).value(0, 0), "0");
+}
+
+TEST_F(RolesTest, GrantingToMissingRoleNamesIt)
+{
+    auto c = db.connect();
+    try {
+        grantPermissions(c, config, feedback);
+        FAIL() << "expected a CommandError";
+    } catch (const CommandError& e) {
+        EXPECT_NE(std::string(e.what()).find(viewer), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(RolesTest, SuffixCreatesPerDatabaseCopiesWithGenericMember)
+{
+    RoleOptions options;
+    options.suffix = "lausanne";
+    createAndGrant(options);
+    const std::string viewerL = viewer + "_lausanne", editorL = editor + "_lausanne";
+    auto c = db.connect();
+    auto member = [&](const std::string& m, const std::string& r) {
+        return c.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {m, r}).value(0, 0) == "t";
+    };
+    EXPECT_TRUE(member(viewer, viewerL));   // generic reaches the copy
+    EXPECT_TRUE(member(editor, editorL));
+    EXPECT_TRUE(member(editorL, viewerL));  // inheritance mirrored between copies
+    EXPECT_FALSE(member(viewerL, viewer));
+    // The copies hold the privileges, the generic roles none of their own.
+    EXPECT_EQ(c.execParams("SELECT has_table_privilege($1, 'od.sign', 'INSERT')", {editorL}).value(0, 0), "t");
+    EXPECT_EQ(c.execParams("SELECT count(*) FROM pg_class c, aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee "
+                           "WHERE c.oid = 'od.sign'::regclass AND r.rolname = $1",
+                           {viewer})
+                  .value(0, 0),
+              "0");
+    // A login user granted the generic role reads this database.
+    const auto reader = login("reader", {viewer});
+    auto rc = connectAs(reader);
+    EXPECT_EQ(rc.exec("SELECT label FROM od.sign").value(0, 0), "stop");
+    EXPECT_TRUE(fails(rc, "DELETE FROM od.sign"));
+}
+
+TEST_F(RolesTest, QuotedNamesWork)
+{
+    const std::string odd = cleanup.prefix + "Odd \"role\"";
+    config.roles.push_back(role(odd, {perm(RolePermission::Type::Read, {"Mixed Case"})}));
+    db.connect().exec("CREATE SCHEMA \"Mixed Case\"; CREATE TABLE \"Mixed Case\".\"T\" (x integer)");
+    createAndGrant();
+    auto c = db.connect();
+    EXPECT_EQ(c.execParams("SELECT has_table_privilege($1, '\"Mixed Case\".\"T\"', 'SELECT')", {odd}).value(0, 0), "t");
+}
+
+TEST_F(RolesTest, ListShowsMissingGrantUnknownRoleAndMissingRole)
+{
+    const std::string absent = cleanup.prefix + "absent";
+    createAndGrant();
+    config.roles.push_back(role(absent, {perm(RolePermission::Type::Read, {"od"})}));
+    auto c = db.connect();
+    // A grant lost (table recreated by hand), and a role nobody configured.
+    c.exec("REVOKE SELECT ON od.sign FROM " + c.quoteIdentifier(viewer));
+    const std::string stranger = cleanup.prefix + "stranger";
+    c.exec("CREATE ROLE " + c.quoteIdentifier(stranger) + " LOGIN");
+    c.exec("GRANT USAGE ON SCHEMA od TO " + c.quoteIdentifier(stranger) + "; GRANT SELECT ON od.sign TO " +
+           c.quoteIdentifier(stranger));
+
+    const RoleInventory inv = listRoles(c, config);
+    EXPECT_FALSE(inv.ok());
+    EXPECT_EQ(inv.missing, std::vector<std::string>{absent});
+    const RoleStatus* v = nullptr;
+    const RoleStatus* e = nullptr;
+    for (const auto& r : inv.configured) {
+        if (r.name == viewer) v = &r;
+        if (r.name == editor) e = &r;
+    }
+    ASSERT_TRUE(v && e);
+    EXPECT_FALSE(v->ok());
+    bool sawMissing = false;
+    for (const auto& a : v->schemas) {
+        if (a.schema == "od") {
+            EXPECT_TRUE(a.expectedRead);
+            EXPECT_FALSE(a.hasRead);
+            EXPECT_FALSE(a.satisfied());
+            for (const auto& m : a.missing) sawMissing |= m == "table od.sign: SELECT";
+        }
+        if (a.schema == "app") {
+            EXPECT_TRUE(a.satisfied());
+        }
+    }
+    EXPECT_TRUE(sawMissing);
+    // The editor has write on od itself (ALL includes SELECT): still fine.
+    EXPECT_TRUE(e->ok()) << formatRoleInventory(inv);
+
+    bool sawStranger = false;
+    for (const auto& o : inv.others)
+        if (o.name == stranger) {
+            sawStranger = true;
+            EXPECT_TRUE(o.canLogin);
+            ASSERT_EQ(o.schemas.size(), 1u);
+            EXPECT_EQ(o.schemas[0].schema, "od");
+            // SELECT on the table but not on its sequence: partial, not read.
+            EXPECT_TRUE(o.schemas[0].hasUsage);
+            EXPECT_FALSE(o.schemas[0].hasRead);
+        }
+    EXPECT_TRUE(sawStranger) << formatRoleInventory(inv);
+
+    const std::string text = formatRoleInventory(inv);
+    EXPECT_NE(text.find("MISSING   " + absent), std::string::npos) << text;
+    EXPECT_NE(text.find("MISMATCH  " + viewer), std::string::npos) << text;
+    EXPECT_NE(text.find("?  " + stranger + " [LOGIN]: od (partial)"), std::string::npos) << text;
+
+    auto j = nlohmann::json::parse(roleInventoryJson(inv));
+    EXPECT_FALSE(j["ok"].get<bool>());
+    EXPECT_EQ(j["missing_roles"][0], absent);
+    bool jsonStranger = false;
+    for (const auto& o : j["other_roles"]) jsonStranger |= o["name"] == stranger;
+    EXPECT_TRUE(jsonStranger);
+}
+
+TEST_F(RolesTest, ListIsOkAfterCreateAndGrant)
+{
+    createAndGrant();
+    auto c = db.connect();
+    const auto inv = listRoles(c, config);
+    EXPECT_TRUE(inv.ok()) << formatRoleInventory(inv);
+    EXPECT_TRUE(inv.missing.empty());
+}
+
+TEST_F(RolesTest, RevokeAndDrop)
+{
+    createAndGrant();
+    auto c = db.connect();
+    {
+        Transaction t(c);
+        revokePermissions(c, config, feedback);
+        t.commit();
+    }
+    EXPECT_EQ(c.execParams("SELECT has_table_privilege($1, 'od.sign', 'SELECT')", {viewer}).value(0, 0), "f");
+    {
+        Transaction t(c);
+        dropRoles(c, config, feedback);
+        t.commit();
+    }
+    EXPECT_EQ(c.execParams("SELECT count(*) FROM pg_roles WHERE rolname IN ($1, $2)", {viewer, editor}).value(0, 0), "0");
+}
+
+TEST_F(RolesTest, MembershipGrantAndRevoke)
+{
+    createAndGrant();
+    auto c = db.connect();
+    const std::string user = cleanup.prefix + "user";
+    createLoginRole(c, user);
+    RoleOptions only;
+    only.roles = {viewer};
+    grantMembership(c, config, user, only);
+    EXPECT_EQ(membersOf(c, viewer), (std::vector<std::string>{editor, user}));
+    revokeMembership(c, config, user, only);
+    EXPECT_EQ(membersOf(c, viewer), std::vector<std::string>{editor});
+    EXPECT_THROW(grantMembership(c, config, cleanup.prefix + "nobody", only), CommandError);
+    RoleOptions unknown;
+    unknown.roles = {"not_configured"};
+    EXPECT_THROW(grantMembership(c, config, user, unknown), CommandError);
+}
+
+TEST_F(RolesTest, LoginRoles)
+{
+    createAndGrant();
+    auto c = db.connect();
+    const std::string john = cleanup.prefix + "john";
+    createLoginRole(c, john, "pw of john");
+    EXPECT_THROW(createLoginRole(c, john), CommandError);
+    auto all = loginRoles(c);
+    EXPECT_NE(std::find(all.begin(), all.end(), john), all.end());
+    EXPECT_EQ(std::find(all.begin(), all.end(), viewer), all.end());
+    // The password was stored hashed, and works.
+    EXPECT_EQ(c.execParams("SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = $1", {john}).value(0, 0),
+              "SCRAM-SHA-256$");
+    Connection::open(tcpConninfo(db.name(), john, "pw of john"));
+    EXPECT_THROW(dropLoginRole(c, viewer), CommandError);  // not a login role
+    dropLoginRole(c, john);
+    EXPECT_THROW(dropLoginRole(c, john), CommandError);
+    EXPECT_THROW(membersOf(c, john), CommandError);
+}
