@@ -90,6 +90,7 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
     statusTitle_->setFont(bold);
     statusTitle_->setWordWrap(true);
     statusDetails_ = new QLabel(statusBox);
+    statusDetails_->setObjectName(QStringLiteral("statusDetails"));
     statusDetails_->setWordWrap(true);
     statusDetails_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusLayout->addWidget(statusTitle_);
@@ -112,15 +113,19 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
     auto* optionsBox = new QGroupBox(tr("Options"), this);
     auto* options = new QFormLayout(optionsBox);
     targetVersion_ = new QComboBox(optionsBox);
+    targetVersion_->setObjectName(QStringLiteral("targetVersion"));
     targetVersion_->setToolTip(tr("Install or upgrade up to this version; the version Baseline records"));
     options->addRow(tr("Target version"), targetVersion_);
     demoData_ = new QComboBox(optionsBox);
+    demoData_->setObjectName(QStringLiteral("demoData"));
     demoData_->setToolTip(tr("Demo data set loaded after Install, or by Install demo data"));
     options->addRow(tr("Demo data"), demoData_);
     rolesAndGrant_ = new QCheckBox(tr("Create roles and grant permissions"), optionsBox);
     rolesAndGrant_->setChecked(true);
+    rolesAndGrant_->setObjectName(QStringLiteral("rolesAndGrant"));
     options->addRow(rolesAndGrant_);
     betaTesting_ = new QCheckBox(tr("Beta testing (such an install cannot be upgraded)"), optionsBox);
+    betaTesting_->setObjectName(QStringLiteral("betaTesting"));
     options->addRow(betaTesting_);
     skipDropApp_ = new QCheckBox(tr("Skip dropping the application"), optionsBox);
     options->addRow(skipDropApp_);
@@ -131,34 +136,38 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
 
     // Actions.
     auto* actions = new QHBoxLayout();
-    auto addAction = [&](const QString& text, const QString& tip, Command command) {
+    auto addAction = [&](const QString& text, const QString& tip, Command command, const char* key) {
         auto* button = new QPushButton(text, this);
+        // Stable names for scripts (the end-to-end test), whatever the language.
+        button->setObjectName(QLatin1String(key));
         button->setToolTip(tip);
         connect(button, &QPushButton::clicked, this, [this, command] { startCommand(command); });
         actions->addWidget(button);
         return button;
     };
-    install_ = addAction(tr("Install"), tr("Create the datamodel in this database"), Command::Install);
-    upgrade_ = addAction(tr("Upgrade"), tr("Run the newer changelogs"), Command::Upgrade);
+    install_ = addAction(tr("Install"), tr("Create the datamodel in this database"), Command::Install, "install");
+    upgrade_ = addAction(tr("Upgrade"), tr("Run the newer changelogs"), Command::Upgrade, "upgrade");
     recreateApp_ = addAction(tr("Recreate app"), tr("Drop and create the application (views, functions)"),
-                             Command::RecreateApp);
+                             Command::RecreateApp, "recreateApp");
     demoButton_ = addAction(tr("Install demo data"), tr("Load the demo data set chosen in the options"),
-                            Command::DemoData);
-    uninstall_ = addAction(tr("Uninstall"), tr("Run the module's uninstall hooks"), Command::Uninstall);
+                            Command::DemoData, "installDemoData");
+    uninstall_ = addAction(tr("Uninstall"), tr("Run the module's uninstall hooks"), Command::Uninstall, "uninstall");
     baseline_ = addAction(tr("Baseline"), tr("Record the target version as installed, without running anything"),
-                          Command::Baseline);
+                          Command::Baseline, "baseline");
     actions->addStretch(1);
     top->addLayout(actions);
 
     // Progress.
     auto* progressRow = new QHBoxLayout();
     progress_ = new QProgressBar(this);
+    progress_->setObjectName(QStringLiteral("progress"));
     progress_->setRange(0, 1);
     progress_->setValue(0);
     progress_->setTextVisible(true);
     currentFile_ = new QLabel(this);
     currentFile_->setMinimumWidth(200);
     cancel_ = new QPushButton(tr("Cancel"), this);
+    cancel_->setObjectName(QStringLiteral("cancel"));
     cancel_->setToolTip(tr("Stop the command: its transaction is rolled back"));
     cancel_->setEnabled(false);
     progressRow->addWidget(progress_, 2);
@@ -167,6 +176,7 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
     top->addLayout(progressRow);
 
     log_ = new pumqt::LogView(this);
+    log_->setObjectName(QStringLiteral("log"));
     log_->setMinimumHeight(120);
     top->addWidget(log_, 1);
 

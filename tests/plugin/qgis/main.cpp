@@ -11,11 +11,6 @@ int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Where the `db` fixture's cluster is described (see tests/CMakeLists.txt).
-    if (qEnvironmentVariableIsEmpty("PUM_TEST_ENV"))
-        qputenv("PUM_TEST_ENV", PUM_TEST_ENV_FILE);
-    if (qEnvironmentVariableIsEmpty("PUM_SOURCE_DIR"))
-        qputenv("PUM_SOURCE_DIR", PUM_TEST_SOURCE_DIR);
     // The plugin's translations as built (the test binary is not next to them).
     qputenv("PUM_I18N_DIR", PUM_PLUGIN_I18N_DIR);
     ::testing::InitGoogleTest(&argc, argv);
