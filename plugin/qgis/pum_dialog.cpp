@@ -205,6 +205,10 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
 
 PumDialog::~PumDialog()
 {
+    // Child widgets still emit while they are destroyed (the module field's
+    // editingFinished on focus loss): nothing may reach this half-destroyed dialog.
+    for (QObject* sender : std::initializer_list<QObject*>{moduleCombo_->lineEdit(), moduleCombo_, connectionCombo_, form_})
+        disconnect(sender, nullptr, this, nullptr);
     // A running task keeps going (it owns its transaction); make it stop and
     // not report to a dialog that is gone.
     if (task_) {
@@ -277,6 +281,7 @@ QString PumDialog::moduleDirectory() const
 
 void PumDialog::setModuleDirectory(const QString& directory)
 {
+    loadedModule_.clear();  // read the module again, even the same folder
     moduleCombo_->setEditText(directory);
     moduleChanged();
 }
@@ -293,6 +298,11 @@ void PumDialog::browseModule()
 void PumDialog::moduleChanged()
 {
     const QString dir = moduleDirectory();
+    // editingFinished also comes when the field merely loses focus: keep the
+    // form (and what the user entered) when the folder did not change.
+    if (config_ && dir == loadedModule_)
+        return;
+    loadedModule_ = dir;
     config_.reset();
     form_->setDefinitions({});
     if (dir.isEmpty()) {

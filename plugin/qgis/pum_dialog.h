@@ -96,6 +96,7 @@ private:
 
     QList<ConnectionEntry> connections_;
     std::optional<pum::Config> config_;
+    QString loadedModule_;  // the folder config_ was read from
     pumqt::ModuleStatus status_;
     TaskResult lastResult_;
     QPointer<UpgradeTask> task_;
