@@ -26,6 +26,7 @@
 
 #include "log_view.h"
 #include "parameter_form.h"
+#include "python_hooks_loader.h"
 #include "srid_editor.h"
 
 #include "pum/error.h"
@@ -539,6 +540,13 @@ bool PumDialog::startCommand(Command command)
 
 void PumDialog::startTask(TaskRequest request, Command command)
 {
+    // Python hooks run in QGIS's interpreter: load their runner here, on the UI thread.
+    if (command != Command::Info && config_ && config_->hasPythonHooks()) {
+        QString error;
+        if (!loadPythonHooks(&error))
+            log_->appendMessage(static_cast<int>(pum::Feedback::Level::Warning),
+                                tr("Python hooks are not available: %1").arg(error));
+    }
     const QString module = config_ ? qs(config_->module) : QString();
     auto* task = new UpgradeTask(std::move(request), tr("%1: %2").arg(module, UpgradeTask::commandName(command)));
     task_ = task;

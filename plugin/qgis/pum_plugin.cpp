@@ -16,9 +16,6 @@
 #include "plugin_metadata.h"
 #include "pum_dialog.h"
 
-#ifdef PUM_PLUGIN_PYTHON_HOOKS
-#include "pum/python_hooks.h"
-#endif
 
 namespace pumqgis {
 
@@ -83,14 +80,6 @@ PumDialog* PumPlugin::dialog() const
 void PumPlugin::initGui()
 {
     installTranslator(QgsApplication::locale());
-#ifdef PUM_PLUGIN_PYTHON_HOOKS
-    // Python hooks run in QGIS's own interpreter; without it they are refused
-    // with a message when a module has some.
-    char error[512] = {0};
-    if (pum_python_register(error, sizeof error) != 0 && iface_)
-        iface_->messageBar()->pushMessage(pluginName(), tr("Python hooks are not available: %1").arg(QString::fromUtf8(error)),
-                                          Qgis::MessageLevel::Warning);
-#endif
     action_ = new QAction(QIcon(QStringLiteral(":/pum/pum.svg")), tr("Datamodel manager (pum)…"), this);
     action_->setObjectName(QStringLiteral("mActionPumDatamodelManager"));
     action_->setWhatsThis(tr("Install and upgrade PostgreSQL datamodels (pum modules)"));

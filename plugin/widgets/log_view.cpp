@@ -1,6 +1,7 @@
 #include "log_view.h"
 
 #include <QFontDatabase>
+#include <QScrollBar>
 #include <QTime>
 
 #include "pum/feedback.h"
@@ -45,6 +46,8 @@ void LogView::appendMessage(int level, const QString& message)
     const QString text = (prefix + message).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     html += colour.isEmpty() ? text : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text);
     appendHtml(html);
+    // Follow the newest message (appendHtml only does while already at the end).
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }
 
 }  // namespace pumqt

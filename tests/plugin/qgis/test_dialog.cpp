@@ -15,6 +15,7 @@
 
 #include "log_view.h"
 #include "parameter_form.h"
+#include "python_hooks_loader.h"
 #include "qgis_test_support.h"
 
 #include "pum/database.h"
@@ -292,4 +293,27 @@ TEST(DialogRun, UninstallAsksNamingDatabaseAndModule)
     EXPECT_TRUE(asked.contains(connection));
     EXPECT_TRUE(asked.contains(QString::fromStdString(db.name())));
     EXPECT_EQ(db.scalar("SELECT to_regclass('public.pum_migrations') IS NOT NULL"), "t");
+}
+
+TEST(DialogRun, PythonHooksRunOrAreRefusedWithTheReason)
+{
+    TempDatabase db;
+    const std::string before = db.snapshot();
+    auto dialog = pumtest::openDialog(connectionFor(db), pumtest::dataModule("seed_module_py"));
+    ASSERT_STATE(*dialog, State::NotInstalled);
+    dialog->setRolesAndGrant(false);
+    ASSERT_TRUE(pumtest::run(*dialog, Command::Install));
+    const auto& result = dialog->lastResult();
+    QString why;
+    if (pumqgis::loadPythonHooks(&why)) {
+        // Built with Python hooks: they ran in this process's interpreter.
+        EXPECT_TRUE(result.ok) << result.message.toStdString() << "\n" << result.details.toStdString();
+        EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations"), "2");
+    } else {
+        // Without them: refused before anything ran, saying why.
+        EXPECT_FALSE(result.ok);
+        EXPECT_TRUE(result.message.contains(QStringLiteral(".py"))) << result.message.toStdString();
+        EXPECT_TRUE(result.message.contains(why)) << result.message.toStdString() << " / " << why.toStdString();
+        EXPECT_EQ(db.snapshot(), before);
+    }
 }
