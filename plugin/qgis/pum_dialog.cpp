@@ -552,6 +552,7 @@ void PumDialog::startTask(TaskRequest request, Command command)
     task_ = task;
     taskCommand_ = command;
     if (command != Command::Info) {
+        messageBar_->clearWidgets();  // the previous command's outcome
         log_->appendMessage(static_cast<int>(pum::Feedback::Level::Info),
                             tr("%1 on %2").arg(UpgradeTask::commandName(command), connectionCombo_->currentText()));
         progress_->setRange(0, 0);  // busy until the first step count arrives

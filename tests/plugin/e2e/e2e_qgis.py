@@ -51,14 +51,15 @@ def wait_for(condition, seconds=120):
     return condition()
 
 
-def screenshot(name, widget=None):
-    """The whole X screen (as a user sees it) and, when given, the dialog alone."""
+def screenshot(name, widget=None, crop=None):
+    """The X screen as a user sees it (`crop`: WxH+X+Y of it), or the dialog alone."""
     pump(0.5)
     path = os.path.join(IMAGES, f"plugin-{name}.png")
     if widget is not None:
         widget.grab().save(path)
     else:
-        subprocess.run(f"xwd -root -silent | convert xwd:- png:{path}", shell=True, check=True)
+        crop_option = f"-crop {crop} +repage" if crop else ""
+        subprocess.run(f"xwd -root -silent | convert xwd:- {crop_option} png:{path}", shell=True, check=True)
     note(f"screenshot.{name}", path)
 
 
@@ -84,24 +85,32 @@ def save_connection():
 
 
 def open_dialog_from_menu():
+    window = iface.mainWindow()
+    window.setGeometry(0, 0, 1400, 1000)
+    pump(1)
     menu = iface.databaseMenu()
-    entry = None
+    bar = window.menuBar()
+    entry, holder = None, None
     for action in menu.actions():
         sub = action.menu()
         if sub is not None and "pum" in action.text():
             for a in sub.actions():
                 if a.objectName() == "mActionPumDatamodelManager":
-                    entry = a
-            if entry is not None:
-                # Show the menu as a user would see it, for the screenshot.
-                menu.popup(iface.mainWindow().mapToGlobal(iface.mainWindow().rect().topLeft()))
-                pump(0.3)
-                menu.setActiveAction(action)
-                sub.popup(menu.mapToGlobal(menu.actionGeometry(action).topRight()))
-                pump(0.5)
-                screenshot("menu")
-                sub.hide()
-                menu.hide()
+                    entry, holder = a, action
+    if entry is not None:
+        # Open Database > Datamodel manager (pum) with the mouse, as a user
+        # would, for the screenshot.
+        QTest.mouseClick(bar, Qt.LeftButton, Qt.NoModifier, bar.actionGeometry(menu.menuAction()).center())
+        pump(0.8)
+        menu.setActiveAction(holder)
+        QTest.keyClick(menu, Qt.Key_Right)  # opens the submenu
+        pump(0.5)
+        holder.menu().setActiveAction(entry)
+        pump(0.8)
+        screenshot("menu", crop="1000x200+0+0")
+        holder.menu().hide()
+        menu.hide()
+        pump(0.3)
     if entry is None:
         raise RuntimeError("no 'Datamodel manager (pum)' entry in the Database menu")
     note("menu_entry", entry.text())
