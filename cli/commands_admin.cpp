@@ -1,12 +1,428 @@
+// role, check, dump, restore, db: the administration commands.
+#include <termios.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
 #include "cli.h"
+#include "pum/checker.h"
+#include "pum/database_admin.h"
+#include "pum/dumper.h"
+#include "pum/error.h"
+#include "pum/roles.h"
 
 namespace pum::cli {
 
+namespace {
+
+// A result line on stdout (scripts capture it apart from progress on stderr).
+void report(Session& s, const std::string& line)
+{
+    s.feedback().finish();
+    if (!s.options().quiet) std::cout << line << std::endl;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator = ", ")
+{
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : separator) + i;
+    return out;
+}
+
+// Asks to type `expected` on the terminal. Refused without a terminal: a
+// script must say --force, so that nothing is dropped by accident.
+void confirm(const std::string& question, const std::string& expected, const std::string& refusal)
+{
+    if (!isatty(STDIN_FILENO)) throw CommandError(refusal + ": no terminal to confirm on; add --force");
+    std::cerr << question << " Type \"" << expected << "\" to confirm: " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    if (answer != expected) throw CommandError("not confirmed: nothing was changed");
+}
+
+// A password from the terminal (not echoed) or, in a pipe, the first line of stdin.
+std::string readPassword(const std::string& prompt)
+{
+    std::string password;
+    if (isatty(STDIN_FILENO)) {
+        std::cerr << prompt << std::flush;
+        termios old{};
+        tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::getline(std::cin, password);
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        std::cerr << "\n";
+    } else {
+        std::getline(std::cin, password);
+    }
+    if (password.empty()) throw CommandError("empty password: the login role was not created");
+    return password;
+}
+
+// ---------------------------------------------------------------- role
+
+struct RoleArgs {
+    std::string suffix;
+    std::vector<std::string> roles;
+    std::string to;
+    std::string from;
+    std::string name;
+    bool includeSuperusers = false;
+    bool noCreateGeneric = false;
+    bool noGrant = false;
+    bool json = false;
+    bool password = false;
+
+    RoleOptions options() const
+    {
+        RoleOptions o;
+        o.suffix = suffix;
+        o.roles = roles;
+        o.createGeneric = !noCreateGeneric;
+        return o;
+    }
+};
+
+// Runs `body` in one transaction, committed only when it returns.
+template <typename Body>
+void inTransaction(Session& s, Body body)
+{
+    Connection& c = s.connection();
+    Transaction t(c);
+    body(c);
+    t.commit();
+}
+
+int createLogin(Session& s, const std::string& name, bool askPassword)
+{
+    if (name.empty()) throw CommandError("create-login needs --name NAME");
+    std::string password;
+    if (askPassword) password = readPassword("Password for " + name + ": ");
+    inTransaction(s, [&](Connection& c) { createLoginRole(c, name, password); });
+    report(s, "login role " + name + " created" + (askPassword ? " with a password" : " (no password)"));
+    return 0;
+}
+
+int dropLogin(Session& s, const std::string& name)
+{
+    if (name.empty()) throw CommandError("drop-login needs --name NAME");
+    inTransaction(s, [&](Connection& c) { dropLoginRole(c, name); });
+    report(s, "login role " + name + " dropped");
+    return 0;
+}
+
+int listLogins(Session& s, bool includeSuperusers)
+{
+    for (const auto& name : loginRoles(s.connection(), includeSuperusers)) std::cout << name << "\n";
+    return 0;
+}
+
+int listMembers(Session& s, std::vector<std::string> roles, const std::string& suffix = {})
+{
+    if (roles.empty()) {
+        for (const auto& r : s.config().roles) roles.push_back(r.name);
+        if (roles.empty()) throw CommandError("members needs --roles ROLE (the module configures no roles)");
+    }
+    if (!suffix.empty())
+        for (auto& r : roles) r += "_" + suffix;
+    for (const auto& role : roles) {
+        const auto members = membersOf(s.connection(), role);
+        std::cout << role << ": " << (members.empty() ? "(no members)" : joined(members, " ")) << "\n";
+    }
+    return 0;
+}
+
+void registerRole(CLI::App& app)
+{
+    auto args = std::make_shared<RoleArgs>();
+    auto* role = app.add_subcommand("role", "Manage the module's roles: create, grant, revoke, drop, list, login roles");
+    // pum's options belong to `role` itself; each action falls through to
+    // them, so both `role create --suffix x` and `role --suffix x create` work.
+    role->add_option("--suffix", args->suffix,
+                     "Per-database roles: act on <role>_<suffix> (e.g. 'lausanne' gives 'role_lausanne')");
+    role->add_option("--roles", args->roles, "Only these configured roles (default: all)");
+    role->add_option("--to", args->to, "grant: make this user a member of the roles");
+    role->add_option("--from", args->from, "revoke: remove this user from the roles");
+    role->add_option("--name", args->name, "create-login / drop-login: the login role");
+    role->add_flag("--include-superusers", args->includeSuperusers, "list / login-roles: show superusers too");
+    role->add_flag("--no-create-generic", args->noCreateGeneric,
+                   "create --suffix: do not create the generic roles nor make them members");
+    role->add_flag("--no-grant", args->noGrant, "create: do not grant the permissions");
+    role->add_flag("--json", args->json, "list: print JSON");
+    role->add_flag("--password", args->password,
+                   "create-login: ask for a password (read from stdin when it is not a terminal)");
+
+    auto action = [&](const char* name, const char* help, Action body) {
+        auto* cmd = role->add_subcommand(name, help);
+        cmd->fallthrough();
+        setAction(cmd, std::move(body));
+        return cmd;
+    };
+
+    action("create", "Create the configured roles (existing ones are kept) and grant their permissions",
+           [args](Session& s) {
+               const Config& config = s.config();
+               const auto options = args->options();
+               inTransaction(s, [&](Connection& c) {
+                   createRoles(c, config, s.feedback(), options);
+                   if (!args->noGrant) grantPermissions(c, config, s.feedback(), options);
+               });
+               report(s, "roles of " + config.module + " created" + (args->noGrant ? "" : " and granted") +
+                             (args->suffix.empty() ? "" : " (suffix " + args->suffix + ")"));
+               return 0;
+           });
+    action("grant", "Grant the roles their permissions again (or, with --to, grant the roles to a user)",
+           [args](Session& s) {
+               const Config& config = s.config();
+               inTransaction(s, [&](Connection& c) {
+                   if (!args->to.empty()) grantMembership(c, config, args->to, args->options());
+                   else grantPermissions(c, config, s.feedback(), args->options());
+               });
+               report(s, args->to.empty() ? "permissions granted" : "roles granted to " + args->to);
+               return 0;
+           });
+    action("revoke", "Revoke the roles' permissions (or, with --from, remove a user from the roles)",
+           [args](Session& s) {
+               const Config& config = s.config();
+               inTransaction(s, [&](Connection& c) {
+                   if (!args->from.empty()) revokeMembership(c, config, args->from, args->options());
+                   else revokePermissions(c, config, s.feedback(), args->options());
+               });
+               report(s, args->from.empty() ? "permissions revoked" : "roles revoked from " + args->from);
+               return 0;
+           });
+    action("drop", "Revoke the roles' permissions and drop them", [args](Session& s) {
+        const Config& config = s.config();
+        inTransaction(s, [&](Connection& c) { dropRoles(c, config, s.feedback(), args->options()); });
+        report(s, "roles of " + config.module + " dropped");
+        return 0;
+    });
+    action("list", "Show each role's access to the module's schemas against the configuration", [args](Session& s) {
+        const auto inventory = listRoles(s.connection(), s.config(), args->includeSuperusers);
+        s.feedback().finish();
+        std::cout << (args->json ? roleInventoryJson(inventory) + "\n" : formatRoleInventory(inventory));
+        return 0;
+    });
+    action("create-login", "Create a login role (--name, --password)",
+           [args](Session& s) { return createLogin(s, args->name, args->password); });
+    action("drop-login", "Drop a login role (--name)", [args](Session& s) { return dropLogin(s, args->name); });
+    action("login-roles", "List the login roles", [args](Session& s) { return listLogins(s, args->includeSuperusers); });
+    action("members", "List the members of roles (--roles; default: the configured ones)",
+           [args](Session& s) { return listMembers(s, args->roles, args->suffix); });
+
+    // The same login actions grouped: role login create|drop|list|members.
+    auto* login = role->add_subcommand("login", "Login roles: create, drop, list, members");
+    login->fallthrough();
+    {
+        auto a = std::make_shared<std::pair<std::string, bool>>();
+        auto* cmd = login->add_subcommand("create", "Create a login role");
+        cmd->add_option("name", a->first, "The login role")->required();
+        cmd->add_flag("--password", a->second, "Ask for a password (read from stdin when it is not a terminal)");
+        setAction(cmd, [a](Session& s) { return createLogin(s, a->first, a->second); });
+    }
+    {
+        auto name = std::make_shared<std::string>();
+        auto* cmd = login->add_subcommand("drop", "Drop a login role");
+        cmd->add_option("name", *name, "The login role")->required();
+        setAction(cmd, [name](Session& s) { return dropLogin(s, *name); });
+    }
+    {
+        auto* cmd = login->add_subcommand("list", "List the login roles");
+        cmd->fallthrough();
+        setAction(cmd, [args](Session& s) { return listLogins(s, args->includeSuperusers); });
+    }
+    {
+        auto roles = std::make_shared<std::vector<std::string>>();
+        auto* cmd = login->add_subcommand("members", "List the members of roles (default: the configured ones)");
+        cmd->add_option("roles", *roles, "Roles");
+        setAction(cmd, [roles](Session& s) { return listMembers(s, *roles); });
+    }
+}
+
+// ---------------------------------------------------------------- check
+
+void registerCheck(CLI::App& app)
+{
+    struct Args {
+        std::string compared;
+        std::string comparedOption;
+        CheckOptions options;
+        std::string output;
+        std::string format;
+    };
+    auto args = std::make_shared<Args>();
+    auto* cmd = app.add_subcommand("check", "Compare the database of -p with another one (exit 1 when they differ)");
+    cmd->add_option("pg_connection_compared", args->compared,
+                    "The database to compare with: service name, URI or key=value string");
+    cmd->add_option("--pg-connection-compared", args->comparedOption, "Same as the positional argument");
+    cmd->add_option("-i,--ignore", args->options.ignore, "Kinds to leave out (one or more)")
+        ->check(CLI::IsMember(checkKinds()));
+    cmd->add_option("-N,--exclude-schema", args->options.excludeSchemas, "Schema to leave out (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("-P,--exclude-field-pattern", args->options.excludeFieldPatterns,
+                    "Column names to leave out, as a SQL LIKE pattern such as 'usr_%' (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("-o,--output_file,--output-file", args->output, "Write the report to this file");
+    cmd->add_option("-f,--format", args->format, "Report format: text (default), json or html")
+        ->check(CLI::IsMember({"text", "json", "html"}));
+    setAction(cmd, [args](Session& s) {
+        std::string other = !args->comparedOption.empty() ? args->comparedOption : args->compared;
+        if (other.empty()) throw CommandError("check needs the database to compare with (pum -p DB1 check DB2)");
+        Connection& first = s.connection();
+        Connection second = Connection::open(other);
+        const ComparisonReport result = compareDatabases(first, second, args->options);
+
+        std::string format = args->format;
+        if (format.empty()) {
+            const std::string ext = std::filesystem::path(args->output).extension().string();
+            format = ext == ".html" || ext == ".htm" ? "html" : ext == ".json" ? "json" : "text";
+        }
+        const std::string text = format == "html" ? reportHtml(result)
+                                 : format == "json" ? reportJson(result) + "\n"
+                                                    : reportText(result);
+        s.feedback().finish();
+        if (args->output.empty()) {
+            std::cout << text;
+        } else {
+            std::ofstream out(args->output, std::ios::binary);
+            out << text;
+            out.close();
+            if (!out) throw CommandError("cannot write " + args->output);
+            report(s, result.passed() ? "OK: no differences (report in " + args->output + ")"
+                                      : "DIFFERENCES FOUND: " + std::to_string(result.differenceCount()) +
+                                            " (report in " + args->output + ")");
+        }
+        return result.passed() ? 0 : 1;
+    });
+}
+
+// ---------------------------------------------------------------- dump / restore
+
+void registerDumpRestore(CLI::App& app)
+{
+    {
+        struct Args {
+            std::string file;
+            std::string format = "custom";
+            DumpOptions options;
+            bool moduleSchemas = false;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("dump", "Dump the database of -p with pg_dump");
+        cmd->add_option("file", args->file, "The dump file")->required();
+        cmd->add_option("-f,--format", args->format, "custom (default, for restore) or plain (SQL)")
+            ->check(CLI::IsMember({"custom", "plain"}));
+        cmd->add_option("-N,--exclude-schema", args->options.excludeSchemas, "Schema to leave out (repeatable)")
+            ->allow_extra_args(false);
+        cmd->add_option("-n,--schema", args->options.schemas, "Dump only this schema (repeatable)")
+            ->allow_extra_args(false);
+        cmd->add_flag("--module-schemas", args->moduleSchemas,
+                      "Dump only the module's schemas (its roles' schemas and the migration table's)");
+        cmd->add_option("--pg-dump", args->options.pgDump, "The pg_dump to use (default: the server's version)");
+        setAction(cmd, [args](Session& s) {
+            DumpOptions options = args->options;
+            options.format = args->format == "plain" ? DumpFormat::Plain : DumpFormat::Custom;
+            if (args->moduleSchemas) {
+                for (const auto& schema : moduleSchemas(s.config()))
+                    if (std::find(options.schemas.begin(), options.schemas.end(), schema) == options.schemas.end())
+                        options.schemas.push_back(schema);
+            }
+            Connection& c = s.connection();
+            dumpDatabase(c, args->file, options, s.feedback());
+            report(s, "dumped " + c.databaseName() + " to " + args->file);
+            return 0;
+        });
+    }
+    {
+        struct Args {
+            std::string file;
+            RestoreOptions options;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("restore", "Restore a custom-format dump into the database of -p");
+        cmd->add_option("file", args->file, "The dump file")->required();
+        cmd->add_flag("-x", args->options.ignoreErrors,
+                      "Go on after pg_restore errors (default: stop, restoring nothing)");
+        cmd->add_option("-N,--exclude-schema", args->options.excludeSchemas, "Schema to leave out (repeatable)")
+            ->allow_extra_args(false);
+        cmd->add_flag("--no-privileges", args->options.noPrivileges,
+                      "Do not restore GRANTs (the module's roles do not exist on this server)");
+        cmd->add_option("--pg-restore", args->options.pgRestore,
+                        "The pg_restore to use (default: the server's version)");
+        setAction(cmd, [args](Session& s) {
+            Connection& c = s.connection();
+            restoreDatabase(c, args->file, args->options, s.feedback());
+            report(s, "restored " + args->file + " into " + c.databaseName());
+            return 0;
+        });
+    }
+}
+
+// ---------------------------------------------------------------- db
+
+void registerDb(CLI::App& app)
+{
+    auto* db = app.add_subcommand("db", "Create or drop a whole database on the server of -p");
+    {
+        struct Args {
+            std::string name;
+            std::string templateName;
+            std::string owner;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = db->add_subcommand("create", "Create a database (optionally a copy of a template)");
+        cmd->add_option("name", args->name, "The database (default: the one -p names)");
+        cmd->add_option("-t,--template", args->templateName, "Copy this database (e.g. one with PostGIS)");
+        cmd->add_option("--owner", args->owner, "Owner of the new database");
+        setAction(cmd, [args](Session& s) {
+            const std::string spec = s.options().pgConnection;
+            const std::string name = args->name.empty() ? databaseNameOf(spec) : args->name;
+            Connection c = openMaintenanceConnection(spec);
+            createDatabase(c, name, args->templateName, args->owner);
+            report(s, "database " + name + " created" +
+                          (args->templateName.empty() ? "" : " from template " + args->templateName));
+            return 0;
+        });
+    }
+    {
+        struct Args {
+            std::string name;
+            bool force = false;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = db->add_subcommand("drop", "Drop a database, ending the sessions connected to it");
+        cmd->add_option("name", args->name, "The database (default: the one -p names)");
+        cmd->add_flag("--force", args->force, "Do not ask for confirmation");
+        setAction(cmd, [args](Session& s) {
+            const std::string spec = s.options().pgConnection;
+            const std::string name = args->name.empty() ? databaseNameOf(spec) : args->name;
+            Connection c = openMaintenanceConnection(spec);
+            // Checked before asking: no question about a database that is not there.
+            if (!databaseExists(c, name)) throw CommandError("database \"" + name + "\" does not exist");
+            if (!args->force)
+                confirm("Drop database " + name + " (server: " + c.describe() + ")" +
+                            ", ending every session connected to it? This cannot be undone.",
+                        name, "database " + name + " not dropped");
+            dropDatabase(c, name);
+            report(s, "database " + name + " dropped");
+            return 0;
+        });
+    }
+}
+
+}  // namespace
+
 void registerAdminCommands(CLI::App& app, GlobalOptions& options)
 {
-    // Filled in by the tool set work (issue 5).
-    (void)app;
-    (void)options;
+    (void)options;  // the commands read them through their Session
+    registerRole(app);
+    registerCheck(app);
+    registerDumpRestore(app);
+    registerDb(app);
 }
 
 }  // namespace pum::cli

@@ -175,7 +175,8 @@ int main(int argc, char** argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // --help and --version exit 0; usage mistakes exit 2, as pum's argparse does.
+        return app.exit(e) == 0 ? 0 : 2;
     } catch (const pum::Error& e) {
         std::cerr << "pum: " << e.what() << "\n";
         return 2;

@@ -12,8 +12,12 @@ pum="$root/build/bin/pum"
 cluster="$root/tests/support/pg_test_cluster.sh"
 
 step() { printf '\n== demo: %s\n' "$*"; }
-# Shows each command quoted, so it can be copied and run by hand.
-run() { printf '$'; printf ' %q' "$@"; printf '\n'; "$@"; }
+# Shows each command, quoted only where needed, so it can be copied and run by hand.
+show_arg() {
+  if [[ "$1" =~ ^[A-Za-z0-9_./=:,@+-]+$ ]]; then printf ' %s' "$1"
+  else printf " '%s'" "${1//\'/\'\\\'\'}"; fi
+}
+run() { printf '$'; for a in "$@"; do show_arg "$a"; done; printf '\n'; "$@"; }
 
 if [[ "${PUM_SKIP_DEPS:-0}" != 1 ]]; then
   step "dependencies"
@@ -63,8 +67,12 @@ run "$pum" -p "$conn" -d "$module" upgrade -p srid 2056 -p lang_code fr
 step "what is installed now"
 run "$pum" -p "$conn" -d "$module" info
 
+step "loading the demo data set (labels now in French)"
+run "$pum" -p "$conn" -d "$module" demo-data "Bern city centre" -p srid 2056 -p lang_code fr
+
 step "a look at the result"
 run "$PUM_PGBIN/psql" -X -d "$db" -c '\dt signage_od.*' -c '\dv signage_app.*' \
-  -c 'SELECT version, changelog_files, parameters FROM public.pum_migrations ORDER BY date_installed'
+  -c 'SELECT version, changelog_files, parameters FROM public.pum_migrations ORDER BY date_installed' \
+  -c 'SELECT official_code, category, inscription, ST_AsText(geometry_wgs84) AS wgs84 FROM signage_app.vw_sign ORDER BY official_code'
 
 step "done"

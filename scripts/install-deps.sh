@@ -11,7 +11,7 @@ CORE_PACKAGES=(
   build-essential cmake pkg-config git
   postgresql-15 postgresql-15-postgis-3 libpq-dev
   libyaml-cpp-dev pybind11-dev python3-dev
-  libgtest-dev libgmock-dev python3-psycopg python3-pytest
+  libgtest-dev libgmock-dev python3-psycopg python3-pytest python3-pip
   libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
 )
 

@@ -180,10 +180,10 @@ std::vector<std::pair<char, std::string>> lineDiff(const std::string& a, const s
         if (i < n && j < m && x[i] == y[j]) {
             out.emplace_back(' ', x[i]);
             ++i, ++j;
-        } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            out.emplace_back('+', y[j++]);
+        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            out.emplace_back('-', x[i++]);  // removals first, as diff shows them
         } else {
-            out.emplace_back('-', x[i++]);
+            out.emplace_back('+', y[j++]);
         }
     }
     return out;
@@ -349,7 +349,7 @@ std::string reportText(const ComparisonReport& report)
 
 std::string reportJson(const ComparisonReport& report)
 {
-    using nlohmann::json;
+    using json = nlohmann::ordered_json;  // keys in a reading order, not sorted
     json j{{"first", report.first},
            {"second", report.second},
            {"timestamp", report.timestamp},

@@ -119,6 +119,25 @@ std::string exactPattern(const std::string& name)
     return out + "\"";
 }
 
+// pg_restore's table of contents, edited, removed at the end.
+struct TempListFile {
+    fs::path path;
+    bool use = false;
+    TempListFile()
+    {
+        std::string name = (fs::temp_directory_path() / "pum-restore-list-XXXXXX").string();
+        int fd = mkstemp(name.data());
+        if (fd < 0) throw Error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+        close(fd);
+        path = name;
+    }
+    ~TempListFile()
+    {
+        std::error_code ec;
+        fs::remove(path, ec);
+    }
+};
+
 int serverMajor(Connection& connection) { return PQserverVersion(connection.native()) / 10000; }
 
 std::string redact(std::string text, const std::string& password)
@@ -241,7 +260,41 @@ void restoreDatabase(Connection& connection, const fs::path& file, const Restore
         quoted += c;
     }
     quoted += "'";
+    std::string password;
+    const auto env = childEnvironment(connection, password);
+
+    // A dump of `public` (pg_dump -n public, --module-schemas) creates it, but
+    // every database has it already: that entry is left out of the restore.
+    // (`--clean` would drop it first, and PostGIS with it.)
+    TempListFile list;
+    if (connection.exec("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'public'").rows() > 0) {
+        ProcessResult listed = run(tool, {"--list", "--file=" + list.path.string(), fs::absolute(file).string()}, env);
+        if (listed.exitCode != 0)
+            throw CommandError(tool.filename().string() + " cannot read " + file.string() + ": " + trimmed(listed.errors));
+        std::ifstream in(list.path);
+        std::string line, content;
+        bool changed = false;
+        while (std::getline(in, line)) {
+            // "12; 2615 2200 SCHEMA - public owner": ';' turns it into a comment.
+            const auto schema = line.find(" SCHEMA - public ");
+            if (!line.empty() && line[0] != ';' && schema != std::string::npos &&
+                line.find_first_not_of("0123456789; ") == schema + 1) {
+                line = ";" + line;
+                changed = true;
+            }
+            content += line + "\n";
+        }
+        in.close();
+        if (changed) {
+            std::ofstream out(list.path, std::ios::trunc);
+            out << content;
+            list.use = true;
+        }
+    }
+
     std::vector<std::string> args = {"--dbname=" + quoted, "--no-owner", "--no-password"};
+    if (list.use) args.push_back("--use-list=" + list.path.string());
+    if (options.noPrivileges) args.emplace_back("--no-privileges");
     if (!options.ignoreErrors) {
         args.emplace_back("--single-transaction");
         args.emplace_back("--exit-on-error");
@@ -249,8 +302,6 @@ void restoreDatabase(Connection& connection, const fs::path& file, const Restore
     for (const auto& s : options.excludeSchemas) args.push_back("--exclude-schema=" + s);
     args.push_back(fs::absolute(file).string());
 
-    std::string password;
-    const auto env = childEnvironment(connection, password);
     feedback.log(Feedback::Level::Info, "restoring " + file.string() + " into " + connection.describe());
     feedback.log(Feedback::Level::Debug, "running " + tool.string());
     ProcessResult result = run(tool, args, env);

@@ -161,13 +161,24 @@ std::string revokeStatements(Connection& c, const std::string& schemaName, const
     return sql;
 }
 
+// Roles are shared by every database of the cluster: two installs may create
+// the same role at once. The second then waits for the first and fails on the
+// unique name; the role exists as wanted, so that is caught and ignored.
+std::string tolerantToDuplicates(const std::string& statements)
+{
+    std::string tag = "$pum$";
+    while (statements.find(tag) != std::string::npos) tag.insert(tag.size() - 1, "_");
+    return "DO " + tag + " BEGIN " + statements + " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END " +
+           tag + ";\n";
+}
+
 std::string createRoleStatement(Connection& c, const RoleDefinition& def, const std::string& name)
 {
     std::string sql = "CREATE ROLE " + c.quoteIdentifier(name) +
-                      " NOLOGIN NOSUPERUSER INHERIT NOCREATEDB NOCREATEROLE NOREPLICATION;\n";
+                      " NOLOGIN NOSUPERUSER INHERIT NOCREATEDB NOCREATEROLE NOREPLICATION;";
     if (!def.description.empty())
-        sql += "COMMENT ON ROLE " + c.quoteIdentifier(name) + " IS " + c.quoteLiteral(def.description) + ";\n";
-    return sql;
+        sql += " COMMENT ON ROLE " + c.quoteIdentifier(name) + " IS " + c.quoteLiteral(def.description) + ";";
+    return tolerantToDuplicates(sql);
 }
 
 // Runs a batch of statements in one round trip (nothing to do when empty).
@@ -228,6 +239,17 @@ void createRoles(Connection& c, const Config& config, Feedback& feedback, const 
                                "configuration before, or create it first)");
     }
 
+    std::set<std::pair<std::string, std::string>> memberships;  // (member, role), direct
+    {
+        auto r = c.exec("SELECT m.rolname, g.rolname FROM pg_catalog.pg_auth_members a "
+                        "JOIN pg_catalog.pg_roles m ON m.oid = a.member JOIN pg_catalog.pg_roles g ON g.oid = a.roleid");
+        for (int i = 0; i < r.rows(); ++i) memberships.emplace(r.value(i, 0), r.value(i, 1));
+    }
+    auto grantRole = [&](const std::string& role, const std::string& member) {
+        if (memberships.count({member, role})) return std::string();
+        return tolerantToDuplicates("GRANT " + c.quoteIdentifier(role) + " TO " + c.quoteIdentifier(member) + ";");
+    };
+
     std::string sql;
     for (const auto* def : selected) {
         std::vector<std::string> toCreate;
@@ -246,14 +268,12 @@ void createRoles(Connection& c, const Config& config, Feedback& feedback, const 
     for (const auto* def : selected) {
         if (def->inherit) {
             const bool configured = findRole(config, *def->inherit) != nullptr;
-            if (generic) sql += "GRANT " + c.quoteIdentifier(*def->inherit) + " TO " + c.quoteIdentifier(def->name) + ";\n";
+            if (generic) sql += grantRole(*def->inherit, def->name);
             if (suffixed)
-                sql += "GRANT " + c.quoteIdentifier(configured ? withSuffix(*def->inherit, options.suffix) : *def->inherit) +
-                       " TO " + c.quoteIdentifier(withSuffix(def->name, options.suffix)) + ";\n";
+                sql += grantRole(configured ? withSuffix(*def->inherit, options.suffix) : *def->inherit,
+                                 withSuffix(def->name, options.suffix));
         }
-        if (suffixed && generic)
-            sql += "GRANT " + c.quoteIdentifier(withSuffix(def->name, options.suffix)) + " TO " +
-                   c.quoteIdentifier(def->name) + ";\n";
+        if (suffixed && generic) sql += grantRole(withSuffix(def->name, options.suffix), def->name);
     }
     runBatch(c, sql);
 }
@@ -329,28 +349,15 @@ void dropRoles(Connection& c, const Config& config, Feedback& feedback, const Ro
 {
     revokePermissions(c, config, feedback, options);
     const auto selected = selectRoles(config, options);
+    // With a suffix only the copies go: the generic roles are shared with the
+    // other databases (and their copies); `drop` without a suffix drops them.
     std::vector<std::string> names;
-    for (const auto* def : selected) {
-        names.push_back(withSuffix(def->name, options.suffix));
-        if (!options.suffix.empty() && options.createGeneric) names.push_back(def->name);
-    }
+    for (const auto* def : selected) names.push_back(withSuffix(def->name, options.suffix));
     const auto roles = existingRoles(c, names);
     // Dropped in reverse order: a role that inherits another goes first.
     std::string sql;
     for (auto it = names.rbegin(); it != names.rend(); ++it) {
         if (!roles.count(*it)) continue;
-        // A generic role still needed by another database's copies stays.
-        if (!options.suffix.empty() && findRole(config, *it)) {
-            auto r = c.execParams(
-                "SELECT count(*) FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.member "
-                "JOIN pg_catalog.pg_roles s ON s.oid = m.roleid WHERE g.rolname = $1 AND s.rolname <> $2 "
-                "AND s.rolname LIKE $3",
-                {*it, withSuffix(*it, options.suffix), *it + "\\_%"});
-            if (r.value(0, 0) != "0") {
-                feedback.log(Feedback::Level::Info, "role " + *it + " kept: other databases' roles are granted to it");
-                continue;
-            }
-        }
         feedback.log(Feedback::Level::Info, "dropping role " + *it);
         sql += "DROP ROLE " + c.quoteIdentifier(*it) + ";\n";
     }
@@ -632,6 +639,15 @@ RoleInventory listRoles(Connection& c, const Config& config, bool includeSuperus
     }
     std::set<std::string> listed(accounted);
     for (const auto& o : inv.others) listed.insert(o.name);
+    // Members (at any depth) of the configured roles reach the module too: not "other".
+    std::vector<std::string> pending(accounted.begin(), accounted.end());
+    while (!pending.empty()) {
+        const std::string r = pending.back();
+        pending.pop_back();
+        auto [b, e] = members.equal_range(r);
+        for (auto i = b; i != e; ++i)
+            if (listed.insert(i->second).second) pending.push_back(i->second);
+    }
     for (const auto& [name, info] : dbRoles)
         if (info.login && !listed.count(name) && (includeSuperusers || !info.super)) inv.otherLoginRoles.push_back(name);
     return inv;
@@ -671,7 +687,8 @@ std::string formatRoleInventory(const RoleInventory& inv)
         out << flags(r) << "\n";
         for (const auto& a : r.schemas) {
             out << "      " << (a.satisfied() ? "ok " : "!! ") << a.schema << ": has "
-                << accessWord(a.hasRead, a.hasWrite) << ", expected " << accessWord(a.expectedRead, a.expectedWrite);
+                << accessWord(a.hasRead, a.hasWrite, a.hasUsage) << ", expected "
+                << accessWord(a.expectedRead, a.expectedWrite);
             if (!a.exists) out << " (schema does not exist)";
             out << "\n";
             size_t shown = 0;
@@ -712,7 +729,7 @@ std::string formatRoleInventory(const RoleInventory& inv)
 
 std::string roleInventoryJson(const RoleInventory& inv)
 {
-    using nlohmann::json;
+    using json = nlohmann::ordered_json;  // keys in a reading order, not sorted
     auto role = [](const RoleStatus& r) {
         json j{{"name", r.name},         {"exists", r.exists},       {"login", r.canLogin},
                {"superuser", r.superuser}, {"member_of", r.memberOf}, {"members", r.members}};

@@ -117,7 +117,9 @@ private:
     std::vector<Token> first_;
     bool prevWordFrom_ = false;
     bool copyFromStdin_ = false;
-    int parenDepth_ = 0;  // so that COPY (SELECT ... FROM stdin) TO ... is not taken for FROM STDIN
+    int parenDepth_ = 0;
+    bool wantTokens_ = false;  // the first word needs the following tokens checked
+    bool isCopy_ = false;
 
     int rawLine(std::size_t offset) const
     {
@@ -178,6 +180,8 @@ private:
         prevWordFrom_ = false;
         copyFromStdin_ = false;
         parenDepth_ = 0;
+        wantTokens_ = false;
+        isCopy_ = false;
     }
 
     void endStatement(std::size_t end)
@@ -201,14 +205,13 @@ private:
     {
         // Only statements starting with one of these words need more than
         // their first token checked (keeps large data files fast).
-        if (first_.size() >= 8) return;
+        if (first_.size() >= 8 || (!first_.empty() && !wantTokens_)) return;
+        first_.push_back({kind, kind == Token::Word ? lowered(text) : std::string(text)});
         if (first_.size() == 1) {
             const std::string& w = first_[0].text;
-            if (first_[0].kind != Token::Word ||
-                (w != "start" && w != "commit" && w != "rollback" && w != "prepare" && w != "select"))
-                return;
+            wantTokens_ = kind == Token::Word &&
+                          (w == "start" || w == "commit" || w == "rollback" || w == "prepare" || w == "select");
         }
-        first_.push_back({kind, kind == Token::Word ? lowered(text) : std::string(text)});
     }
 
     // ---- statement-level checks ----
@@ -222,7 +225,10 @@ private:
 
     void word(std::string_view w)
     {
-        if (identCount_ < 4) idents_[identCount_++] = lowered(w);
+        if (identCount_ < 4) {
+            idents_[identCount_] = lowered(w);
+            if (identCount_++ == 0) isCopy_ = idents_[0] == "copy";
+        }
         // Like psql: inside CREATE FUNCTION/PROCEDURE, a BEGIN ATOMIC ... END
         // body (and CASE ... END within it) holds semicolons that do not end
         // the statement.
@@ -231,7 +237,7 @@ private:
         } else if (iequals(w, "end")) {
             if (beginDepth_ > 0) --beginDepth_;
         }
-        if (idents_[0] == "copy" && parenDepth_ == 0) {
+        if (isCopy_ && parenDepth_ == 0) {
             if (prevWordFrom_ && iequals(w, "stdin")) copyFromStdin_ = true;
             prevWordFrom_ = iequals(w, "from");
         }
@@ -339,10 +345,27 @@ private:
             }
             word(w);
         } else if (isDigit(c) || (c == '.' && i + 1 < n && isDigit(src_[i + 1]))) {
-            while (end < n && (nameChar(src_[end]) || src_[end] == '.')) ++end;
+            // digits[.digits][e[+-]digits]; what follows (an identifier such as
+            // x$$a in 1.5.x$$a) is a token of its own, as for the server.
+            end = i;
+            while (end < n && isDigit(src_[end])) ++end;
+            if (end < n && src_[end] == '.' && !(end + 1 < n && src_[end + 1] == '.')) {
+                ++end;
+                while (end < n && isDigit(src_[end])) ++end;
+            }
+            if (end < n && (src_[end] == 'e' || src_[end] == 'E')) {
+                std::size_t e = end + 1;
+                if (e < n && (src_[e] == '+' || src_[e] == '-')) ++e;
+                if (e < n && isDigit(src_[e])) {
+                    end = e;
+                    while (end < n && isDigit(src_[end])) ++end;
+                }
+            }
             record(Token::Other, src_.substr(i, end - i));
         } else if (c == ';') {
-            if (beginDepth_ == 0) {
+            // Like psql: not inside parentheses (CREATE RULE ... DO (cmd; cmd))
+            // nor inside a BEGIN ATOMIC body.
+            if (beginDepth_ == 0 && parenDepth_ == 0) {
                 lastTokenEnd_ = i + 1;
                 endStatement(i + 1);
                 return i + 1;
@@ -355,7 +378,7 @@ private:
             record(Token::Other, "\\");
         } else {
             if (c == '(') ++parenDepth_;
-            else if (c == ')') --parenDepth_;
+            else if (c == ')' && parenDepth_ > 0) --parenDepth_;
             record(Token::Other, src_.substr(i, 1));
         }
         lastTokenEnd_ = end;

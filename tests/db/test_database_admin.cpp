@@ -92,3 +92,27 @@ TEST(DatabaseAdmin, FailuresAreClearAndChangeNothing)
     EXPECT_TRUE(databaseExists(admin, later.name));
     EXPECT_THROW(openMaintenanceConnection("host=127.0.0.1 port=1 connect_timeout=2"), ConnectionError);
 }
+
+TEST(DatabaseAdminCli, CreateAndDropWithConfirmation)
+{
+    const std::string cli = std::getenv("PUM_CLI") ? std::getenv("PUM_CLI") : "pum";
+    DropLater later{uniqueName("pum_cli_db_")};
+    const std::string base = cli + " -p '" + test::conninfo(later.name) + "' db ";
+    std::string out;
+    ASSERT_EQ(test::runCommand(base + "create --template " + test::clusterEnv().at("PUM_TEST_TEMPLATE"), out), 0) << out;
+    EXPECT_NE(out.find("database " + later.name + " created"), std::string::npos) << out;
+    EXPECT_EQ(test::runCommand(base + "create", out), 1) << out;
+    EXPECT_NE(out.find("already exists"), std::string::npos) << out;
+
+    // No terminal and no --force: refused, nothing dropped.
+    EXPECT_EQ(test::runCommand(base + "drop < /dev/null", out), 1) << out;
+    EXPECT_NE(out.find("--force"), std::string::npos) << out;
+    auto admin = openMaintenanceConnection(test::conninfo("postgres"));
+    EXPECT_TRUE(databaseExists(admin, later.name));
+
+    auto session = Connection::open(test::conninfo(later.name));  // ended by the drop
+    ASSERT_EQ(test::runCommand(base + "drop --force", out), 0) << out;
+    EXPECT_FALSE(databaseExists(admin, later.name));
+    EXPECT_EQ(test::runCommand(base + "drop --force", out), 1) << out;
+    EXPECT_NE(out.find("does not exist"), std::string::npos) << out;
+}

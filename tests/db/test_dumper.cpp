@@ -210,3 +210,76 @@ TEST(Dumper, DumpOfMissingDatabaseFailsBeforeWriting)
     EXPECT_THROW(Connection::open(test::conninfo("pum_no_such_database")), ConnectionError);
     EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
+
+// ---------------------------------------------------------------- command line
+
+namespace {
+
+std::string cli() { return std::getenv("PUM_CLI") ? std::getenv("PUM_CLI") : "pum"; }
+std::string shq(const std::string& s) { return "'" + s + "'"; }
+
+}  // namespace
+
+TEST(DumperCli, DumpThenRestoreThenCheck)
+{
+    TempDatabase source;
+    source.connect().exec(kModel);
+    TempDir dir;
+    const auto file = (dir.path() / "cli.dump").string();
+    std::string out;
+    ASSERT_EQ(test::runCommand(cli() + " -p " + shq(source.conninfo()) + " dump -N scratch " + file, out), 0) << out;
+    NewDatabase target;
+    ASSERT_EQ(test::runCommand(cli() + " -p " + shq(test::conninfo(target.name)) + " restore " + file, out), 0) << out;
+    EXPECT_EQ(test::runCommand(cli() + " -p " + shq(source.conninfo()) + " check -N scratch " +
+                                   shq(test::conninfo(target.name)),
+                               out),
+              0)
+        << out;
+    EXPECT_EQ(target.connect().exec("SELECT count(*) FROM pg_namespace WHERE nspname = 'scratch'").value(0, 0), "0");
+}
+
+TEST(DumperCli, DumpOfMissingDatabaseIsOneMessageAndNoFile)
+{
+    TempDir dir;
+    std::string out;
+    EXPECT_EQ(test::runCommand(cli() + " -p " + shq(test::conninfo("pum_no_such_db")) + " dump " +
+                                   (dir.path() / "x.dump").string(),
+                               out),
+              1)
+        << out;
+    EXPECT_EQ(out.rfind("pum: cannot connect", 0), 0u) << out;
+    EXPECT_NE(out.find("pum_no_such_db"), std::string::npos) << out;
+    EXPECT_EQ(out.find('\n'), out.size() - 1) << out;
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(Dumper, ModuleSchemasIncludingPublicRestoreIntoANewDatabase)
+{
+    // The migration table lives in public, which every target has already.
+    TempDatabase source;
+    source.connect().exec(std::string(kModel) + "CREATE TABLE public.pum_migrations (id integer);"
+                                                "CREATE ROLE pumdump_reader_" + std::to_string(getpid()) + ";"
+                                                "GRANT SELECT ON od.sign TO pumdump_reader_" + std::to_string(getpid()) + ";");
+    TempDir dir;
+    NullFeedback feedback;
+    DumpOptions options;
+    options.schemas = {"od", "public"};
+    {
+        auto c = source.connect();
+        dumpDatabase(c, dir.path() / "module.dump", options, feedback);
+    }
+    source.connect().exec("DROP OWNED BY pumdump_reader_" + std::to_string(getpid()) + "; DROP ROLE pumdump_reader_" +
+                          std::to_string(getpid()));
+    NewDatabase target(true);
+    auto c = target.connect();
+    // Its grant names a role that is gone: refused as a whole...
+    EXPECT_THROW(restoreDatabase(c, dir.path() / "module.dump", {}, feedback), CommandError);
+    EXPECT_EQ(c.exec("SELECT count(*) FROM pg_namespace WHERE nspname = 'od'").value(0, 0), "0");
+    // ... and fine without the privileges.
+    RestoreOptions noGrants;
+    noGrants.noPrivileges = true;
+    restoreDatabase(c, dir.path() / "module.dump", noGrants, feedback);
+    EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "2");
+    EXPECT_EQ(c.exec("SELECT count(*) FROM public.pum_migrations").value(0, 0), "0");
+    EXPECT_EQ(c.exec("SELECT count(*) FROM pg_namespace WHERE nspname = 'scratch'").value(0, 0), "0");
+}

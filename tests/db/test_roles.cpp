@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <random>
 
 #include "pum/config.h"
@@ -395,4 +397,154 @@ TEST_F(RolesTest, LoginRoles)
     dropLoginRole(c, john);
     EXPECT_THROW(dropLoginRole(c, john), CommandError);
     EXPECT_THROW(membersOf(c, john), CommandError);
+}
+
+// ---------------------------------------------------------------- command line
+
+namespace {
+
+std::string cli() { return std::getenv("PUM_CLI") ? std::getenv("PUM_CLI") : "pum"; }
+std::string shq(const std::string& s) { return "'" + s + "'"; }
+
+// A module folder whose roles have this test's prefix (roles are cluster-wide).
+std::string writeModule(const test::TempDir& dir, const std::string& prefix, const std::string& inherit)
+{
+    dir.write("m/.pum.yaml", "pum:\n  module: roles_cli\nroles:\n"
+                             "  - name: " + prefix + "viewer\n    description: Reads\n"
+                             "    permissions:\n      - type: read\n        schemas: [od]\n"
+                             "  - name: " + prefix + "editor\n    inherit: " + inherit + "\n"
+                             "    permissions:\n      - type: write\n        schemas: [od]\n");
+    std::filesystem::create_directories(dir.path() / "m" / "changelogs" / "1.0.0");
+    dir.write("m/changelogs/1.0.0/01.sql", "CREATE SCHEMA od;\n");
+    return (dir.path() / "m").string();
+}
+
+}  // namespace
+
+TEST_F(RolesTest, CommandLine)
+{
+    test::TempDir dir;
+    const std::string m = writeModule(dir, cleanup.prefix, viewer);
+    const std::string base = cli() + " -p " + shq(db.conninfo()) + " -d " + m + " role ";
+    std::string out;
+    ASSERT_EQ(test::runCommand(base + "create", out), 0) << out;
+    EXPECT_NE(out.find("roles of roles_cli created and granted"), std::string::npos) << out;
+    ASSERT_EQ(test::runCommand(base + "list", out), 0) << out;
+    EXPECT_NE(out.find("ok        " + viewer), std::string::npos) << out;
+    ASSERT_EQ(test::runCommand(base + "list --json", out), 0) << out;
+    auto j = nlohmann::json::parse(out);
+    EXPECT_TRUE(j["ok"].get<bool>()) << out;
+
+    // A login role with a password from stdin, made a member of the viewer: it reads.
+    const std::string user = cleanup.prefix + "cli_user";
+    ASSERT_EQ(test::runCommand("echo 'cli secret' | " + base + "create-login --password --name " + shq(user), out), 0) << out;
+    ASSERT_EQ(test::runCommand(base + "grant --to " + shq(user) + " --roles " + viewer, out), 0) << out;
+    ASSERT_EQ(test::runCommand(base + "members --roles " + viewer, out), 0) << out;
+    EXPECT_NE(out.find(user), std::string::npos) << out;
+    ASSERT_EQ(test::runCommand(base + "login-roles", out), 0) << out;
+    EXPECT_NE(out.find(user), std::string::npos) << out;
+    auto c = Connection::open(tcpConninfo(db.name(), user, "cli secret"));
+    EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "1");
+    EXPECT_TRUE(fails(c, "DELETE FROM od.sign"));
+
+    ASSERT_EQ(test::runCommand(base + "revoke --from " + shq(user), out), 0) << out;
+    EXPECT_TRUE(fails(c, "SELECT count(*) FROM od.sign"));
+    ASSERT_EQ(test::runCommand(base + "login drop " + shq(user), out), 0) << out;
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE rolname = " + c.quoteLiteral(user)), "0");
+}
+
+TEST_F(RolesTest, CommandLineMissingRoleToInheritChangesNothing)
+{
+    test::TempDir dir;
+    const std::string ghost = cleanup.prefix + "ghost";
+    const std::string m = writeModule(dir, cleanup.prefix, ghost);
+    std::string out;
+    EXPECT_EQ(test::runCommand(cli() + " -p " + shq(db.conninfo()) + " -d " + m + " role create", out), 1) << out;
+    EXPECT_EQ(out.rfind("pum: ", 0), 0u) << out;
+    EXPECT_NE(out.find(ghost), std::string::npos) << out;
+    EXPECT_EQ(out.find('\n'), out.size() - 1) << out;  // one line
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE starts_with(rolname, " + shq(cleanup.prefix) + ")"), "0");
+}
+
+TEST_F(RolesTest, DroppingASuffixDropsOnlyItsCopies)
+{
+    RoleOptions lausanne, zurich;
+    lausanne.suffix = "lausanne";
+    zurich.suffix = "zurich";
+    createAndGrant(lausanne);
+    createAndGrant(zurich);
+    auto c = db.connect();
+    auto exists = [&](const std::string& name) {
+        return c.execParams("SELECT count(*) FROM pg_roles WHERE rolname = $1", {name}).value(0, 0) == "1";
+    };
+    for (const auto& options : {lausanne, zurich}) {
+        Transaction t(c);
+        dropRoles(c, config, feedback, options);
+        t.commit();
+    }
+    EXPECT_FALSE(exists(viewer + "_lausanne"));
+    EXPECT_FALSE(exists(editor + "_lausanne"));
+    EXPECT_FALSE(exists(viewer + "_zurich"));
+    // The generic roles are shared by every database: only `drop` without suffix removes them.
+    EXPECT_TRUE(exists(viewer));
+    EXPECT_TRUE(exists(editor));
+    {
+        Transaction t(c);
+        dropRoles(c, config, feedback);
+        t.commit();
+    }
+    EXPECT_FALSE(exists(viewer));
+    EXPECT_FALSE(exists(editor));
+}
+
+TEST_F(RolesTest, DropRefusedWhileAnotherDatabaseUsesTheRole)
+{
+    createAndGrant();
+    TempDatabase other;
+    auto o = other.connect();
+    o.exec("CREATE TABLE t (x integer); GRANT SELECT ON t TO " + o.quoteIdentifier(viewer));
+    auto c = db.connect();
+    Transaction t(c);
+    try {
+        dropRoles(c, config, feedback);
+        FAIL();
+    } catch (const SqlError& e) {
+        EXPECT_EQ(e.sqlstate(), "2BP01");
+        EXPECT_NE(std::string(e.what()).find(other.name()), std::string::npos) << e.what();
+    }
+    t.rollback();
+    // Nothing changed: the permissions here are still granted.
+    EXPECT_EQ(c.execParams("SELECT has_table_privilege($1, 'od.sign', 'SELECT')", {viewer}).value(0, 0), "t");
+}
+
+TEST_F(RolesTest, ConcurrentCreationOfTheSameRoles)
+{
+    // Two installs in two databases create the same (cluster-wide) roles at once.
+    TempDatabase other;
+    auto first = db.connect();
+    auto second = other.connect();
+    Transaction t1(first);
+    createRoles(first, config, feedback);
+    std::exception_ptr failure;
+    std::thread concurrent([&] {
+        try {
+            NullFeedback fb;
+            Transaction t2(second);
+            createRoles(second, config, fb);  // waits for the first transaction
+            t2.commit();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    t1.commit();
+    concurrent.join();
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            FAIL() << "the second creation failed: " << e.what();
+        }
+    }
+    EXPECT_EQ(first.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {editor, viewer}).value(0, 0), "t");
 }

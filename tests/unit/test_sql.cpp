@@ -177,6 +177,17 @@ TEST(SqlSplit, BeginAtomicBodies)
                             "select 1;"));
 }
 
+TEST(SqlSplit, SemicolonsInsideParentheses)
+{
+    // A rule with several actions; psql and the server's scanner do not split inside parentheses.
+    EXPECT_THAT(texts("create rule r as on insert to t do also (insert into a values (1); insert into b values (2));"
+                      " select 1;"),
+                ElementsAre("create rule r as on insert to t do also (insert into a values (1); insert into b values "
+                            "(2));",
+                            "select 1;"));
+    EXPECT_THAT(texts("select 1); select 2;"), ElementsAre("select 1);", "select 2;"));
+}
+
 TEST(SqlSplit, LinesOfStatements)
 {
     EXPECT_THAT(lines("select 1;\n\n-- c\n  select\n2; select 3;\n/*\n*/ select 4"), ElementsAre(1, 4, 5, 7));

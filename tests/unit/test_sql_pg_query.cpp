@@ -8,6 +8,8 @@
 #ifdef PUM_HAVE_PG_QUERY
 #include <pg_query.h>
 
+#include <random>
+
 namespace {
 
 // Offsets where each statement ends (its ';', or the end of its last token).
@@ -58,6 +60,10 @@ const std::vector<std::string> kCorpus = {
     "select 3.5e+3, .5, 1.; select x.y from t;",
     "select $été$ ; $été$; select 2;",
     "select 1 /* unterminated? no */; select '/*'; select '--'; select 2;",
+    "create rule r as on insert to t do also (insert into a values (1); insert into b values (2)); select 1;",
+    "select (1; select 2); select 3;",
+    "select 1.5.x$$a; select 2;",
+    "select 1.5e-3$$x;$$; select 2;",
 };
 
 // Valid SQL the parser splits (it knows BEGIN ATOMIC bodies; the scanner does not).
@@ -122,6 +128,50 @@ TEST(SqlPgQuery, SubstitutedValuesStayInsideTheirLiteral)
     }
     // Only the backslash value in '...' and U&'...' is refused.
     EXPECT_EQ(accepted, static_cast<int>(values.size() * contexts.size()) - 2);
+}
+
+TEST(SqlPgQuery, RandomInputsSplitLikePostgresScanner)
+{
+    // Random sequences of tricky pieces. A " select" before every ';' and at the
+    // end gives each statement a keyword (libpg_query drops statements without
+    // one) without changing how anything is quoted. Both sides must agree on
+    // where statements end, and we must not refuse what the server accepts.
+    const std::vector<std::string> pieces = {
+        "'", "\"", "$", "$$", "$a$", ";", "-", "--", "/*", "*/", "*", "/", "\n", " ", "a", "E", "e", "1",
+        "\\", "x", "U&", "''", "\\'", "b$", "(1)", "(a;b)", "$1", "$_$", "\r\n", "e'", "U&'", "é", "1.5",
+        ".", "x$y$"};
+    std::mt19937 rng(20240601);
+    pum::SqlOptions options;
+    options.substitute = false;
+    options.refuseTransactionControl = false;
+    int compared = 0;
+    for (int iteration = 0; iteration < 20000; ++iteration) {
+        std::string sql;
+        for (std::size_t i = 0, len = rng() % 30; i < len; ++i)
+            for (char c : pieces[rng() % pieces.size()]) {
+                if (c == ';') sql += " select";
+                sql += c;
+            }
+        sql += "\nselect";
+        std::string error;
+        auto expected = pgEnds(sql, false, error);
+        std::vector<std::size_t> ours;
+        std::string ourError;
+        try {
+            for (const auto& s : pum::parseSql(sql, "fuzz", {}, options).statements) {
+                std::size_t end = s.offsetMap.front().second + s.text.size();
+                ours.push_back(s.text.back() == ';' ? end - 1 : sql.size());  // libpg_query ends the last one at EOF
+            }
+        } catch (const pum::SqlError& e) {
+            ourError = e.info().message;
+        }
+        if (ourError.find("meta-command") != std::string::npos) continue;  // psql's, not the server's
+        if (!error.empty()) continue;  // the server refuses it too (or its own junk rules)
+        ++compared;
+        ASSERT_EQ(ourError, "") << sql;
+        ASSERT_EQ(ours, expected) << sql;
+    }
+    EXPECT_GT(compared, 5000);
 }
 
 #else

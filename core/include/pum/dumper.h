@@ -30,6 +30,9 @@ struct RestoreOptions {
     // pum's `-x`: go on after errors (reported as a warning). Without it the
     // restore is one transaction that stops at the first error: nothing is restored.
     bool ignoreErrors = false;
+    // Leave out GRANTs (pg_restore --no-privileges): for a cluster where the
+    // module's roles do not exist (yet).
+    bool noPrivileges = false;
     std::filesystem::path pgRestore;  // the executable; empty = found for the server's version
 };
 
@@ -40,7 +43,9 @@ void dumpDatabase(Connection& connection, const std::filesystem::path& file, con
                   Feedback& feedback);
 
 // Restores a custom-format dump into the database of `connection` (owners
-// are not restored: objects belong to the connected user, as with pum).
+// are not restored: objects belong to the connected user, as with pum). The
+// dump's CREATE SCHEMA public is skipped when the database has it already
+// (a dump of the module's schemas that include public).
 void restoreDatabase(Connection& connection, const std::filesystem::path& file, const RestoreOptions& options,
                      Feedback& feedback);
 

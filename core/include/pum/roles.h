@@ -44,8 +44,11 @@ void grantPermissions(Connection& connection, const Config& config, Feedback& fe
 void revokePermissions(Connection& connection, const Config& config, Feedback& feedback,
                        const RoleOptions& options = {});
 
-// Drops the configured roles (or their suffixed copies), after revoking their
-// permissions on the configured schemas. Roles that do not exist are skipped.
+// Drops the configured roles, after revoking their permissions on the
+// configured schemas; with a suffix, only the suffixed copies (the generic
+// roles are shared by every database). Roles that do not exist are skipped.
+// A role still holding privileges in another database is refused by the
+// server, naming them: nothing is dropped.
 void dropRoles(Connection& connection, const Config& config, Feedback& feedback, const RoleOptions& options = {});
 
 // GRANT <configured role(s)> TO user / REVOKE ... FROM user.

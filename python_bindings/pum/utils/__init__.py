@@ -1,0 +1,1 @@
+"""Helpers for hooks (pum 1.x names)."""

@@ -1,0 +1,136 @@
+// libpum_python_hooks: brings up Python for programs that are not Python (the
+// CLI; inside QGIS the running interpreter is used) and registers the runner.
+#include "pum/python_hooks.h"
+
+#include <Python.h>
+#include <dlfcn.h>
+
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <string>
+
+#include "bridge.h"
+
+namespace fs = std::filesystem;
+namespace py = pybind11;
+
+namespace {
+
+// The folder holding the `pum` package, found from this library's own path:
+// build tree (build/lib -> build/python) or install (<libdir>/pum/python).
+fs::path packageFolder()
+{
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(&pum_python_register), &info) == 0 || !info.dli_fname)
+        throw std::runtime_error("cannot tell where libpum_python_hooks is (dladdr failed)");
+    const fs::path libDir = fs::weakly_canonical(fs::absolute(info.dli_fname)).parent_path();
+    for (const fs::path& candidate : {libDir / PUM_PYTHON_FROM_LIB_INSTALL, libDir / PUM_PYTHON_FROM_LIB_BUILD}) {
+        std::error_code ec;
+        if (fs::exists(candidate / "pum" / "__init__.py", ec))
+            return fs::weakly_canonical(candidate);
+    }
+    throw std::runtime_error("the pum Python package is missing: looked in " +
+                             (libDir / PUM_PYTHON_FROM_LIB_INSTALL).string() + " and " +
+                             (libDir / PUM_PYTHON_FROM_LIB_BUILD).lexically_normal().string());
+}
+
+void startInterpreter()
+{
+    // We may have been loaded with RTLD_LOCAL (dlopen's default), and then
+    // libpython's symbols are invisible to the extension modules Python loads
+    // (_ctypes: "undefined symbol: PyTuple_Type"). Promote libpython to global.
+    Dl_info python{};
+    if (dladdr(reinterpret_cast<void*>(&Py_InitializeFromConfig), &python) != 0 && python.dli_fname)
+        dlopen(python.dli_fname, RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD);
+
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    // Ctrl-C stays with the host program (the CLI cancels cleanly on SIGINT).
+    config.install_signal_handlers = 0;
+    config.parse_argv = 0;
+    // Name the interpreter we were built for: otherwise Python looks for
+    // "python3" on PATH to find its standard library, and may find another one.
+    PyStatus status = PyConfig_SetBytesString(&config, &config.program_name, PUM_PYTHON_EXECUTABLE);
+    if (!PyStatus_Exception(status))
+        status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status))
+        throw std::runtime_error(std::string("cannot start Python: ") +
+                                 (status.err_msg ? status.err_msg : "unknown error"));
+}
+
+// With the GIL held: make our package importable, ahead of any other `pum`
+// (pum 1.x from pip has the same name), and check the runner's prerequisites.
+void prepare(const fs::path& folder)
+{
+    py::module_ sys = py::module_::import("sys");
+    py::list path = sys.attr("path");
+    const py::str entry(folder.string());
+    if (!path.contains(entry))
+        path.insert(0, entry);
+    // psycopg must use its pure-Python libpq binding to share pum's libpq
+    // session; this only matters if psycopg was not imported yet.
+    py::module_::import("os").attr("environ").attr("setdefault")("PSYCOPG_IMPL", "python");
+    py::module_ runner = py::module_::import("pum._runner");
+    runner.attr("ensure_own_package")(folder.string());
+}
+
+std::mutex registerMutex;
+bool registered = false;
+// A failed Py_InitializeFromConfig leaves a half-made runtime: never retry it.
+std::string startFailure;
+
+}  // namespace
+
+extern "C" __attribute__((visibility("default"))) int pum_python_register(char* error, size_t size)
+{
+    std::lock_guard<std::mutex> lock(registerMutex);
+    std::string message;
+    try {
+        if (registered)
+            return 0;
+        if (!startFailure.empty())
+            throw std::runtime_error(startFailure);
+        const fs::path folder = packageFolder();
+        const bool ours = !Py_IsInitialized();
+        if (ours) {
+            try {
+                startInterpreter();
+            } catch (const std::exception& failed) {
+                startFailure = failed.what();
+                throw;
+            }
+        }
+        {
+            // Inside QGIS this borrows its interpreter from whatever thread we are on.
+            PyGILState_STATE state = PyGILState_Ensure();
+            try {
+                prepare(folder);
+                pum::python::registerHookRunner();
+            } catch (py::error_already_set& failed) {
+                message = failed.what();
+            } catch (const std::exception& failed) {
+                message = failed.what();
+            }
+            PyGILState_Release(state);
+        }
+        if (ours) {
+            // Hooks run later, possibly from another thread: release the GIL
+            // taken by initialisation, each run takes it back. The interpreter
+            // is never finalised: hooks' modules (psycopg...) live until exit.
+            PyEval_SaveThread();
+        }
+        if (message.empty())
+            registered = true;
+    } catch (const std::exception& failed) {
+        message = failed.what();
+    }
+    if (message.empty())
+        return 0;
+    if (error && size > 0) {
+        std::strncpy(error, message.c_str(), size - 1);
+        error[size - 1] = '\0';
+    }
+    return 1;
+}

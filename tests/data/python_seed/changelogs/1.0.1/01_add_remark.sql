@@ -1,0 +1,1 @@
+ALTER TABLE pum_pyseed_data.some_table ADD COLUMN remark text;

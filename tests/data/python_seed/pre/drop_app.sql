@@ -1,0 +1,1 @@
+DROP SCHEMA IF EXISTS pum_pyseed_app CASCADE;

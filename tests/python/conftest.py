@@ -1,0 +1,113 @@
+"""Fixtures: the ctest `db` cluster (PUM_TEST_ENV), fresh databases, module folders."""
+
+import os
+import textwrap
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+
+
+def _load_cluster_env():
+    path = os.environ.get("PUM_TEST_ENV")
+    if not path or not Path(path).exists():
+        pytest.exit("PUM_TEST_ENV must name the env file of a running test cluster "
+                    "(run through ctest, or tests/support/pg_test_cluster.sh start FILE)", returncode=2)
+    for line in Path(path).read_text().splitlines():
+        if "=" in line:
+            key, value = line.split("=", 1)
+            os.environ[key] = value
+
+
+_load_cluster_env()
+
+
+def conninfo(dbname: str) -> str:
+    return f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user={os.environ['PGUSER']} dbname={dbname}"
+
+
+class Database:
+    def __init__(self) -> None:
+        self.name = "pum_py_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(conninfo("postgres"), autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{self.name}" TEMPLATE {os.environ["PUM_TEST_TEMPLATE"]}')
+        self.conninfo = conninfo(self.name)
+
+    def drop(self) -> None:
+        with psycopg.connect(conninfo("postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    def scalar(self, sql, params=None):
+        with psycopg.connect(self.conninfo) as conn:
+            row = conn.execute(sql, params).fetchone()
+            return row[0] if row else None
+
+    def rows(self, sql, params=None):
+        with psycopg.connect(self.conninfo) as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def snapshot(self):
+        """Every user relation, function and schema: equal before and after a failed command."""
+        return self.rows("""
+            SELECT 'rel', n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
+            UNION ALL
+            SELECT 'schema', nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'
+            UNION ALL
+            SELECT 'func', p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+            ORDER BY 1, 2""")
+
+
+@pytest.fixture
+def db():
+    database = Database()
+    try:
+        yield database
+    finally:
+        database.drop()
+
+
+class ModuleWriter:
+    """A module folder in tmp_path: write('path', 'text') (dedented)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"))
+        return path
+
+
+BASE_CHANGELOG = """
+    CREATE SCHEMA pyt;
+    CREATE TABLE pyt.t (id int PRIMARY KEY, label text);
+    INSERT INTO pyt.t VALUES (1, 'one'), (2, 'two');
+"""
+
+
+@pytest.fixture
+def module(tmp_path):
+    """A module `pyt` with one changelog (schema pyt, table pyt.t with 2 rows); add hooks and yaml."""
+    writer = ModuleWriter(tmp_path / "module")
+    writer.write("changelogs/1.0.0/01_tables.sql", BASE_CHANGELOG)
+    return writer
+
+
+def yaml(post=(), pre=(), parameters="", extra=""):
+    """A .pum.yaml with the given hook entries (each a `file: x` or `code: y` text)."""
+    lines = ["pum:", "  module: pyt"]
+    if parameters:
+        lines.append("parameters:")
+        lines.extend("  " + line for line in textwrap.dedent(parameters).strip().splitlines())
+    lines.append("migration_hooks:")
+    for name, hooks in (("pre", pre), ("post", post)):
+        if hooks:
+            lines.append(f"  {name}:")
+            lines.extend(f"    - {hook}" for hook in hooks)
+    if extra:
+        lines.extend(textwrap.dedent(extra).strip().splitlines())
+    return "\n".join(lines) + "\n"
