@@ -59,6 +59,7 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
     connectionCombo_->setObjectName(QStringLiteral("connection"));
     connectionCombo_->setToolTip(tr("QGIS's saved PostgreSQL connections and the services of pg_service.conf"));
     reloadConnections_ = new QToolButton(this);
+    reloadConnections_->setObjectName(QStringLiteral("reloadConnections"));
     reloadConnections_->setIcon(QgsApplication::getThemeIcon(QStringLiteral("/mActionRefresh.svg")));
     reloadConnections_->setToolTip(tr("Reload the connections"));
     auto* connectionRow = new QHBoxLayout();

@@ -19,7 +19,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (QAction, QApplication, QCheckBox, QComboBox, QDialog, QLabel,
-                                 QMenu, QPlainTextEdit, QPushButton, QWidget)
+                                 QMenu, QPlainTextEdit, QPushButton, QToolButton, QWidget)
 from qgis.utils import iface
 
 ENV = os.environ
@@ -63,7 +63,7 @@ def screenshot(name, widget=None, crop=None):
     note(f"screenshot.{name}", path)
 
 
-def save_connection():
+def save_connection(name="Signage (auth config)", database=None):
     auth = QgsApplication.authManager()
     auth.setMasterPassword("end-to-end master password", True)
     config = QgsAuthMethodConfig("Basic")
@@ -76,11 +76,11 @@ def save_connection():
     if not ok or not config.id():
         raise RuntimeError("could not store the auth configuration")
     uri = QgsDataSourceUri()
-    uri.setConnection("127.0.0.1", ENV["PUM_E2E_PORT"], ENV["PUM_E2E_DB"], "", "",
+    uri.setConnection("127.0.0.1", ENV["PUM_E2E_PORT"], database or ENV["PUM_E2E_DB"], "", "",
                       QgsDataSourceUri.SslDisable, config.id())
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
     connection = md.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": True})
-    md.saveConnection(connection, "Signage (auth config)")
+    md.saveConnection(connection, name)
     note("authcfg", config.id())
 
 
@@ -157,6 +157,24 @@ def run(dialog, button_name):
     pump(0.5)
 
 
+def python_hooks(dialog):
+    """A module whose create hook is a .py file: it runs in QGIS's interpreter."""
+    save_connection("Seed (Python hooks)", ENV["PUM_E2E_PY_DB"])
+    connections = dialog.findChild(QComboBox, "connection")
+    QTest.mouseClick(dialog.findChild(QToolButton, "reloadConnections"), Qt.LeftButton)
+    wait_idle(dialog)
+    connections.setCurrentIndex(connections.findText("Seed (Python hooks)"))
+    module = dialog.findChild(QComboBox, "module")
+    module.lineEdit().setText(ENV["PUM_E2E_PY_MODULE"])
+    QTest.keyClick(module.lineEdit(), Qt.Key_Return)
+    wait_idle(dialog)
+    note("python.status.before", " / ".join(status(dialog)))
+    run(dialog, "install")
+    note("python.status.installed", " / ".join(status(dialog)))
+    log = dialog.findChild(QPlainTextEdit, "log").toPlainText().splitlines()
+    note("python.log", log[-1] if log else "")
+
+
 def main():
     try:
         save_connection()
@@ -204,6 +222,8 @@ def main():
         screenshot("up-to-date", dialog)
         screenshot("qgis-after-upgrade")
 
+        if ENV.get("PUM_E2E_PY_DB"):
+            python_hooks(dialog)
         note("result", "ok")
     except Exception:  # reported to the shell script, which fails the test
         note("result", "error: " + traceback.format_exc().replace("\n", " | "))

@@ -24,8 +24,10 @@ work=$(mktemp -d /tmp/pum-e2e.XXXXXX)
 db="pum_e2e_$$"
 role="pum_e2e_editor_$$"
 password="e2e-$$-$RANDOM"
+pydb="${db}_py"
 cleanup() {
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $pydb" >/dev/null 2>&1 || true
   "${psql[@]}" -d postgres -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1 || true
   if [[ -n "${PUM_E2E_KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
@@ -34,6 +36,13 @@ trap cleanup EXIT
 # A database and a login role that only reaches it with a password over TCP.
 "${psql[@]}" -d postgres -c "CREATE DATABASE $db TEMPLATE $PUM_TEST_TEMPLATE"
 "${psql[@]}" -d postgres -c "CREATE ROLE $role LOGIN SUPERUSER PASSWORD '$password'"
+# With Python hooks in this build: a second database for a module with a .py hook.
+python_hooks=
+if [[ -f "$build/lib/libpum_python_hooks.so" ]]; then
+  python_hooks=1
+  "${psql[@]}" -d postgres -c "CREATE DATABASE $pydb TEMPLATE $PUM_TEST_TEMPLATE"
+  export PUM_E2E_PY_DB="$pydb" PUM_E2E_PY_MODULE="$source_dir/tests/data/seed_module_py"
+fi
 
 # A fresh QGIS profile with the plugin enabled from the build tree: QGIS looks
 # for C++ plugins in its own folder and in plugins/searchPathsForPlugins
@@ -83,4 +92,15 @@ check "app_only parameter changed on upgrade" "SELECT parameters->>'lang_code' F
 check "installed by the auth configuration's user" "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'signage_od'" "$role"
 grep -q '^status.upgraded=signage 1.2.0 is up to date' "$out" || { echo "FAILED: final status"; fail=1; }
 grep -q '^log.upgrade=.*signage upgraded from 1.1.0 to 1.2.0 in ' "$out" || { echo "FAILED: upgrade summary"; fail=1; }
+if [[ -n "$python_hooks" ]]; then
+  pycheck() {
+    local got
+    got=$("${psql[@]}" -d "$pydb" -At -c "$2" 2>&1)
+    if [[ "$got" == "$3" ]]; then echo "ok: $1"; else echo "FAILED: $1: expected '$3', got '$got'"; fail=1; fi
+  }
+  pycheck "Python hook ran in QGIS (view it creates)" "SELECT to_regclass('pum_test_app.some_view') IS NOT NULL" "t"
+  pycheck "module with Python hooks installed" "SELECT string_agg(version, ',' ORDER BY version) FROM public.pum_migrations" "1.0.0,1.0.1"
+else
+  echo "skipped: Python hooks (this build has none)"
+fi
 exit $fail
