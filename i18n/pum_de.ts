@@ -225,13 +225,13 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <source>Record %1 %2 as installed in database %3 (connection %4), without running anything?</source>
         <translation>%1 %2 in der Datenbank %3 (Verbindung %4) als installiert eintragen, ohne etwas auszuführen?</translation>
     </message>
-</context>
-<context>
-    <name>pumqgis::PumPlugin</name>
     <message>
         <source>Python hooks are not available: %1</source>
         <translation>Python-Hooks sind nicht verfügbar: %1</translation>
     </message>
+</context>
+<context>
+    <name>pumqgis::PumPlugin</name>
     <message>
         <source>Datamodel manager (pum)…</source>
         <translation>Datenmodell-Verwaltung (pum)…</translation>
@@ -243,6 +243,21 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>&amp;Datamodel manager (pum)</source>
         <translation>&amp;Datenmodell-Verwaltung (pum)</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::PythonHooks</name>
+    <message>
+        <source>this module has Python hooks (.py), but this pum was built without Python hooks (%1 is missing)</source>
+        <translation>dieses Modul hat Python-Hooks (.py), aber dieses pum wurde ohne Python-Hooks gebaut (%1 fehlt)</translation>
+    </message>
+    <message>
+        <source>cannot load the Python hook runner: %1</source>
+        <translation>Der Python-Hook-Runner kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no pum_python_register</source>
+        <translation>%1 enthält kein pum_python_register</translation>
     </message>
 </context>
 <context>

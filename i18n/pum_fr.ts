@@ -225,13 +225,13 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <source>Record %1 %2 as installed in database %3 (connection %4), without running anything?</source>
         <translation>Enregistrer %1 %2 comme installé dans la base de données %3 (connexion %4), sans rien exécuter ?</translation>
     </message>
-</context>
-<context>
-    <name>pumqgis::PumPlugin</name>
     <message>
         <source>Python hooks are not available: %1</source>
         <translation>Les hooks Python ne sont pas disponibles : %1</translation>
     </message>
+</context>
+<context>
+    <name>pumqgis::PumPlugin</name>
     <message>
         <source>Datamodel manager (pum)…</source>
         <translation>Gestionnaire de modèles de données (pum)…</translation>
@@ -243,6 +243,21 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>&amp;Datamodel manager (pum)</source>
         <translation>&amp;Gestionnaire de modèles de données (pum)</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::PythonHooks</name>
+    <message>
+        <source>this module has Python hooks (.py), but this pum was built without Python hooks (%1 is missing)</source>
+        <translation>ce module a des hooks Python (.py), mais ce pum a été compilé sans hooks Python (%1 manque)</translation>
+    </message>
+    <message>
+        <source>cannot load the Python hook runner: %1</source>
+        <translation>impossible de charger l'exécuteur des hooks Python : %1</translation>
+    </message>
+    <message>
+        <source>%1 has no pum_python_register</source>
+        <translation>%1 ne contient pas pum_python_register</translation>
     </message>
 </context>
 <context>

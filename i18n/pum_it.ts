@@ -225,13 +225,13 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <source>Record %1 %2 as installed in database %3 (connection %4), without running anything?</source>
         <translation>Registrare %1 %2 come installato nel database %3 (connessione %4), senza eseguire nulla?</translation>
     </message>
-</context>
-<context>
-    <name>pumqgis::PumPlugin</name>
     <message>
         <source>Python hooks are not available: %1</source>
         <translation>Gli hook Python non sono disponibili: %1</translation>
     </message>
+</context>
+<context>
+    <name>pumqgis::PumPlugin</name>
     <message>
         <source>Datamodel manager (pum)…</source>
         <translation>Gestione modelli di dati (pum)…</translation>
@@ -243,6 +243,21 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>&amp;Datamodel manager (pum)</source>
         <translation>&amp;Gestione modelli di dati (pum)</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::PythonHooks</name>
+    <message>
+        <source>this module has Python hooks (.py), but this pum was built without Python hooks (%1 is missing)</source>
+        <translation>questo modulo ha hook Python (.py), ma questo pum è stato compilato senza hook Python (manca %1)</translation>
+    </message>
+    <message>
+        <source>cannot load the Python hook runner: %1</source>
+        <translation>impossibile caricare l'esecutore degli hook Python: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no pum_python_register</source>
+        <translation>%1 non contiene pum_python_register</translation>
     </message>
 </context>
 <context>

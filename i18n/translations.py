@@ -4,7 +4,8 @@
 Workflow: `lupdate plugin/widgets plugin/qgis -ts i18n/pum_xx.ts` extracts new
 strings; add their translations here and run this script; lrelease (run by the
 build) compiles the .ts files. A string without a translation here stays
-unfinished in the .ts file, and the script says which.
+unfinished in the .ts file, and the script says which. `--check` changes
+nothing and fails when a .ts file has an untranslated message (a ctest).
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -188,6 +189,15 @@ T = {
         "bei der Installation des Moduls festgelegt; bei einer Aktualisierung dürfen sich nur app_only-Parameter ändern.",
         "fixé à l'installation du module ; seuls les paramètres app_only peuvent changer lors d'une mise à jour.",
         "fissato all'installazione del modulo; durante un aggiornamento possono cambiare solo i parametri app_only."),
+    "this module has Python hooks (.py), but this pum was built without Python hooks (%1 is missing)": (
+        "dieses Modul hat Python-Hooks (.py), aber dieses pum wurde ohne Python-Hooks gebaut (%1 fehlt)",
+        "ce module a des hooks Python (.py), mais ce pum a été compilé sans hooks Python (%1 manque)",
+        "questo modulo ha hook Python (.py), ma questo pum è stato compilato senza hook Python (manca %1)"),
+    "cannot load the Python hook runner: %1": (
+        "Der Python-Hook-Runner kann nicht geladen werden: %1",
+        "impossible de charger l'exécuteur des hooks Python : %1",
+        "impossibile caricare l'esecutore degli hook Python: %1"),
+    "%1 has no pum_python_register": ("%1 enthält kein pum_python_register", "%1 ne contient pas pum_python_register", "%1 non contiene pum_python_register"),
 }
 
 LANGS = {"de": 0, "fr": 1, "it": 2}
@@ -208,9 +218,26 @@ def fill(path: Path, index: int) -> list:
     return missing
 
 
+def check(path: Path) -> list:
+    """Messages of a .ts file left without a finished translation."""
+    missing = []
+    for message in ET.parse(path).getroot().iter("message"):
+        translation = message.find("translation")
+        if not (translation.text or "").strip() or translation.get("type") == "unfinished":
+            missing.append(message.find("source").text or "")
+    return missing
+
+
 def main() -> int:
     here = Path(__file__).resolve().parent
     status = 0
+    if sys.argv[1:] == ["--check"]:
+        # Every string the plugin shows has a translation in every language.
+        for lang in LANGS:
+            for source in check(here / f"pum_{lang}.ts"):
+                print(f"pum_{lang}.ts: untranslated: {source!r}", file=sys.stderr)
+                status = 1
+        return status
     for lang, index in LANGS.items():
         missing = fill(here / f"pum_{lang}.ts", index)
         for source in missing:

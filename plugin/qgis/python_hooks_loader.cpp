@@ -33,11 +33,6 @@ private:
     std::string reason_;
 };
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("pumqgis::PythonHooks", text);
-}
-
 // Next to libpum, wherever the dynamic linker found it (build tree or install).
 QString hooksLibrary()
 {
@@ -52,18 +47,18 @@ bool tryLoad(QString* error)
 {
     const QString path = hooksLibrary();
     if (path.isEmpty() || !QFileInfo::exists(path)) {
-        *error = tr("this module has Python hooks (.py), but this pum was built without Python hooks (%1 is missing)")
+        *error = QCoreApplication::translate("pumqgis::PythonHooks", "this module has Python hooks (.py), but this pum was built without Python hooks (%1 is missing)")
                      .arg(path.isEmpty() ? QStringLiteral("libpum_python_hooks.so") : path);
         return false;
     }
     void* handle = dlopen(path.toLocal8Bit().constData(), RTLD_NOW | RTLD_GLOBAL);
     if (!handle) {
-        *error = tr("cannot load the Python hook runner: %1").arg(QString::fromLocal8Bit(dlerror()));
+        *error = QCoreApplication::translate("pumqgis::PythonHooks", "cannot load the Python hook runner: %1").arg(QString::fromLocal8Bit(dlerror()));
         return false;
     }
     auto registerHooks = reinterpret_cast<RegisterFunction>(dlsym(handle, "pum_python_register"));
     if (!registerHooks) {
-        *error = tr("%1 has no pum_python_register").arg(path);
+        *error = QCoreApplication::translate("pumqgis::PythonHooks", "%1 has no pum_python_register").arg(path);
         return false;
     }
     char message[1024] = {0};
