@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>Beta testing (such an install cannot be upgraded)</source>
-        <translation>Betatest (eine solche Installation kann nicht aktualisiert werden)</translation>
+        <translation>Betatest (danach nicht aktualisierbar)</translation>
     </message>
     <message>
         <source>Skip dropping the application</source>
@@ -343,7 +343,7 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     </message>
     <message>
         <source>%1 installed at version %2 in %3 s</source>
-        <translation>%1 in Version %2 installiert in %3 s</translation>
+        <translation>%1 in Version %2 installiert (%3 s)</translation>
     </message>
     <message>
         <source>%1 is already up to date</source>
@@ -351,7 +351,7 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     </message>
     <message>
         <source>%1 upgraded from %2 to %3 in %4 s</source>
-        <translation>%1 von %2 auf %3 aktualisiert in %4 s</translation>
+        <translation>%1 von %2 auf %3 aktualisiert (%4 s)</translation>
     </message>
     <message>
         <source>%1: application recreated in %2 s</source>

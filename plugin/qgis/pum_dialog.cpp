@@ -102,6 +102,8 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
     // Parameters and options side by side.
     auto* middle = new QHBoxLayout();
     auto* parametersBox = new QGroupBox(tr("Parameters"), this);
+    // Room for the CRS selector's name, whatever the options column needs in a language.
+    parametersBox->setMinimumWidth(440);
     auto* parametersLayout = new QVBoxLayout(parametersBox);
     auto* scroll = new QScrollArea(parametersBox);
     scroll->setWidgetResizable(true);
@@ -194,7 +196,7 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
     connect(cancel_, &QPushButton::clicked, this, &PumDialog::cancelCommand);
     connect(form_, &pumqt::ParameterForm::valuesChanged, this, &PumDialog::updateActions);
 
-    resize(860, 780);
+    resize(920, 800);
 
     {
         const QSignalBlocker block(moduleCombo_);
@@ -417,6 +419,8 @@ void PumDialog::updateActions()
 
 void PumDialog::setBusy(bool busy)
 {
+    // For scripts, whatever the language of the labels.
+    setProperty("busy", busy);
     connectionCombo_->setEnabled(!busy || taskCommand_ == Command::Info);
     reloadConnections_->setEnabled(!busy || taskCommand_ == Command::Info);
     moduleCombo_->setEnabled(!busy || taskCommand_ == Command::Info);

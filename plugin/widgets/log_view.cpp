@@ -1,7 +1,7 @@
 #include "log_view.h"
 
 #include <QFontDatabase>
-#include <QScrollBar>
+#include <QTextCursor>
 #include <QTime>
 
 #include "pum/feedback.h"
@@ -47,7 +47,8 @@ void LogView::appendMessage(int level, const QString& message)
     html += colour.isEmpty() ? text : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text);
     appendHtml(html);
     // Follow the newest message (appendHtml only does while already at the end).
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    moveCursor(QTextCursor::End);
+    ensureCursorVisible();
 }
 
 }  // namespace pumqt

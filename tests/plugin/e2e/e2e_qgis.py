@@ -54,7 +54,8 @@ def wait_for(condition, seconds=120):
 def screenshot(name, widget=None, crop=None):
     """The X screen as a user sees it (`crop`: WxH+X+Y of it), or the dialog alone."""
     pump(0.5)
-    path = os.path.join(IMAGES, f"plugin-{name}.png")
+    suffix = ENV.get("PUM_E2E_SCREENSHOT_SUFFIX", "")
+    path = os.path.join(IMAGES, f"plugin-{name}{suffix}.png")
     if widget is not None:
         widget.grab().save(path)
     else:
@@ -139,10 +140,7 @@ def status(dialog):
 
 def wait_idle(dialog, seconds=180):
     """Until no task runs: the status is read again after every command."""
-    def idle():
-        return dialog.findChild(QComboBox, "connection").isEnabled() and \
-            not status(dialog)[0].startswith("Reading")
-    return wait_for(idle, seconds)
+    return wait_for(lambda: not dialog.property("busy"), seconds)
 
 
 def run(dialog, button_name):
@@ -150,8 +148,9 @@ def run(dialog, button_name):
     if not button.isEnabled():
         raise RuntimeError(f"{button_name} is disabled; status: {status(dialog)}")
     QTest.mouseClick(button, Qt.LeftButton)
-    # It starts (the connection list is locked while it runs) and ends.
+    # It starts (the connection list is locked while it runs) and ends, then the status is read again.
     wait_for(lambda: not dialog.findChild(QComboBox, "connection").isEnabled(), 10)
+    wait_for(lambda: dialog.findChild(QComboBox, "connection").isEnabled(), 300)
     if not wait_idle(dialog, 300):
         raise RuntimeError(f"{button_name} did not finish")
     pump(0.5)
