@@ -17,21 +17,6 @@ namespace pum {
 
 namespace {
 
-std::string textArray(const std::vector<std::string>& values)
-{
-    std::string out = "{";
-    for (size_t i = 0; i < values.size(); ++i) {
-        if (i) out += ',';
-        out += '"';
-        for (char c : values[i]) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
 // Schemas never compared, plus the user's exclusions ($1).
 const char* kSchemaFilter =
     " n.nspname <> ALL($1::text[]) AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
@@ -134,8 +119,8 @@ Rows fetch(Connection& c, const std::string& sql, const CheckOptions& options)
 {
     Rows rows;
     // Only the columns query takes the patterns: an unused parameter has no type and is refused.
-    std::vector<std::optional<std::string>> params{textArray(options.excludeSchemas)};
-    if (sql.find("$2") != std::string::npos) params.emplace_back(textArray(options.excludeFieldPatterns));
+    std::vector<std::optional<std::string>> params{textArrayLiteral(options.excludeSchemas)};
+    if (sql.find("$2") != std::string::npos) params.emplace_back(textArrayLiteral(options.excludeFieldPatterns));
     auto r = c.execParams(sql, params);
     for (int i = 0; i < r.rows(); ++i) rows[r.value(i, 0)] = {r.value(i, 1), r.value(i, 2)};
     return rows;

@@ -136,6 +136,21 @@ struct Connection::CancelHandle {
     }
 };
 
+std::string textArrayLiteral(const std::vector<std::string>& values)
+{
+    std::string out = "{";
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        out += '"';
+        for (char c : values[i]) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
 std::string connectionInfo(const std::string& spec)
 {
     size_t start = spec.find_first_not_of(" \t\n");

@@ -1,5 +1,6 @@
 #include "pum/parameter.h"
 
+#include <cctype>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -429,6 +430,11 @@ ParameterValues resolveParameters(const std::vector<ParameterDefinition>& defini
 
 ParameterValues parametersFromJson(const std::vector<ParameterDefinition>& definitions, const std::string& json)
 {
+    // Rows written before parameters were recorded hold NULL.
+    std::string_view trimmed = json;
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
+    if (trimmed.empty() || trimmed == "null") return {};
     TopLevelCollector collector;
     if (!nlohmann::json::sax_parse(json, &collector) || !collector.error.empty())
         throw ParameterError("", "stored parameters are not a JSON object: " +

@@ -17,23 +17,6 @@ namespace pum {
 
 namespace {
 
-// A text[] literal for a bind parameter: each element double-quoted, so any
-// name (spaces, commas, quotes) goes through unchanged.
-std::string textArray(const std::vector<std::string>& values)
-{
-    std::string out = "{";
-    for (size_t i = 0; i < values.size(); ++i) {
-        if (i) out += ',';
-        out += '"';
-        for (char c : values[i]) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
 // Parses a text[] value as returned by the server (elements quoted when needed).
 std::vector<std::string> parseTextArray(const std::string& text)
 {
@@ -63,7 +46,7 @@ std::set<std::string> existingRoles(Connection& c, const std::vector<std::string
 {
     std::set<std::string> out;
     auto r = c.execParams("SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[])",
-                          {textArray(names)});
+                          {textArrayLiteral(names)});
     for (int i = 0; i < r.rows(); ++i) out.insert(r.value(i, 0));
     return out;
 }
@@ -72,7 +55,7 @@ std::set<std::string> existingSchemas(Connection& c, const std::vector<std::stri
 {
     std::set<std::string> out;
     auto r = c.execParams("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])",
-                          {textArray(names)});
+                          {textArrayLiteral(names)});
     for (int i = 0; i < r.rows(); ++i) out.insert(r.value(i, 0));
     return out;
 }
@@ -543,7 +526,7 @@ RoleInventory listRoles(Connection& c, const Config& config, bool includeSuperus
     std::vector<RoleStatus> others;
     std::map<std::string, std::set<std::string>> grantedSchemas;  // other role -> schemas where it holds something
     {
-        auto r = c.execParams(kGranteesQuery, {textArray(inv.schemas)});
+        auto r = c.execParams(kGranteesQuery, {textArrayLiteral(inv.schemas)});
         for (int i = 0; i < r.rows(); ++i) {
             const std::string name = r.value(i, 0);
             if (accounted.count(name) || !dbRoles.count(name)) continue;
@@ -569,7 +552,7 @@ RoleInventory listRoles(Connection& c, const Config& config, bool includeSuperus
     };
     std::map<std::pair<std::string, std::string>, Raw> raw;
     if (!names.empty() && !schemasPresent.empty()) {
-        auto r = c.execParams(kAccessQuery, {textArray(names), textArray(inv.schemas)});
+        auto r = c.execParams(kAccessQuery, {textArrayLiteral(names), textArrayLiteral(inv.schemas)});
         for (int i = 0; i < r.rows(); ++i) {
             Raw x;
             x.usage = r.value(i, 2) == "t";

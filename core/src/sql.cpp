@@ -48,7 +48,7 @@ std::string upper(std::string_view s)
 }
 
 // Where a placeholder stands decides how its value is written.
-enum class Context { Plain, Dollar, String, EString, UString, Ident };
+enum class Context { Plain, Dollar, DollarString, DollarIdent, String, EString, UString, Ident };
 
 // The first tokens of a statement, enough to recognise transaction control
 // and pg_dump's set_config.
@@ -276,7 +276,7 @@ private:
         }
         if (!what.empty())
             fail(start_, "transaction control (" + what +
-                             ") is not allowed in changelogs: pum runs every command in one transaction");
+                             ") is not allowed: pum runs each command, changelogs and hooks, in one transaction");
     }
 
     bool isSetSearchPath() const
@@ -514,14 +514,22 @@ private:
         std::vector<Substitution> subs;
         flush(from);
         std::size_t bodyOut = out_.size();
-        char inQuote = 0;  // ' or " while inside the body's own strings and identifiers
+        char inQuote = 0;     // ' or " while inside the body's own strings and identifiers
+        bool escapes = false;  // the body's string is an E'' string
         std::size_t k = from;
         while (k < to) {
             char c = src_[k];
             bool inString = inQuote != 0;
-            if (c == '\'' || c == '"') {
-                if (!inQuote) inQuote = c;
-                else if (inQuote == c) inQuote = 0;
+            if (inQuote == '\'' && escapes && c == '\\') {
+                k += (k + 1 < to && (src_[k + 1] == '{' || src_[k + 1] == '}')) ? 1 : 2;
+            } else if (c == '\'' || c == '"') {
+                if (!inQuote) {
+                    inQuote = c;
+                    escapes = c == '\'' && k > from && lower(src_[k - 1]) == 'e' &&
+                              !(k - 1 > from && identCont(src_[k - 2]));
+                } else if (inQuote == c) {
+                    inQuote = 0;
+                }
                 ++k;
             } else if (!inString && c == '-' && k + 1 < to && src_[k + 1] == '-') {
                 while (k < to && src_[k] != '\n') ++k;
@@ -530,7 +538,10 @@ private:
             } else if (c == '{' || c == '}') {
                 std::size_t before = out_.size() + (k - copyFrom_);
                 std::string name;
-                k = brace(k, to, Context::Dollar, &name);
+                Context ctx = inQuote == '\'' ? Context::DollarString
+                              : inQuote == '"'  ? Context::DollarIdent
+                                                : Context::Dollar;
+                k = brace(k, to, ctx, &name);
                 if (!name.empty()) subs.push_back({before, out_.size(), k, name});
             } else {
                 ++k;
@@ -623,23 +634,91 @@ private:
         return q + 1;
     }
 
+    // Whether out_ ends with a string literal and whitespace holding a newline,
+    // which a string value would continue.
+    bool continuesPreviousString() const
+    {
+        std::size_t k = out_.size();
+        bool newline = false;
+        while (k > 0 && isSpace(out_[k - 1])) newline |= out_[--k] == '\n';
+        return newline && k > 0 && out_[k - 1] == '\'';
+    }
+
+    // Whether out_ ends with an identifier (not a number), which a value's digits would extend.
+    bool endsWithIdentifier() const
+    {
+        std::size_t k = out_.size();
+        while (k > 0 && identCont(out_[k - 1])) --k;
+        return k < out_.size() && identStart(out_[k]);
+    }
+
     std::string render(const std::string& name, const ParameterValue& value, Context ctx, std::size_t brace,
                        std::size_t after)
     {
-        if (ctx == Context::Plain || ctx == Context::Dollar) {
+        if (ctx == Context::Plain || ctx == Context::Dollar || ctx == Context::DollarString ||
+            ctx == Context::DollarIdent) {
             std::string literal = value.toSqlLiteral();
-            if (ctx == Context::Dollar) return literal;
+            if (ctx == Context::DollarIdent && literal.find('"') != std::string::npos)
+                fail(brace, "parameter '" + name +
+                                "' contains a '\"' and stands inside a quoted identifier of a dollar-quoted body: it "
+                                "would end that identifier");
+            // Inside a quoted string of a function body, a text literal's
+            // quotes would end that string when the body is compiled (and let
+            // the rest of the value run as code). Numbers and booleans are safe
+            // there, and real modules use them so: EXECUTE '... {srid}'.
+            if (ctx == Context::DollarString && literal.find('\'') != std::string::npos)
+                fail(brace, "parameter '" + name +
+                                "' is a text inside a quoted string of a dollar-quoted body: its literal would end "
+                                "that string; concatenate it instead ('...' || {" +
+                                name + "} || '...')");
+            if (ctx != Context::Plain) return literal;
             flush(brace);
             char before = out_.empty() ? ' ' : out_.back();
             char next = after < src_.size() ? src_[after] : ' ';
             // A '$' next to a value could open a dollar quote the lexer never saw.
             if (before == '$' || next == '$')
                 fail(brace, "parameter '" + name + "' cannot stand right next to '$'");
-            // Keep the literal a token of its own: 'a''b' would be one string,
-            // xE'..' an identifier followed by a standard string.
-            if ((before == '\'' && literal[0] == '\'') || (identCont(before) && literal[0] == 'E'))
+            // The server continues an E'' string into a '...' that follows after
+            // a newline, reading the latter with backslash escapes too.
+            if (literal[0] == 'E' && continuation(after) != std::string_view::npos)
+                fail(brace, "parameter '" + name +
+                                "' is written as an E'...' string (it contains a backslash) and the string on the "
+                                "next line would continue it: separate them with || or a comma");
+            // Likewise a string value between two strings on other lines would
+            // chain them, the second read in the first one's mode.
+            if (literal[0] == '\'' && continuation(after) != std::string_view::npos && continuesPreviousString())
+                fail(brace, "parameter '" + name +
+                                "' would join the strings on the lines before and after it into one: separate them "
+                                "with || or a comma");
+            // Keep a string literal a token of its own: 'a''b' would be one
+            // string, E'x' or U&'x' a prefixed string (which also changes how a
+            // string continued on the next line is read), xE'..' an identifier
+            // followed by a standard string. A space changes nothing else.
+            if ((literal[0] == '\'' || literal[0] == 'E') && (before == '\'' || before == '&' || identCont(before)))
                 literal.insert(0, " ");
             if (literal.back() == '\'' && (next == '\'' || identCont(next))) literal += ' ';
+            // A number must not swallow the identifier after it (7 then E1$a$
+            // would become 7E1 then a $a$ quote). Digits that continue an
+            // identifier (t_{srid}_x) stay joined, as pum writes them.
+            if (isDigit(literal.back()) && identStart(next) && (literal[0] == ' ' || !endsWithIdentifier()))
+                literal += ' ';
+            // Digits, true/false and NULL join the identifier characters around
+            // them into one token. That must not move a '$' into or out of a
+            // dollar-quote tag, nor turn a string prefix (E'', U&'') into the
+            // end of an identifier.
+            if (identCont(literal[0]) && identCont(before)) {
+                std::size_t k = out_.size();
+                while (k > 0 && identCont(out_[k - 1])) --k;
+                if (out_.find('$', k) != std::string::npos)
+                    fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
+            }
+            if (identCont(literal.back()) && identCont(next)) {
+                std::size_t k = after;
+                while (k < src_.size() && identCont(src_[k])) ++k;
+                if (src_.substr(after, k - after).find('$') != std::string_view::npos)
+                    fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
+                if (k < src_.size() && (src_[k] == '\'' || src_[k] == '&')) literal += ' ';
+            }
             return literal;
         }
         std::string where = ctx == Context::Ident ? "a quoted identifier" : "a string";

@@ -49,6 +49,16 @@ UpgradeOptions noRolesUpgrade()
     return o;
 }
 
+// Installs `module` up to `version` without roles, in a connection of its own.
+void installUpTo(const TempDatabase& db, const fs::path& module, const std::string& version)
+{
+    auto c = db.connect();
+    NullFeedback fb;
+    auto options = noRoles();
+    options.maxVersion = Version::parse(version);
+    Upgrader(Config::load(module), c, fb).install(options);
+}
+
 std::string installedVersion(const TempDatabase& db)
 {
     auto c = db.connect();
@@ -165,13 +175,7 @@ TEST(Upgrader, FailingStatementLeavesTheDatabaseExactlyAsBefore)
     TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
-    {
-        auto c = db.connect();
-        NullFeedback fb;
-        auto options = noRoles();
-        options.maxVersion = Version::parse("1.1.0");
-        Upgrader(Config::load(module), c, fb).install(options);
-    }
+    installUpTo(db, module, "1.1.0");
     const auto before = db.snapshot();
     // A new version whose second file fails half-way.
     dir.write("current_module/changelogs/1.11.0/01_ok.sql",
@@ -382,13 +386,7 @@ TEST(Upgrader, ConcurrentUpgradesDoNotInterleave)
     TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
-    {
-        auto c = db.connect();
-        NullFeedback fb;
-        auto options = noRoles();
-        options.maxVersion = Version::parse("1.1.0");
-        Upgrader(Config::load(module), c, fb).install(options);
-    }
+    installUpTo(db, module, "1.1.0");
     // A slow statement in the first version to upgrade keeps the first session busy.
     dir.write("current_module/changelogs/1.9.0/00_slow.sql", "SELECT pg_sleep(1.5);\n");
     auto runOne = [&] {
@@ -435,4 +433,49 @@ TEST(Upgrader, ParameterArgumentsAreCheckedBeforeAnythingRuns)
     EXPECT_THROW(parseParameterArguments(config, {{"default_status", "flying"}}), ParameterError);
     auto values = parseParameterArguments(config, {{"srid", "21781"}});
     EXPECT_EQ(values.at("srid").toSqlLiteral(), "21781");
+}
+
+TEST(Upgrader, RefusesAModuleNeedingANewerTool)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto module = copyModule(dir, "current_module");
+    auto yaml = pum::test::readFile(module / ".pum.yaml");
+    yaml.replace(yaml.find("  module: pum_current"), std::string("  module: pum_current").size(),
+                 "  module: pum_current\n  minimum_version: 99.0");
+    dir.write("current_module/.pum.yaml", yaml);
+    auto c = db.connect();
+    NullFeedback fb;
+    try {
+        Upgrader up(Config::load(module), c, fb);
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("99.0"));
+        EXPECT_THAT(e.what(), HasSubstr(toolVersion()));
+    }
+}
+
+namespace {
+// Cancels once the given number of progress steps have been reported.
+class CancelAtStep : public Feedback {
+public:
+    explicit CancelAtStep(std::size_t step) : step_(step) {}
+    void progress(std::size_t done, std::size_t, const std::string&) override { cancelled_ = done >= step_; }
+    bool isCancelled() const override { return cancelled_; }
+
+private:
+    std::size_t step_;
+    bool cancelled_ = false;
+};
+}  // namespace
+
+TEST(Upgrader, CancelledInstallChangesNothing)
+{
+    TempDatabase db;
+    auto c = db.connect();
+    const auto before = db.snapshot();
+    CancelAtStep fb(5);
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    EXPECT_THROW(up.install(noRoles()), CancelledError);
+    EXPECT_EQ(db.snapshot(), before);
 }

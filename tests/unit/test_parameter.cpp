@@ -251,6 +251,8 @@ TEST(ParametersJson, ReadsWhatPumWrote)
     EXPECT_EQ(parametersFromJson(defs, R"({"ratio": 1.5E+3})").at("ratio").text(), "1500");
     EXPECT_EQ(parametersFromJson(defs, R"({"demo": 1})").at("demo").text(), "true");
     EXPECT_EQ(parametersFromJson(defs, "{}").size(), 0u);
+    EXPECT_EQ(parametersFromJson(defs, "").size(), 0u);       // rows from before parameters were recorded
+    EXPECT_EQ(parametersFromJson(defs, " null\n").size(), 0u);
     EXPECT_THAT(errorOf([&] { parametersFromJson(defs, R"({"srid": 1.5})"); }), HasSubstr("srid"));
     EXPECT_THAT(errorOf([&] { parametersFromJson(defs, "[1]"); }), HasSubstr("not a JSON object"));
     EXPECT_THAT(errorOf([&] { parametersFromJson(defs, "{\"a\": "); }), HasSubstr("not a JSON object"));

@@ -174,6 +174,61 @@ TEST(SqlPgQuery, RandomInputsSplitLikePostgresScanner)
     EXPECT_GT(compared, 5000);
 }
 
+TEST(SqlPgQuery, RandomPlacementsNeverChangeTheStructure)
+{
+    // Placeholders of every type dropped at random among tricky pieces, with
+    // hostile values. Whatever we accept, each substituted statement must be
+    // exactly one statement for PostgreSQL's scanner.
+    const std::vector<std::string> pieces = {
+        "'", "\"", "$$", "$a$", ";", "--", "/*", "*/", "\n", " ", "a", "E", "e", "1", "-", "\\", "U&", "''", "\\'",
+        "{v}", "{v}", "{n}", "{d}", "{b}", "{z}", "{{", "}}", "(1)", "x", "$", "t", "_", "E1", ".", "1.5", "e'", "E'",
+        "\"{v}\"", "'{v}'", "E'{v}'", "$q${v}$q$", "'{d}'", "$a", "a$", "\n'\\'", "'\\"};
+    const std::vector<std::string> valuePieces = {"'", "\\", "$$", "$a$", "';--", "\\'", "*/", "/*", "\n",
+                                                  "\"", "$", "a$", "E'", "{v}", "é"};
+    std::mt19937 rng(7);
+    pum::SqlOptions options;
+    options.refuseTransactionControl = false;
+    int accepted = 0;
+    for (int iteration = 0; iteration < 20000; ++iteration) {
+        std::string sql;
+        for (std::size_t i = 0, len = rng() % 25; i < len; ++i)
+            for (char c : pieces[rng() % pieces.size()]) {
+                if (c == ';') sql += " select";
+                sql += c;
+            }
+        sql += "\nselect";
+        std::string value;
+        for (std::size_t i = 0, len = 1 + rng() % 4; i < len; ++i) value += valuePieces[rng() % valuePieces.size()];
+        using pum::ParameterType;
+        using pum::ParameterValue;
+        pum::ParameterValues params = {{"v", ParameterValue::parse(ParameterType::Text, value)},
+                                       {"n", ParameterValue::parse(ParameterType::Integer, "-7")},
+                                       {"d", ParameterValue::parse(ParameterType::Decimal, "-0.50")},
+                                       {"b", ParameterValue::parse(ParameterType::Boolean, "f")},
+                                       {"z", ParameterValue::null(ParameterType::Integer)}};
+        pum::SqlScript script;
+        try {
+            script = pum::parseSql(sql, "fuzz", params, options);
+        } catch (const pum::SqlError&) {
+            continue;
+        }
+        ++accepted;
+        for (const auto& statement : script.statements) {
+            // Terminate the last one after a newline (safe even after a -- comment)
+            // and add a sentinel statement: the scanner must end ours exactly at its ';'.
+            std::string text = statement.text;
+            if (text.back() != ';') text += "\n;";
+            std::string error;
+            auto ends = pgEnds(text + " select", false, error);
+            ASSERT_TRUE(error.find("unterminated") == std::string::npos) << sql << "\n=> " << text << ": " << error;
+            if (error.empty()) {
+                ASSERT_EQ(ends, (std::vector<std::size_t>{text.size() - 1, text.size() + 7})) << sql << "\n=> " << text;
+            }
+        }
+    }
+    EXPECT_GT(accepted, 5000);
+}
+
 #else
 
 TEST(SqlPgQuery, SplitsLikePostgresScanner) { GTEST_SKIP() << "libpg_query not found at configure time"; }

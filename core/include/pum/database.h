@@ -112,6 +112,10 @@ private:
     bool active_ = false;
 };
 
+// A text[] literal for a bind parameter ($1::text[]): each element double-quoted
+// and escaped, so that any name (spaces, commas, quotes) goes through unchanged.
+std::string textArrayLiteral(const std::vector<std::string>& values);
+
 // The libpq conninfo for a user's spec: a bare word is a service name.
 std::string connectionInfo(const std::string& spec);
 // Replaces the password of `spec` (and of PGPASSWORD) by "****" in `text`.
