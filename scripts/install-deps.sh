@@ -17,7 +17,7 @@ CORE_PACKAGES=(
 
 # QGIS plugin (Qt 5 and Qt 6 builds, translations, headless GUI tests and screenshots).
 QGIS_PACKAGES=(
-  libqgis-dev qgis qgis-providers
+  libqgis-dev qgis qgis-providers qtkeychain-qt5-dev
   qtbase5-dev qttools5-dev qttools5-dev-tools
   qt6-base-dev qt6-tools-dev-tools qt6-l10n-tools
   xvfb xauth x11-apps imagemagick

@@ -1,0 +1,222 @@
+#include "upgrade_task.h"
+
+#include <QElapsedTimer>
+
+#include "pum/database.h"
+#include "pum/error.h"
+#include "pum/parameter.h"
+
+namespace pumqgis {
+
+namespace {
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+QString nothingChanged()
+{
+    return UpgradeTask::tr("Nothing was changed: the transaction was rolled back.");
+}
+}  // namespace
+
+UpgradeTask::UpgradeTask(TaskRequest request, const QString& description)
+    : QgsTask(description, QgsTask::CanCancel), request_(std::move(request)), feedback_(new pumqt::QtFeedback(this))
+{
+    // Report the engine's progress to QGIS's task manager too.
+    connect(feedback_, &pumqt::QtFeedback::progressed, this, [this](qint64 done, qint64 total, const QString&) {
+        if (total > 0)
+            setProgress(100.0 * static_cast<double>(done) / static_cast<double>(total));
+    });
+}
+
+QString UpgradeTask::commandName(Command command)
+{
+    switch (command) {
+    case Command::Info:
+        return tr("Reading the status");
+    case Command::Install:
+        return tr("Install");
+    case Command::Upgrade:
+        return tr("Upgrade");
+    case Command::RecreateApp:
+        return tr("Recreate app");
+    case Command::DemoData:
+        return tr("Install demo data");
+    case Command::Uninstall:
+        return tr("Uninstall");
+    case Command::Baseline:
+        return tr("Baseline");
+    }
+    return QString();
+}
+
+void UpgradeTask::cancel()
+{
+    feedback_->cancel();
+    QgsTask::cancel();
+}
+
+bool UpgradeTask::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        execute();
+        result_.ok = true;
+    } catch (const pum::CancelledError&) {
+        result_.cancelled = true;
+        result_.message = tr("Cancelled. %1").arg(nothingChanged());
+    } catch (const pum::SqlError& e) {
+        // A statement cancelled by Cancel surfaces as "canceling statement due to user request".
+        if (feedback_->isCancelled()) {
+            result_.cancelled = true;
+            result_.message = tr("Cancelled. %1").arg(nothingChanged());
+        } else {
+            const auto& info = e.info();
+            result_.errorFile = qs(info.file);
+            result_.errorLine = info.line;
+            result_.sqlstate = qs(info.sqlstate);
+            result_.message = info.file.empty()
+                                  ? tr("SQL error: %1").arg(qs(info.message))
+                                  : tr("SQL error in %1, line %2: %3").arg(qs(info.file)).arg(info.line).arg(qs(info.message));
+            QStringList lines;
+            if (!info.sqlstate.empty())
+                lines << tr("SQLSTATE %1").arg(qs(info.sqlstate));
+            if (!info.detail.empty())
+                lines << tr("Detail: %1").arg(qs(info.detail));
+            if (!info.hint.empty())
+                lines << tr("Hint: %1").arg(qs(info.hint));
+            if (!info.context.empty())
+                lines << tr("Context: %1").arg(qs(info.context));
+            if (!info.statement.empty())
+                lines << tr("Statement: %1").arg(qs(info.statement));
+            if (request_.command != Command::Info)
+                lines << nothingChanged();
+            result_.details = lines.join(QLatin1Char('\n'));
+        }
+    } catch (const pum::ConfigError& e) {
+        result_.errorFile = qs(e.file());
+        result_.errorLine = e.line();
+        result_.message = tr("Invalid module: %1").arg(QString::fromUtf8(e.what()));
+        if (request_.command != Command::Info)
+            result_.details = nothingChanged();
+    } catch (const std::exception& e) {
+        result_.message = feedback_->isCancelled() ? tr("Cancelled. %1").arg(nothingChanged())
+                                                   : QString::fromUtf8(e.what());
+        result_.cancelled = feedback_->isCancelled();
+        if (!result_.cancelled && request_.command != Command::Info)
+            result_.details = nothingChanged();
+    }
+    result_.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+    if (result_.ok)
+        result_.message = summaryText();
+    return result_.ok;
+}
+
+void UpgradeTask::execute()
+{
+    pum::Config config = pum::Config::load(request_.moduleDirectory.toStdString());
+    result_.config = config;
+    feedback_->throwIfCancelled();
+    pum::Connection connection = pum::Connection::open(request_.conninfo);
+    feedback_->setConnection(&connection);
+    struct Detach {
+        pumqt::QtFeedback* feedback;
+        ~Detach() { feedback->setConnection(nullptr); }
+    } detach{feedback_};
+
+    pum::Upgrader upgrader(config, connection, *feedback_);
+    // Exactly what the CLI does with `-p NAME VALUE`: the engine fills in the
+    // stored values and defaults, and refuses changes to install-time parameters.
+    const pum::ParameterValues given = pum::parseParameterArguments(config, request_.parameters);
+    switch (request_.command) {
+    case Command::Info:
+        break;
+    case Command::Install: {
+        pum::InstallOptions options;
+        options.parameters = given;
+        options.maxVersion = request_.maxVersion;
+        options.betaTesting = request_.betaTesting;
+        options.skipRoles = !request_.rolesAndGrant;
+        options.skipGrant = !request_.rolesAndGrant;
+        options.skipDropApp = request_.skipDropApp;
+        options.skipCreateApp = request_.skipCreateApp;
+        options.demoData = request_.demoData;
+        result_.summary = upgrader.install(options);
+        break;
+    }
+    case Command::Upgrade: {
+        pum::UpgradeOptions options;
+        options.parameters = given;
+        options.maxVersion = request_.maxVersion;
+        options.betaTesting = request_.betaTesting;
+        options.skipRoles = !request_.rolesAndGrant;
+        options.skipGrant = !request_.rolesAndGrant;
+        options.skipDropApp = request_.skipDropApp;
+        options.skipCreateApp = request_.skipCreateApp;
+        result_.summary = upgrader.upgrade(options);
+        break;
+    }
+    case Command::RecreateApp:
+        upgrader.recreateApp(given);
+        break;
+    case Command::DemoData:
+        upgrader.installDemoData(request_.demoData, given, !request_.rolesAndGrant);
+        break;
+    case Command::Uninstall:
+        upgrader.uninstall(given);
+        break;
+    case Command::Baseline:
+        if (!request_.maxVersion)
+            throw pum::CommandError(tr("Choose the version to record as baseline.").toStdString());
+        upgrader.baseline(*request_.maxVersion, true, false, given);
+        break;
+    }
+    // The state afterwards, for the status line. The command is committed by
+    // now: failing to read the state must not turn it into a failure.
+    if (request_.command == Command::Info) {
+        result_.info = upgrader.info();
+    } else {
+        try {
+            result_.info = upgrader.info();
+        } catch (const pum::Error&) {
+            result_.info.reset();
+        }
+    }
+}
+
+QString UpgradeTask::summaryText() const
+{
+    const QString module = result_.config ? qs(result_.config->module) : QString();
+    const QString seconds = QString::number(result_.seconds, 'f', result_.seconds < 10 ? 1 : 0);
+    const auto& s = result_.summary;
+    switch (request_.command) {
+    case Command::Info:
+        return QString();
+    case Command::Install:
+        return tr("%1 installed at version %2 in %3 s")
+            .arg(module, s.to ? qs(s.to->toString()) : QStringLiteral("?"), seconds);
+    case Command::Upgrade:
+        if (s.nothingToDo)
+            return tr("%1 is already up to date").arg(module);
+        return tr("%1 upgraded from %2 to %3 in %4 s")
+            .arg(module, s.from ? qs(s.from->toString()) : QStringLiteral("?"),
+                 s.to ? qs(s.to->toString()) : QStringLiteral("?"), seconds);
+    case Command::RecreateApp:
+        return tr("%1: application recreated in %2 s").arg(module, seconds);
+    case Command::DemoData:
+        return tr("%1: demo data %2 loaded in %3 s").arg(module, qs(request_.demoData), seconds);
+    case Command::Uninstall:
+        return tr("%1 uninstalled in %2 s").arg(module, seconds);
+    case Command::Baseline:
+        return tr("%1: baseline %2 recorded").arg(module, request_.maxVersion ? qs(request_.maxVersion->toString()) : QString());
+    }
+    return QString();
+}
+
+void UpgradeTask::finished(bool)
+{
+    emit completed(result_);
+}
+
+}  // namespace pumqgis

@@ -1,0 +1,80 @@
+#pragma once
+// Runs one pum command in a QgsTask, off the UI thread: the engine's feedback
+// arrives as queued signals, Cancel interrupts the running statement and the
+// command's transaction rolls back.
+#include <QCoreApplication>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "qgstaskmanager.h"
+
+#include "pum/config.h"
+#include "pum/upgrader.h"
+#include "pum/version.h"
+#include "qt_feedback.h"
+
+namespace pumqgis {
+
+enum class Command { Info, Install, Upgrade, RecreateApp, DemoData, Uninstall, Baseline };
+
+struct TaskRequest {
+    Command command = Command::Info;
+    std::string conninfo;  // resolved libpq string: in memory only, never logged
+    QString moduleDirectory;
+    std::map<std::string, std::string> parameters;  // as entered in the form
+    std::optional<pum::Version> maxVersion;         // install/upgrade target; the baseline version
+    bool betaTesting = false;
+    bool rolesAndGrant = true;
+    bool skipDropApp = false;
+    bool skipCreateApp = false;
+    std::string demoData;  // install: also load this set; DemoData: the set to load
+};
+
+struct TaskResult {
+    bool ok = false;
+    bool cancelled = false;
+    pum::RunSummary summary;
+    std::optional<pum::Config> config;
+    std::optional<pum::ModuleInfo> info;  // Info; for other commands, the state afterwards
+    QString message;                      // one line: summary or error
+    QString details;                      // error details: file, line, SQL error...
+    QString errorFile;
+    int errorLine = 0;
+    QString sqlstate;
+    double seconds = 0;
+};
+
+class UpgradeTask : public QgsTask {
+    Q_OBJECT
+public:
+    UpgradeTask(TaskRequest request, const QString& description);
+
+    static QString commandName(Command command);
+
+    pumqt::QtFeedback* feedback() const { return feedback_; }
+    const TaskRequest& request() const { return request_; }
+    const TaskResult& result() const { return result_; }
+
+    void cancel() override;
+
+signals:
+    // Emitted on the UI thread when the task is over (before the task manager deletes it).
+    void completed(const pumqgis::TaskResult& result);
+
+protected:
+    bool run() override;
+    void finished(bool result) override;
+
+private:
+    void execute();
+    QString summaryText() const;
+
+    TaskRequest request_;
+    TaskResult result_;
+    pumqt::QtFeedback* feedback_;
+};
+
+}  // namespace pumqgis

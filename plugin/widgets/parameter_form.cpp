@@ -1,0 +1,416 @@
+#include "parameter_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QValidator>
+
+#include "pum/error.h"
+
+namespace pumqt {
+
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+// Integers are int64 in pum (QSpinBox stops at int32): accept what
+// QString::toLongLong accepts, and intermediate input while typing.
+class Int64Validator : public QValidator {
+public:
+    using QValidator::QValidator;
+    State validate(QString& input, int& pos) const override
+    {
+        (void)pos;
+        const QString text = input.trimmed();
+        if (text.isEmpty() || text == QLatin1String("-"))
+            return Intermediate;
+        static const QRegularExpression digits(QStringLiteral("^-?[0-9]+$"));
+        if (!digits.match(text).hasMatch())
+            return Invalid;
+        bool ok = false;
+        text.toLongLong(&ok);
+        return ok ? Acceptable : Invalid;
+    }
+};
+
+class LineEditor : public ParameterEditor {
+public:
+    LineEditor(QWidget* parent, QValidator* validator)
+        : edit_(new QLineEdit(parent))
+    {
+        if (validator) {
+            validator->setParent(edit_);
+            edit_->setValidator(validator);
+        }
+        QObject::connect(edit_, &QLineEdit::textEdited, edit_, [this] { notifyChanged(); });
+    }
+    QWidget* widget() const override { return edit_; }
+    std::optional<QString> value() const override
+    {
+        const QString text = edit_->text();
+        if (text.isEmpty())
+            return std::nullopt;
+        return text;
+    }
+    void setValue(const std::optional<QString>& value) override { edit_->setText(value.value_or(QString())); }
+    QLineEdit* lineEdit() const { return edit_; }
+
+private:
+    QLineEdit* edit_;
+};
+
+// Booleans: a check box; tri-state when there is no default, so that "not
+// given" (NULL) stays possible.
+class BooleanEditor : public ParameterEditor {
+public:
+    BooleanEditor(QWidget* parent, bool tristate) : box_(new QCheckBox(parent))
+    {
+        box_->setTristate(tristate);
+        QObject::connect(box_, &QCheckBox::stateChanged, box_, [this] { notifyChanged(); });
+    }
+    QWidget* widget() const override { return box_; }
+    std::optional<QString> value() const override
+    {
+        switch (box_->checkState()) {
+        case Qt::Checked:
+            return QStringLiteral("true");
+        case Qt::Unchecked:
+            return QStringLiteral("false");
+        default:
+            return std::nullopt;
+        }
+    }
+    void setValue(const std::optional<QString>& value) override
+    {
+        if (!value)
+            box_->setCheckState(box_->isTristate() ? Qt::PartiallyChecked : Qt::Unchecked);
+        else
+            box_->setCheckState(*value == QLatin1String("true") ? Qt::Checked : Qt::Unchecked);
+    }
+
+private:
+    QCheckBox* box_;
+};
+
+// A parameter with `values`: one of them (or nothing, when there is no default).
+class ChoiceEditor : public ParameterEditor {
+public:
+    ChoiceEditor(QWidget* parent, const pum::ParameterDefinition& definition) : combo_(new QComboBox(parent))
+    {
+        if (!definition.defaultValue || definition.defaultValue->isNull())
+            combo_->addItem(ParameterForm::tr("(not set)"));
+        for (const auto& v : definition.values)
+            combo_->addItem(v.isNull() ? ParameterForm::tr("NULL") : qs(v.text()),
+                            v.isNull() ? QVariant() : QVariant(qs(v.text())));
+        QObject::connect(combo_, QOverload<int>::of(&QComboBox::currentIndexChanged), combo_,
+                         [this] { notifyChanged(); });
+    }
+    QWidget* widget() const override { return combo_; }
+    std::optional<QString> value() const override
+    {
+        const QVariant data = combo_->currentData();
+        if (!data.isValid())
+            return std::nullopt;
+        return data.toString();
+    }
+    void setValue(const std::optional<QString>& value) override
+    {
+        const int index = value ? combo_->findData(*value) : combo_->findData(QVariant());
+        combo_->setCurrentIndex(index >= 0 ? index : 0);
+    }
+
+private:
+    QComboBox* combo_;
+};
+
+// `path`: a line edit and a button opening a file chooser.
+class PathEditor : public ParameterEditor {
+public:
+    explicit PathEditor(QWidget* parent) : box_(new QWidget(parent))
+    {
+        auto* layout = new QHBoxLayout(box_);
+        layout->setContentsMargins(0, 0, 0, 0);
+        edit_ = new QLineEdit(box_);
+        auto* browse = new QToolButton(box_);
+        browse->setText(ParameterForm::tr("…"));
+        browse->setToolTip(ParameterForm::tr("Choose a file"));
+        layout->addWidget(edit_);
+        layout->addWidget(browse);
+        QObject::connect(edit_, &QLineEdit::textEdited, edit_, [this] { notifyChanged(); });
+        QObject::connect(browse, &QToolButton::clicked, box_, [this] {
+            const QString file =
+                QFileDialog::getOpenFileName(box_, ParameterForm::tr("Choose a file"), edit_->text());
+            if (!file.isEmpty()) {
+                edit_->setText(file);
+                notifyChanged();
+            }
+        });
+    }
+    QWidget* widget() const override { return box_; }
+    std::optional<QString> value() const override
+    {
+        if (edit_->text().isEmpty())
+            return std::nullopt;
+        return edit_->text();
+    }
+    void setValue(const std::optional<QString>& value) override { edit_->setText(value.value_or(QString())); }
+
+private:
+    QWidget* box_;
+    QLineEdit* edit_ = nullptr;
+};
+
+QString typeName(pum::ParameterType type)
+{
+    switch (type) {
+    case pum::ParameterType::Boolean:
+        return ParameterForm::tr("boolean");
+    case pum::ParameterType::Integer:
+        return ParameterForm::tr("integer");
+    case pum::ParameterType::Decimal:
+        return ParameterForm::tr("decimal");
+    case pum::ParameterType::Path:
+        return ParameterForm::tr("path");
+    case pum::ParameterType::Text:
+        break;
+    }
+    return ParameterForm::tr("text");
+}
+
+std::optional<QString> defaultText(const pum::ParameterDefinition& definition)
+{
+    if (!definition.defaultValue || definition.defaultValue->isNull())
+        return std::nullopt;
+    return qs(definition.defaultValue->text());
+}
+
+}  // namespace
+
+ParameterForm::ParameterForm(QWidget* parent) : QWidget(parent)
+{
+    layout_ = new QFormLayout(this);
+    layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    emptyLabel_ = new QLabel(tr("This module has no parameters."), this);
+    layout_->addRow(emptyLabel_);
+}
+
+ParameterForm::~ParameterForm() = default;
+
+bool ParameterForm::isSridParameter(const pum::ParameterDefinition& definition)
+{
+    return qs(definition.name).compare(QLatin1String("srid"), Qt::CaseInsensitive) == 0;
+}
+
+std::unique_ptr<ParameterEditor> ParameterForm::createEditor(const pum::ParameterDefinition& definition)
+{
+    if (sridFactory_ && isSridParameter(definition) && definition.values.empty()) {
+        if (auto editor = sridFactory_(definition, this))
+            return editor;
+    }
+    if (!definition.values.empty())
+        return std::make_unique<ChoiceEditor>(this, definition);
+    switch (definition.type) {
+    case pum::ParameterType::Boolean:
+        return std::make_unique<BooleanEditor>(this, !defaultText(definition).has_value());
+    case pum::ParameterType::Integer: {
+        auto editor = std::make_unique<LineEditor>(this, new Int64Validator());
+        editor->lineEdit()->setPlaceholderText(tr("whole number"));
+        return editor;
+    }
+    case pum::ParameterType::Decimal: {
+        // Digits as written, with a dot: pum keeps "1.50" as it is (no locale, no exponent).
+        auto editor = std::make_unique<LineEditor>(
+            this, new QRegularExpressionValidator(QRegularExpression(QStringLiteral("^-?[0-9]*\\.?[0-9]*$"))));
+        editor->lineEdit()->setPlaceholderText(tr("decimal number, e.g. 1.50"));
+        return editor;
+    }
+    case pum::ParameterType::Path:
+        return std::make_unique<PathEditor>(this);
+    case pum::ParameterType::Text:
+        break;
+    }
+    return std::make_unique<LineEditor>(this, nullptr);
+}
+
+void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& definitions)
+{
+    while (layout_->rowCount() > 0)
+        layout_->removeRow(0);  // deletes the widgets of the row
+    rows_.clear();
+    emptyLabel_ = nullptr;
+    definitions_ = definitions;
+
+    if (definitions_.empty()) {
+        emptyLabel_ = new QLabel(tr("This module has no parameters."), this);
+        layout_->addRow(emptyLabel_);
+        return;
+    }
+    for (const auto& definition : definitions_) {
+        auto row = std::make_unique<Row>();
+        row->definition = definition;
+        row->editor = createEditor(definition);
+        row->editor->onChanged = [this] { emit valuesChanged(); };
+        row->editor->setValue(defaultText(definition));
+
+        auto* field = new QWidget(this);
+        auto* fieldLayout = new QVBoxLayout(field);
+        fieldLayout->setContentsMargins(0, 0, 0, 0);
+        fieldLayout->setSpacing(2);
+        row->editor->widget()->setParent(field);
+        fieldLayout->addWidget(row->editor->widget());
+        row->help = new QLabel(field);
+        row->help->setWordWrap(true);
+        row->help->setTextFormat(Qt::PlainText);
+        QFont small = row->help->font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        row->help->setFont(small);
+        row->help->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        fieldLayout->addWidget(row->help);
+
+        const QString name = qs(definition.name);
+        const QString tip = definition.description.empty()
+                                ? tr("%1 (%2)").arg(name, typeName(definition.type))
+                                : tr("%1 (%2): %3").arg(name, typeName(definition.type), qs(definition.description));
+        row->editor->widget()->setToolTip(tip);
+        row->editor->widget()->setWhatsThis(tip);
+        row->editor->widget()->setObjectName(QStringLiteral("parameter_") + name);
+        auto* label = new QLabel(name, this);
+        label->setToolTip(tip);
+        label->setBuddy(row->editor->widget());
+        layout_->addRow(label, field);
+        updateHelp(*row);
+        rows_.push_back(std::move(row));
+    }
+}
+
+void ParameterForm::updateHelp(Row& row)
+{
+    QStringList lines;
+    if (!row.definition.description.empty())
+        lines << qs(row.definition.description);
+    const auto def = defaultText(row.definition);
+    lines << (def ? tr("Type: %1, default: %2").arg(typeName(row.definition.type), *def)
+                  : tr("Type: %1, no default").arg(typeName(row.definition.type)));
+    if (row.locked)
+        lines << tr("Locked: %1").arg(row.lockReason);
+    row.help->setText(lines.join(QLatin1Char('\n')));
+}
+
+void ParameterForm::setLocked(Row& row, bool locked, const QString& reason)
+{
+    row.locked = locked;
+    row.lockReason = locked ? reason : QString();
+    row.editor->widget()->setEnabled(!locked);
+    updateHelp(row);
+}
+
+void ParameterForm::setStoredValues(const pum::ParameterValues& stored, bool lockInstallParameters)
+{
+    for (auto& row : rows_) {
+        const auto it = stored.find(row->definition.name);
+        if (it != stored.end())
+            row->editor->setValue(it->second.isNull() ? std::nullopt : std::optional<QString>(qs(it->second.text())));
+        else
+            row->editor->setValue(defaultText(row->definition));
+        const bool lock = lockInstallParameters && !row->definition.appOnly;
+        setLocked(*row, lock,
+                  tr("set when the module was installed; only app_only parameters may change on upgrade."));
+    }
+    emit valuesChanged();
+}
+
+void ParameterForm::resetToDefaults()
+{
+    for (auto& row : rows_) {
+        row->editor->setValue(defaultText(row->definition));
+        setLocked(*row, false, QString());
+    }
+    emit valuesChanged();
+}
+
+std::map<std::string, std::string> ParameterForm::givenValues() const
+{
+    std::map<std::string, std::string> given;
+    for (const auto& row : rows_) {
+        if (const auto v = row->editor->value())
+            given[row->definition.name] = v->toStdString();
+    }
+    return given;
+}
+
+QStringList ParameterForm::validationErrors() const
+{
+    QStringList errors;
+    for (const auto& row : rows_) {
+        const auto v = row->editor->value();
+        if (!v)
+            continue;
+        try {
+            pum::ParameterValue::parse(row->definition.type, v->toStdString());
+        } catch (const pum::Error& e) {
+            errors << tr("%1: %2").arg(qs(row->definition.name), QString::fromUtf8(e.what()));
+        }
+    }
+    if (errors.isEmpty()) {
+        try {
+            resolvedValues();
+        } catch (const pum::Error& e) {
+            errors << QString::fromUtf8(e.what());
+        }
+    }
+    return errors;
+}
+
+pum::ParameterValues ParameterForm::resolvedValues() const
+{
+    return pum::resolveParameters(definitions_, givenValues());
+}
+
+ParameterForm::Row* ParameterForm::row(const QString& name) const
+{
+    for (const auto& r : rows_)
+        if (qs(r->definition.name) == name)
+            return r.get();
+    return nullptr;
+}
+
+ParameterEditor* ParameterForm::editor(const QString& name) const
+{
+    Row* r = row(name);
+    return r ? r->editor.get() : nullptr;
+}
+
+bool ParameterForm::setValue(const QString& name, const std::optional<QString>& value)
+{
+    Row* r = row(name);
+    if (!r)
+        return false;
+    r->editor->setValue(value);
+    emit valuesChanged();
+    return true;
+}
+
+bool ParameterForm::isLocked(const QString& name) const
+{
+    Row* r = row(name);
+    return r && r->locked;
+}
+
+QString ParameterForm::lockReason(const QString& name) const
+{
+    Row* r = row(name);
+    return r ? r->lockReason : QString();
+}
+
+}  // namespace pumqt

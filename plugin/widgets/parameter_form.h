@@ -1,0 +1,104 @@
+#pragma once
+// The form for a module's parameters, generated from their declarations in
+// `.pum.yaml`: one editor per parameter, chosen by type, with the description
+// as help. On upgrade the stored values are shown and the parameters that may
+// not change are locked, with the reason.
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pum/parameter.h"
+
+class QFormLayout;
+class QLabel;
+
+namespace pumqt {
+
+// One parameter's editor. Values are the canonical text of pum::ParameterValue
+// ("2056", "true", "1.50"); std::nullopt means "not given" (default or NULL).
+class ParameterEditor {
+public:
+    virtual ~ParameterEditor() = default;
+    virtual QWidget* widget() const = 0;
+    virtual std::optional<QString> value() const = 0;
+    virtual void setValue(const std::optional<QString>& value) = 0;
+
+    // Set by the form; an editor calls notifyChanged() when the user edits.
+    std::function<void()> onChanged;
+
+protected:
+    void notifyChanged() const
+    {
+        if (onChanged)
+            onChanged();
+    }
+};
+
+using ParameterEditorFactory =
+    std::function<std::unique_ptr<ParameterEditor>(const pum::ParameterDefinition& definition, QWidget* parent)>;
+
+class ParameterForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParameterForm(QWidget* parent = nullptr);
+    ~ParameterForm() override;
+
+    // An SRID parameter (named "srid", any case) gets its editor from this
+    // factory when set: the QGIS layer places a CRS selector there.
+    void setSridEditorFactory(ParameterEditorFactory factory) { sridFactory_ = std::move(factory); }
+    static bool isSridParameter(const pum::ParameterDefinition& definition);
+
+    // Rebuilds the form; every editor starts at its default.
+    void setDefinitions(const std::vector<pum::ParameterDefinition>& definitions);
+    const std::vector<pum::ParameterDefinition>& definitions() const { return definitions_; }
+
+    // Shows the values stored by the installed module. With `lockInstallParameters`
+    // (an upgrade), the parameters that are not app_only are locked.
+    void setStoredValues(const pum::ParameterValues& stored, bool lockInstallParameters);
+    // Back to defaults, nothing locked (e.g. not installed).
+    void resetToDefaults();
+
+    // What the user entered, by name; parameters left empty are not included.
+    std::map<std::string, std::string> givenValues() const;
+    // Problems with the entries, one line each ("srid: 'abc' is not an integer").
+    QStringList validationErrors() const;
+    // The typed values a command uses (defaults filled in). Throws pum::ParameterError.
+    pum::ParameterValues resolvedValues() const;
+
+    // By parameter name (for the dialog, tests and scripts).
+    ParameterEditor* editor(const QString& name) const;
+    bool setValue(const QString& name, const std::optional<QString>& value);
+    bool isLocked(const QString& name) const;
+    QString lockReason(const QString& name) const;
+
+signals:
+    void valuesChanged();
+
+private:
+    struct Row {
+        pum::ParameterDefinition definition;
+        std::unique_ptr<ParameterEditor> editor;
+        QLabel* help = nullptr;
+        bool locked = false;
+        QString lockReason;
+    };
+    std::unique_ptr<ParameterEditor> createEditor(const pum::ParameterDefinition& definition);
+    void setLocked(Row& row, bool locked, const QString& reason);
+    void updateHelp(Row& row);
+    Row* row(const QString& name) const;
+
+    std::vector<pum::ParameterDefinition> definitions_;
+    std::vector<std::unique_ptr<Row>> rows_;
+    QFormLayout* layout_ = nullptr;
+    QLabel* emptyLabel_ = nullptr;
+    ParameterEditorFactory sridFactory_;
+};
+
+}  // namespace pumqt

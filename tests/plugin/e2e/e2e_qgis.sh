@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# End-to-end: the real QGIS under Xvfb with the plugin enabled from the build
+# tree; e2e_qgis.py drives the dialog (saved connection with an auth
+# configuration, example module, SRID 2056, install 1.1.0, upgrade), then this
+# script checks the database.
+#
+#   e2e_qgis.sh BUILD_DIR SOURCE_DIR ENVFILE [IMAGES_DIR]
+# ENVFILE is the test cluster's (tests/support/pg_test_cluster.sh). Screenshots
+# go to IMAGES_DIR (default: BUILD_DIR/e2e-images; docs/images for the docs).
+# PUM_E2E_LANGUAGE=de (fr, it) runs QGIS in that language, for screenshots only:
+# the checks of the messages below are in English.
+set -euo pipefail
+
+build=$(cd "$1" && pwd)
+source_dir=$(cd "$2" && pwd)
+envfile=$3
+images=${4:-$build/e2e-images}
+mkdir -p "$images"
+images=$(cd "$images" && pwd)
+
+# shellcheck disable=SC1090
+set -a; source "$envfile"; set +a
+psql=("$PUM_PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U postgres)
+
+work=$(mktemp -d /tmp/pum-e2e.XXXXXX)
+db="pum_e2e_$$"
+role="pum_e2e_editor_$$"
+password="e2e-$$-$RANDOM"
+pydb="${db}_py"
+cleanup() {
+  "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $pydb" >/dev/null 2>&1 || true
+  "${psql[@]}" -d postgres -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1 || true
+  if [[ -n "${PUM_E2E_KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# A database and a login role that only reaches it with a password over TCP.
+"${psql[@]}" -d postgres -c "CREATE DATABASE $db TEMPLATE $PUM_TEST_TEMPLATE"
+"${psql[@]}" -d postgres -c "CREATE ROLE $role LOGIN SUPERUSER PASSWORD '$password'"
+# With Python hooks in this build: a second database for a module with a .py hook.
+python_hooks=
+if [[ -f "$build/lib/libpum_python_hooks.so" ]]; then
+  python_hooks=1
+  "${psql[@]}" -d postgres -c "CREATE DATABASE $pydb TEMPLATE $PUM_TEST_TEMPLATE"
+  export PUM_E2E_PY_DB="$pydb" PUM_E2E_PY_MODULE="$source_dir/tests/data/seed_module_py"
+fi
+
+# A fresh QGIS profile with the plugin enabled from the build tree: QGIS looks
+# for C++ plugins in its own folder and in plugins/searchPathsForPlugins
+# (Settings > Options > System > Plugin paths), and loads those whose
+# Plugins/<library base name> is true. No first-run questions.
+profile="$work/profiles/default"
+mkdir -p "$profile/QGIS"
+cat >"$profile/QGIS/QGIS3.ini" <<INI
+[Plugins]
+libpumplugin=true
+
+[plugins]
+searchPathsForPlugins=$build/plugin
+
+[locale]
+overrideFlag=${PUM_E2E_LANGUAGE:+true}
+userLocale=${PUM_E2E_LANGUAGE:-en_US}
+
+[qgis]
+checkVersion=false
+showTips322=false
+migration\\fileVersion=3
+INI
+
+out="$work/result.txt"
+export PUM_E2E_OUT="$out" PUM_E2E_IMAGES="$images"
+export PUM_E2E_SCREENSHOT_SUFFIX=${PUM_E2E_LANGUAGE:+-$PUM_E2E_LANGUAGE}
+export PUM_E2E_PORT="$PGPORT" PUM_E2E_DB="$db" PUM_E2E_USER="$role" PUM_E2E_PASSWORD="$password"
+export PUM_E2E_MODULE="$source_dir/examples/signage"
+# No libpq variables: the connection must come from the QGIS settings alone.
+unset PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICEFILE
+export LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb
+
+timeout 300 xvfb-run -a -s "-screen 0 1400x1000x24" \
+  qgis --nologo --noversioncheck --profiles-path "$work" --code "$source_dir/tests/plugin/e2e/e2e_qgis.py" \
+  >"$work/qgis.log" 2>&1 || true
+
+echo "== what the plugin showed"
+cat "$out" 2>/dev/null || { echo "no result file; QGIS log:"; tail -50 "$work/qgis.log"; exit 1; }
+grep -q '^result=ok$' "$out" || { echo "FAILED in QGIS; QGIS log:"; tail -30 "$work/qgis.log"; exit 1; }
+
+fail=0
+check() {  # check DESCRIPTION SQL EXPECTED
+  local got
+  got=$("${psql[@]}" -d "$db" -At -c "$2" 2>&1)
+  if [[ "$got" == "$3" ]]; then echo "ok: $1"; else echo "FAILED: $1: expected '$3', got '$got'"; fail=1; fi
+}
+check "versions recorded" "SELECT string_agg(version, ',' ORDER BY string_to_array(version, '.')::int[]) FROM public.pum_migrations" "1.0.0,1.1.0,1.2.0"
+check "srid stored" "SELECT DISTINCT parameters->>'srid' FROM public.pum_migrations" "2056"
+check "geometry in SRID 2056" "SELECT Find_SRID('signage_od', 'support', 'geometry')" "2056"
+check "app_only parameter changed on upgrade" "SELECT parameters->>'lang_code' FROM public.pum_migrations WHERE version = '1.2.0'" "fr"
+check "installed by the auth configuration's user" "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'signage_od'" "$role"
+if [[ -z "${PUM_E2E_LANGUAGE:-}" ]]; then
+  grep -q '^status.upgraded=signage 1.2.0 is up to date' "$out" || { echo "FAILED: final status"; fail=1; }
+  grep -q '^log.upgrade=.*signage upgraded from 1.1.0 to 1.2.0 in ' "$out" || { echo "FAILED: upgrade summary"; fail=1; }
+fi
+if [[ -n "$python_hooks" ]]; then
+  pycheck() {
+    local got
+    got=$("${psql[@]}" -d "$pydb" -At -c "$2" 2>&1)
+    if [[ "$got" == "$3" ]]; then echo "ok: $1"; else echo "FAILED: $1: expected '$3', got '$got'"; fail=1; fi
+  }
+  pycheck "Python hook ran in QGIS (view it creates)" "SELECT to_regclass('pum_test_app.some_view') IS NOT NULL" "t"
+  pycheck "module with Python hooks installed" "SELECT string_agg(version, ',' ORDER BY version) FROM public.pum_migrations" "1.0.0,1.0.1"
+else
+  echo "skipped: Python hooks (this build has none)"
+fi
+exit $fail

@@ -1,0 +1,229 @@
+#include <gtest/gtest.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+
+#include "parameter_form.h"
+#include "pum/error.h"
+
+using pumqt::ParameterForm;
+
+namespace {
+
+pum::ParameterDefinition def(const char* name, pum::ParameterType type, const char* defaultText = nullptr,
+                             const char* description = "", bool appOnly = false,
+                             std::vector<const char*> values = {})
+{
+    pum::ParameterDefinition d;
+    d.name = name;
+    d.type = type;
+    if (defaultText)
+        d.defaultValue = pum::ParameterValue::parse(type, defaultText);
+    d.description = description;
+    d.appOnly = appOnly;
+    for (const char* v : values)
+        d.values.push_back(pum::ParameterValue::parse(type, v));
+    return d;
+}
+
+std::vector<pum::ParameterDefinition> everyType()
+{
+    return {
+        def("srid", pum::ParameterType::Integer, "2056", "Coordinate reference system"),
+        def("big", pum::ParameterType::Integer, "9000000000", "Beyond int32"),
+        def("ratio", pum::ParameterType::Decimal, "1.50", "A decimal"),
+        def("with_history", pum::ParameterType::Boolean, "true", "Keep history", true),
+        def("maybe", pum::ParameterType::Boolean, nullptr, "No default"),
+        def("label", pum::ParameterType::Text, "it's", "A text", true),
+        def("status", pum::ParameterType::Text, "planned", "Status of new pipes", false,
+            {"planned", "built", "abandoned"}),
+        def("style", pum::ParameterType::Path, nullptr, "A style file", true),
+    };
+}
+
+template <typename W>
+W* editorAs(const ParameterForm& form, const char* name)
+{
+    auto* editor = form.editor(QString::fromUtf8(name));
+    if (!editor)
+        return nullptr;
+    if (auto* w = qobject_cast<W*>(editor->widget()))
+        return w;
+    return editor->widget()->findChild<W*>();
+}
+
+}  // namespace
+
+TEST(ParameterForm, OneEditorPerTypeWithDefaults)
+{
+    ParameterForm form;
+    form.setDefinitions(everyType());
+
+    ASSERT_NE(editorAs<QLineEdit>(form, "srid"), nullptr);
+    EXPECT_EQ(editorAs<QLineEdit>(form, "srid")->text(), QStringLiteral("2056"));
+    EXPECT_EQ(editorAs<QLineEdit>(form, "big")->text(), QStringLiteral("9000000000"));
+    EXPECT_EQ(editorAs<QLineEdit>(form, "ratio")->text(), QStringLiteral("1.50"));
+    ASSERT_NE(editorAs<QCheckBox>(form, "with_history"), nullptr);
+    EXPECT_TRUE(editorAs<QCheckBox>(form, "with_history")->isChecked());
+    EXPECT_FALSE(editorAs<QCheckBox>(form, "with_history")->isTristate());
+    EXPECT_TRUE(editorAs<QCheckBox>(form, "maybe")->isTristate());
+    EXPECT_EQ(editorAs<QLineEdit>(form, "label")->text(), QStringLiteral("it's"));
+    auto* status = editorAs<QComboBox>(form, "status");
+    ASSERT_NE(status, nullptr);
+    EXPECT_EQ(status->count(), 3);  // a default: no "(not set)" entry
+    EXPECT_EQ(status->currentText(), QStringLiteral("planned"));
+    ASSERT_NE(editorAs<QToolButton>(form, "style"), nullptr);  // the file picker's button
+    EXPECT_TRUE(editorAs<QLineEdit>(form, "style")->text().isEmpty());
+
+    const auto given = form.givenValues();
+    EXPECT_EQ(given.at("srid"), "2056");
+    EXPECT_EQ(given.at("with_history"), "true");
+    EXPECT_EQ(given.count("maybe"), 0u);
+    EXPECT_EQ(given.count("style"), 0u);
+
+    const auto values = form.resolvedValues();
+    EXPECT_EQ(values.at("big").toSqlLiteral(), "9000000000");
+    EXPECT_EQ(values.at("ratio").toSqlLiteral(), "1.50");
+    EXPECT_EQ(values.at("label").toSqlLiteral(), "'it''s'");
+    EXPECT_TRUE(values.at("maybe").isNull());
+    EXPECT_TRUE(values.at("style").isNull());
+    EXPECT_TRUE(form.validationErrors().isEmpty());
+}
+
+TEST(ParameterForm, DescriptionIsTheHelp)
+{
+    ParameterForm form;
+    form.setDefinitions(everyType());
+    auto* srid = form.editor(QStringLiteral("srid"))->widget();
+    EXPECT_TRUE(srid->toolTip().contains(QStringLiteral("Coordinate reference system"))) << srid->toolTip().toStdString();
+    bool helpShown = false;
+    for (auto* label : form.findChildren<QLabel*>())
+        helpShown |= label->text().contains(QStringLiteral("Status of new pipes")) &&
+                     label->text().contains(QStringLiteral("default: planned"));
+    EXPECT_TRUE(helpShown);
+}
+
+TEST(ParameterForm, IntegersAreInt64AndValidated)
+{
+    ParameterForm form;
+    form.setDefinitions(everyType());
+    auto* big = editorAs<QLineEdit>(form, "big");
+    ASSERT_NE(big->validator(), nullptr);
+    QString text = QStringLiteral("9223372036854775807");
+    int pos = 0;
+    EXPECT_EQ(big->validator()->validate(text, pos), QValidator::Acceptable);
+    text = QStringLiteral("9223372036854775808");
+    EXPECT_EQ(big->validator()->validate(text, pos), QValidator::Invalid);
+    text = QStringLiteral("12a");
+    EXPECT_EQ(big->validator()->validate(text, pos), QValidator::Invalid);
+
+    // Typing letters is refused by the validator.
+    big->clear();
+    QTest::keyClicks(big, QStringLiteral("-12x3"));
+    EXPECT_EQ(big->text(), QStringLiteral("-123"));
+    EXPECT_EQ(form.resolvedValues().at("big").toSqlLiteral(), " -123");
+
+    // A value set from code is still checked.
+    form.setValue(QStringLiteral("srid"), QStringLiteral("abc"));
+    const QStringList errors = form.validationErrors();
+    ASSERT_EQ(errors.size(), 1);
+    EXPECT_TRUE(errors.first().startsWith(QStringLiteral("srid:"))) << errors.first().toStdString();
+    EXPECT_THROW(form.resolvedValues(), pum::ParameterError);
+}
+
+TEST(ParameterForm, ChoicesAndTristateBooleans)
+{
+    ParameterForm form;
+    form.setDefinitions(everyType());
+    QSignalSpy changed(&form, &ParameterForm::valuesChanged);
+    auto* status = editorAs<QComboBox>(form, "status");
+    status->setCurrentIndex(status->findText(QStringLiteral("built")));
+    EXPECT_GE(changed.count(), 1);
+    EXPECT_EQ(form.givenValues().at("status"), "built");
+
+    editorAs<QCheckBox>(form, "maybe")->setCheckState(Qt::Unchecked);
+    EXPECT_EQ(form.givenValues().at("maybe"), "false");
+    editorAs<QCheckBox>(form, "maybe")->setCheckState(Qt::PartiallyChecked);
+    EXPECT_EQ(form.givenValues().count("maybe"), 0u);
+
+    // Without a default, a choice list can stay unset.
+    ParameterForm other;
+    other.setDefinitions({def("kind", pum::ParameterType::Text, nullptr, "", false, {"a", "b"})});
+    EXPECT_EQ(editorAs<QComboBox>(other, "kind")->count(), 3);
+    EXPECT_EQ(other.givenValues().count("kind"), 0u);
+}
+
+TEST(ParameterForm, UpgradeFillsStoredValuesAndLocksInstallParameters)
+{
+    ParameterForm form;
+    form.setDefinitions(everyType());
+    pum::ParameterValues stored;
+    stored["srid"] = pum::ParameterValue::parse(pum::ParameterType::Integer, "2154");
+    stored["label"] = pum::ParameterValue::parse(pum::ParameterType::Text, "stored label");
+    stored["status"] = pum::ParameterValue::parse(pum::ParameterType::Text, "built");
+    form.setStoredValues(stored, true);
+
+    EXPECT_EQ(editorAs<QLineEdit>(form, "srid")->text(), QStringLiteral("2154"));
+    EXPECT_TRUE(form.isLocked(QStringLiteral("srid")));
+    EXPECT_FALSE(form.editor(QStringLiteral("srid"))->widget()->isEnabled());
+    EXPECT_TRUE(form.lockReason(QStringLiteral("srid")).contains(QStringLiteral("app_only")));
+    EXPECT_TRUE(form.isLocked(QStringLiteral("status")));
+    EXPECT_EQ(form.givenValues().at("status"), "built");
+    // app_only parameters stay editable.
+    EXPECT_FALSE(form.isLocked(QStringLiteral("label")));
+    EXPECT_TRUE(form.editor(QStringLiteral("label"))->widget()->isEnabled());
+    EXPECT_EQ(editorAs<QLineEdit>(form, "label")->text(), QStringLiteral("stored label"));
+    bool reasonShown = false;
+    for (auto* label : form.findChildren<QLabel*>())
+        reasonShown |= label->text().contains(QStringLiteral("Locked:"));
+    EXPECT_TRUE(reasonShown);
+
+    form.resetToDefaults();
+    EXPECT_FALSE(form.isLocked(QStringLiteral("srid")));
+    EXPECT_EQ(editorAs<QLineEdit>(form, "srid")->text(), QStringLiteral("2056"));
+}
+
+namespace {
+class SpinEditor : public pumqt::ParameterEditor {
+public:
+    explicit SpinEditor(QWidget* parent) : spin_(new QSpinBox(parent)) { spin_->setRange(0, 999999); }
+    QWidget* widget() const override { return spin_; }
+    std::optional<QString> value() const override { return QString::number(spin_->value()); }
+    void setValue(const std::optional<QString>& v) override { spin_->setValue(v ? v->toInt() : 0); }
+    QSpinBox* spin_;
+};
+}  // namespace
+
+TEST(ParameterForm, SridParameterUsesTheHook)
+{
+    ParameterForm form;
+    QStringList asked;
+    form.setSridEditorFactory([&](const pum::ParameterDefinition& d, QWidget* parent) {
+        asked << QString::fromStdString(d.name);
+        return std::make_unique<SpinEditor>(parent);
+    });
+    form.setDefinitions({def("SRID", pum::ParameterType::Integer, "2056"),
+                         def("srid_note", pum::ParameterType::Text, "x")});
+    EXPECT_EQ(asked, QStringList{QStringLiteral("SRID")});
+    auto* spin = qobject_cast<QSpinBox*>(form.editor(QStringLiteral("SRID"))->widget());
+    ASSERT_NE(spin, nullptr);
+    EXPECT_EQ(spin->value(), 2056);
+    spin->setValue(21781);
+    EXPECT_EQ(form.givenValues().at("SRID"), "21781");
+    EXPECT_TRUE(ParameterForm::isSridParameter(def("Srid", pum::ParameterType::Integer)));
+    EXPECT_FALSE(ParameterForm::isSridParameter(def("srid_note", pum::ParameterType::Text)));
+}
+
+TEST(ParameterForm, NoParameters)
+{
+    ParameterForm form;
+    form.setDefinitions({});
+    EXPECT_TRUE(form.givenValues().empty());
+    EXPECT_TRUE(form.resolvedValues().empty());
+}
