@@ -347,12 +347,23 @@ void dropRoles(Connection& c, const Config& config, Feedback& feedback, const Ro
     runBatch(c, sql);
 }
 
-void grantMembership(Connection& c, const Config& config, const std::string& user, const RoleOptions& options)
+namespace {
+
+// The module roles (with the suffix) that `user` joins or leaves; `user` must exist.
+std::vector<std::string> membershipRoles(Connection& c, const Config& config, const std::string& user,
+                                         const RoleOptions& options)
 {
     if (existingRoles(c, {user}).empty()) throw CommandError("role \"" + user + "\" does not exist");
-    const auto selected = selectRoles(config, options);
     std::vector<std::string> names;
-    for (const auto* def : selected) names.push_back(withSuffix(def->name, options.suffix));
+    for (const auto* def : selectRoles(config, options)) names.push_back(withSuffix(def->name, options.suffix));
+    return names;
+}
+
+}  // namespace
+
+void grantMembership(Connection& c, const Config& config, const std::string& user, const RoleOptions& options)
+{
+    const auto names = membershipRoles(c, config, user, options);
     const auto roles = existingRoles(c, names);
     std::string sql;
     for (const auto& name : names) {
@@ -364,10 +375,7 @@ void grantMembership(Connection& c, const Config& config, const std::string& use
 
 void revokeMembership(Connection& c, const Config& config, const std::string& user, const RoleOptions& options)
 {
-    if (existingRoles(c, {user}).empty()) throw CommandError("role \"" + user + "\" does not exist");
-    const auto selected = selectRoles(config, options);
-    std::vector<std::string> names;
-    for (const auto* def : selected) names.push_back(withSuffix(def->name, options.suffix));
+    const auto names = membershipRoles(c, config, user, options);
     const auto roles = existingRoles(c, names);
     std::string sql;
     for (const auto& name : names)
