@@ -188,7 +188,9 @@ void UpgradeTask::execute()
 QString UpgradeTask::summaryText() const
 {
     const QString module = result_.config ? qs(result_.config->module) : QString();
-    const QString seconds = QString::number(result_.seconds, 'f', result_.seconds < 10 ? 1 : 0);
+    // Two decimals below a second, so that a quick run never reads "0.0 s".
+    const int decimals = result_.seconds < 1 ? 2 : result_.seconds < 10 ? 1 : 0;
+    const QString seconds = QString::number(result_.seconds, 'f', decimals);
     const auto& s = result_.summary;
     switch (request_.command) {
     case Command::Info:

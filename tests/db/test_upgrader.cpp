@@ -69,11 +69,16 @@ std::string installedVersion(const TempDatabase& db)
 
 }  // namespace
 
-TEST(Upgrader, InstallsEveryVersionInVersionOrder)
-{
+// A fresh database, a connection to it and a silent feedback for each test.
+class UpgraderTest : public ::testing::Test {
+protected:
     TempDatabase db;
-    auto c = db.connect();
+    Connection c = db.connect();
     NullFeedback fb;
+};
+
+TEST_F(UpgraderTest, InstallsEveryVersionInVersionOrder)
+{
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto summary = up.install(noRoles());
     ASSERT_TRUE(summary.to);
@@ -92,11 +97,8 @@ TEST(Upgrader, InstallsEveryVersionInVersionOrder)
     EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "en");
 }
 
-TEST(Upgrader, MaxVersionThenUpgradeThenNothingToDo)
+TEST_F(UpgraderTest, MaxVersionThenUpgradeThenNothingToDo)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.1.0");
@@ -123,11 +125,8 @@ TEST(Upgrader, MaxVersionThenUpgradeThenNothingToDo)
     EXPECT_EQ(db.snapshot(), before);
 }
 
-TEST(Upgrader, ChangedParameterIsRefusedButAppOnlyMayChange)
+TEST_F(UpgraderTest, ChangedParameterIsRefusedButAppOnlyMayChange)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.0.0");
@@ -151,11 +150,8 @@ TEST(Upgrader, ChangedParameterIsRefusedButAppOnlyMayChange)
     EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "fr");
 }
 
-TEST(Upgrader, InstallRefusedWhenInstalledOrAnotherModuleIsThere)
+TEST_F(UpgraderTest, InstallRefusedWhenInstalledOrAnotherModuleIsThere)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     EXPECT_THROW(up.install(noRoles()), CommandError);
@@ -170,9 +166,8 @@ TEST(Upgrader, InstallRefusedWhenInstalledOrAnotherModuleIsThere)
     }
 }
 
-TEST(Upgrader, FailingStatementLeavesTheDatabaseExactlyAsBefore)
+TEST_F(UpgraderTest, FailingStatementLeavesTheDatabaseExactlyAsBefore)
 {
-    TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
     installUpTo(db, module, "1.1.0");
@@ -183,8 +178,6 @@ TEST(Upgrader, FailingStatementLeavesTheDatabaseExactlyAsBefore)
     dir.write("current_module/changelogs/1.11.0/02_bad.sql",
               "ALTER TABLE pum_current_data.extra ADD COLUMN name text;\n\n"
               "UPDATE pum_current_data.extra\n   SET nme = 'x';\n");
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(module), c, fb);
     try {
         up.upgrade(noRolesUpgrade());
@@ -198,14 +191,11 @@ TEST(Upgrader, FailingStatementLeavesTheDatabaseExactlyAsBefore)
     EXPECT_FALSE(c.inTransaction());
 }
 
-TEST(Upgrader, LexerErrorsStopBeforeAnythingRuns)
+TEST_F(UpgraderTest, LexerErrorsStopBeforeAnythingRuns)
 {
-    TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
     dir.write("current_module/changelogs/1.11.0/01.sql", "SELECT 1;\nCOMMIT;\n");
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(module), c, fb);
     const auto before = db.snapshot();
     try {
@@ -218,14 +208,11 @@ TEST(Upgrader, LexerErrorsStopBeforeAnythingRuns)
     EXPECT_EQ(db.snapshot(), before);
 }
 
-TEST(Upgrader, UnknownParameterInChangelogIsReportedWithItsLine)
+TEST_F(UpgraderTest, UnknownParameterInChangelogIsReportedWithItsLine)
 {
-    TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
     dir.write("current_module/changelogs/1.11.0/01.sql", "SELECT 1;\nSELECT {not_declared};\n");
-    auto c = db.connect();
-    NullFeedback fb;
     try {
         Upgrader(Config::load(module), c, fb).install(noRoles());
         FAIL();
@@ -236,11 +223,8 @@ TEST(Upgrader, UnknownParameterInChangelogIsReportedWithItsLine)
     EXPECT_EQ(db.scalar("SELECT to_regclass('public.pum_migrations') IS NULL"), "t");
 }
 
-TEST(Upgrader, SeedFormatModuleWithPrePostHooks)
+TEST_F(UpgraderTest, SeedFormatModuleWithPrePostHooks)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("seed_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.0.0");
@@ -251,11 +235,8 @@ TEST(Upgrader, SeedFormatModuleWithPrePostHooks)
     EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_views WHERE schemaname = 'pum_test_app'"), "1");
 }
 
-TEST(Upgrader, BaselineRecordsWithoutRunning)
+TEST_F(UpgraderTest, BaselineRecordsWithoutRunning)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     EXPECT_THROW(up.baseline(Version::parse("1.0.0")), CommandError);  // no table, no --create-table
     up.baseline(Version::parse("1.1.0"), true);
@@ -267,11 +248,8 @@ TEST(Upgrader, BaselineRecordsWithoutRunning)
     EXPECT_EQ(installedVersion(db), "1.9.0");
 }
 
-TEST(Upgrader, BaselineCheckRequiresEveryOlderVersion)
+TEST_F(UpgraderTest, BaselineCheckRequiresEveryOlderVersion)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.9.0");
@@ -289,11 +267,8 @@ TEST(Upgrader, BaselineCheckRequiresEveryOlderVersion)
     EXPECT_EQ(up.upgrade(upgrade).to->toString(), "1.10.0");
 }
 
-TEST(Upgrader, BetaTestingInstallRefusesUpgradeUnlessForced)
+TEST_F(UpgraderTest, BetaTestingInstallRefusesUpgradeUnlessForced)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.1.0");
@@ -305,12 +280,9 @@ TEST(Upgrader, BetaTestingInstallRefusesUpgradeUnlessForced)
     EXPECT_EQ(up.upgrade(forced).to->toString(), "1.10.0");
 }
 
-TEST(Upgrader, VersionsAreComparedAsVersionsNotText)
+TEST_F(UpgraderTest, VersionsAreComparedAsVersionsNotText)
 {
     // 1.10.0 sorts before 1.9.0 as text: the installed version must still be 1.10.0.
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     EXPECT_EQ(up.info().current->versionText, "1.10.0");
@@ -381,18 +353,18 @@ TEST_P(LegacyTable, IsUpgradedInPlace)
 
 INSTANTIATE_TEST_SUITE_P(Layouts, LegacyTable, ::testing::Values(1, 2));
 
-TEST(Upgrader, ConcurrentUpgradesDoNotInterleave)
+TEST_F(UpgraderTest, ConcurrentUpgradesDoNotInterleave)
 {
-    TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
     installUpTo(db, module, "1.1.0");
     // A slow statement in the first version to upgrade keeps the first session busy.
     dir.write("current_module/changelogs/1.9.0/00_slow.sql", "SELECT pg_sleep(1.5);\n");
+    // Each upgrade in a session of its own, as two users would run them.
     auto runOne = [&] {
-        auto c = db.connect();
-        NullFeedback fb;
-        Upgrader up(Config::load(module), c, fb);
+        auto session = db.connect();
+        NullFeedback quiet;
+        Upgrader up(Config::load(module), session, quiet);
         return up.upgrade(noRolesUpgrade());
     };
     auto first = std::async(std::launch::async, runOne);
@@ -406,11 +378,8 @@ TEST(Upgrader, ConcurrentUpgradesDoNotInterleave)
     EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations"), "5");
 }
 
-TEST(Upgrader, AppRecreateAndDemoDataAndUninstall)
+TEST_F(UpgraderTest, AppRecreateAndDemoDataAndUninstall)
 {
-    TempDatabase db;
-    auto c = db.connect();
-    NullFeedback fb;
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     c.exec("DROP SCHEMA pum_current_app CASCADE");
@@ -469,13 +438,11 @@ private:
 };
 }  // namespace
 
-TEST(Upgrader, CancelledInstallChangesNothing)
+TEST_F(UpgraderTest, CancelledInstallChangesNothing)
 {
-    TempDatabase db;
-    auto c = db.connect();
     const auto before = db.snapshot();
-    CancelAtStep fb(5);
-    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    CancelAtStep cancelling(5);
+    Upgrader up(Config::load(dataModule("current_module")), c, cancelling);
     EXPECT_THROW(up.install(noRoles()), CancelledError);
     EXPECT_EQ(db.snapshot(), before);
 }
