@@ -13,6 +13,7 @@ CORE_PACKAGES=(
   libyaml-cpp-dev pybind11-dev python3-dev
   libgtest-dev libgmock-dev python3-psycopg python3-pytest python3-pip
   libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
+  libpg-query-dev  # PostgreSQL's own parser: the SQL splitter is cross-checked against it
 )
 
 # QGIS plugin (Qt 5 and Qt 6 builds, translations, headless GUI tests and screenshots).
