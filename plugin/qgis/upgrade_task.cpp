@@ -113,6 +113,25 @@ bool UpgradeTask::run()
     return result_.ok;
 }
 
+namespace {
+
+// The options install and upgrade share, from the dialog's request.
+template <typename Options>
+Options commonOptions(const TaskRequest& request, const pum::ParameterValues& given)
+{
+    Options options;
+    options.parameters = given;
+    options.maxVersion = request.maxVersion;
+    options.betaTesting = request.betaTesting;
+    options.skipRoles = !request.rolesAndGrant;
+    options.skipGrant = !request.rolesAndGrant;
+    options.skipDropApp = request.skipDropApp;
+    options.skipCreateApp = request.skipCreateApp;
+    return options;
+}
+
+}  // namespace
+
 void UpgradeTask::execute()
 {
     pum::Config config = pum::Config::load(request_.moduleDirectory.toStdString());
@@ -133,27 +152,13 @@ void UpgradeTask::execute()
     case Command::Info:
         break;
     case Command::Install: {
-        pum::InstallOptions options;
-        options.parameters = given;
-        options.maxVersion = request_.maxVersion;
-        options.betaTesting = request_.betaTesting;
-        options.skipRoles = !request_.rolesAndGrant;
-        options.skipGrant = !request_.rolesAndGrant;
-        options.skipDropApp = request_.skipDropApp;
-        options.skipCreateApp = request_.skipCreateApp;
+        auto options = commonOptions<pum::InstallOptions>(request_, given);
         options.demoData = request_.demoData;
         result_.summary = upgrader.install(options);
         break;
     }
     case Command::Upgrade: {
-        pum::UpgradeOptions options;
-        options.parameters = given;
-        options.maxVersion = request_.maxVersion;
-        options.betaTesting = request_.betaTesting;
-        options.skipRoles = !request_.rolesAndGrant;
-        options.skipGrant = !request_.rolesAndGrant;
-        options.skipDropApp = request_.skipDropApp;
-        options.skipCreateApp = request_.skipCreateApp;
+        auto options = commonOptions<pum::UpgradeOptions>(request_, given);
         result_.summary = upgrader.upgrade(options);
         break;
     }
