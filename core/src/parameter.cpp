@@ -7,22 +7,13 @@
 #include <set>
 
 #include "pum/error.h"
+#include "ascii.h"
 
 namespace pum {
 
 namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
 
 // Quotes a value for an error message, keeping it on one line and short.
 std::string shown(std::string_view text)
@@ -124,9 +115,9 @@ std::optional<std::string> plainDecimalFromJson(std::string_view text)
 std::optional<bool> parseBoolean(std::string_view text)
 {
     for (std::string_view t : {"true", "yes", "on", "1", "t"})
-        if (equalsIgnoreCase(text, t)) return true;
+        if (detail::asciiEqualsIgnoreCase(text, t)) return true;
     for (std::string_view f : {"false", "no", "off", "0", "f"})
-        if (equalsIgnoreCase(text, f)) return false;
+        if (detail::asciiEqualsIgnoreCase(text, f)) return false;
     return std::nullopt;
 }
 

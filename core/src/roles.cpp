@@ -42,22 +42,23 @@ std::vector<std::string> parseTextArray(const std::string& text)
     return out;
 }
 
-std::set<std::string> existingRoles(Connection& c, const std::vector<std::string>& names)
+// Which of `names` the catalog query (names in $1) finds.
+std::set<std::string> existingNames(Connection& c, const char* query, const std::vector<std::string>& names)
 {
     std::set<std::string> out;
-    auto r = c.execParams("SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[])",
-                          {textArrayLiteral(names)});
+    auto r = c.execParams(query, {textArrayLiteral(names)});
     for (int i = 0; i < r.rows(); ++i) out.insert(r.value(i, 0));
     return out;
 }
 
+std::set<std::string> existingRoles(Connection& c, const std::vector<std::string>& names)
+{
+    return existingNames(c, "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[])", names);
+}
+
 std::set<std::string> existingSchemas(Connection& c, const std::vector<std::string>& names)
 {
-    std::set<std::string> out;
-    auto r = c.execParams("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])",
-                          {textArrayLiteral(names)});
-    for (int i = 0; i < r.rows(); ++i) out.insert(r.value(i, 0));
-    return out;
+    return existingNames(c, "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])", names);
 }
 
 const RoleDefinition* findRole(const Config& config, const std::string& name)

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "pum/error.h"
+#include "ascii.h"
 
 namespace pum {
 
@@ -22,20 +23,10 @@ bool identCont(char c) { return identStart(c) || isDigit(c) || c == '$'; }
 bool tagCont(char c) { return identStart(c) || isDigit(c); }
 bool nameChar(char c) { return isAlpha(c) || isDigit(c) || c == '_'; }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
 std::string lowered(std::string_view s)
 {
     std::string out(s);
-    for (char& c : out) c = lower(c);
+    for (char& c : out) c = detail::asciiLower(c);
     return out;
 }
 
@@ -232,14 +223,14 @@ private:
         // Like psql: inside CREATE FUNCTION/PROCEDURE, a BEGIN ATOMIC ... END
         // body (and CASE ... END within it) holds semicolons that do not end
         // the statement.
-        if (iequals(w, "begin") || iequals(w, "case")) {
+        if (detail::asciiEqualsIgnoreCase(w, "begin") || detail::asciiEqualsIgnoreCase(w, "case")) {
             if (isCreateRoutine()) ++beginDepth_;
-        } else if (iequals(w, "end")) {
+        } else if (detail::asciiEqualsIgnoreCase(w, "end")) {
             if (beginDepth_ > 0) --beginDepth_;
         }
         if (isCopy_ && parenDepth_ == 0) {
-            if (prevWordFrom_ && iequals(w, "stdin")) copyFromStdin_ = true;
-            prevWordFrom_ = iequals(w, "from");
+            if (prevWordFrom_ && detail::asciiEqualsIgnoreCase(w, "stdin")) copyFromStdin_ = true;
+            prevWordFrom_ = detail::asciiEqualsIgnoreCase(w, "from");
         }
         record(Token::Word, w);
     }
@@ -284,12 +275,12 @@ private:
         std::size_t k = 1;
         auto isName = [&](std::size_t index, std::string_view name) {
             return index < first_.size() && (first_[index].kind == Token::Word || first_[index].kind == Token::Ident) &&
-                   iequals(first_[index].text, name);
+                   detail::asciiEqualsIgnoreCase(first_[index].text, name);
         };
         if (isName(k, "pg_catalog") && firstIs(k + 1, Token::Other, ".")) k += 2;
         if (!isName(k, "set_config") || !firstIs(k + 1, Token::Other, "(")) return false;
         k += 2;
-        return k < first_.size() && first_[k].kind == Token::String && iequals(first_[k].text, "search_path");
+        return k < first_.size() && first_[k].kind == Token::String && detail::asciiEqualsIgnoreCase(first_[k].text, "search_path");
     }
 
     // ---- lexer ----
@@ -335,11 +326,11 @@ private:
             while (end < n && identCont(src_[end])) ++end;
             std::string_view w = src_.substr(i, end - i);
             if (end < n && src_[end] == '\'' && w.size() == 1) {
-                char p = lower(w[0]);
+                char p = detail::asciiLower(w[0]);
                 if (p == 'e') return lastTokenEnd_ = eString(i, end + 1);
                 if (p == 'b' || p == 'x' || p == 'n') return lastTokenEnd_ = standardString(i, end + 1, Context::String);
             }
-            if (w.size() == 1 && lower(w[0]) == 'u' && end + 1 < n && src_[end] == '&') {
+            if (w.size() == 1 && detail::asciiLower(w[0]) == 'u' && end + 1 < n && src_[end] == '&') {
                 if (src_[end + 1] == '\'') return lastTokenEnd_ = standardString(i, end + 2, Context::UString);
                 if (src_[end + 1] == '"') return lastTokenEnd_ = quotedIdentifier(i, end + 2);
             }
@@ -525,7 +516,7 @@ private:
             } else if (c == '\'' || c == '"') {
                 if (!inQuote) {
                     inQuote = c;
-                    escapes = c == '\'' && k > from && lower(src_[k - 1]) == 'e' &&
+                    escapes = c == '\'' && k > from && detail::asciiLower(src_[k - 1]) == 'e' &&
                               !(k - 1 > from && identCont(src_[k - 2]));
                 } else if (inQuote == c) {
                     inQuote = 0;

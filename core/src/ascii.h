@@ -1,0 +1,19 @@
+#pragma once
+// Internal: ASCII case folding for SQL keywords and parameter words. Locale
+// free on purpose: keywords compare the same whatever the user's locale.
+#include <cstddef>
+#include <string_view>
+
+namespace pum::detail {
+
+inline char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+inline bool asciiEqualsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (asciiLower(a[i]) != asciiLower(b[i])) return false;
+    return true;
+}
+
+}  // namespace pum::detail
