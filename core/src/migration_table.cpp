@@ -184,16 +184,17 @@ std::vector<MigrationRecord> MigrationTable::records()
     return out;
 }
 
-std::optional<MigrationRecord> MigrationTable::latest()
+std::optional<MigrationRecord> MigrationTable::latest() { return latestOf(records()); }
+
+std::optional<MigrationRecord> MigrationTable::latestOf(const std::vector<MigrationRecord>& records)
 {
-    auto all = records();
-    std::optional<MigrationRecord> best;
-    for (auto& rec : all) {
+    const MigrationRecord* best = nullptr;
+    for (const auto& rec : records) {
         if (!rec.version) continue;
         // Records are in installation order, so among equal versions the newest wins.
-        if (!best || *rec.version >= *best->version) best = std::move(rec);
+        if (!best || *rec.version >= *best->version) best = &rec;
     }
-    return best;
+    return best ? std::optional<MigrationRecord>(*best) : std::nullopt;
 }
 
 void MigrationTable::insert(const std::string& module, const Version& version, bool betaTesting,

@@ -113,6 +113,12 @@ std::vector<std::string> relativeFiles(const Config& config, const Changelog& ch
     return out;
 }
 
+void refuseOtherModule(const MigrationRecord& installed, const Config& config)
+{
+    if (installed.module != config.module)
+        throw CommandError("the database holds module '" + installed.module + "', not '" + config.module + "'");
+}
+
 void refuseOtherModules(MigrationTable& table, bool allowMultipleModules)
 {
     if (allowMultipleModules) return;
@@ -166,20 +172,24 @@ Upgrader::~Upgrader() { connection_.setNoticeHandler({}); }
 ParameterValues Upgrader::effectiveParameters(const ParameterValues& given, bool refuseChanges)
 {
     MigrationTable table(connection_, config_.migrationTableSchema);
+    return mergeParameters(table.exists() ? table.latest() : std::nullopt, given, refuseChanges);
+}
+
+ParameterValues Upgrader::mergeParameters(const std::optional<MigrationRecord>& installed,
+                                          const ParameterValues& given, bool refuseChanges) const
+{
     ParameterValues merged;
-    if (table.exists()) {
-        if (auto latest = table.latest()) {
-            ParameterValues stored = parametersFromJson(config_.parameters, latest->parametersJson);
-            for (const auto& def : config_.parameters) {
-                auto s = stored.find(def.name);
-                if (s == stored.end()) continue;
-                auto g = given.find(def.name);
-                if (refuseChanges && g != given.end() && !def.appOnly && g->second != s->second)
-                    throw ParameterError(def.name, "parameter '" + def.name + "' cannot change from " + s->second.toSqlLiteral() + " to " +
-                                                       g->second.toSqlLiteral() + " on an installed module " +
-                                                       "(only parameters marked app_only may change)");
-                merged[def.name] = s->second;
-            }
+    if (installed) {
+        ParameterValues stored = parametersFromJson(config_.parameters, installed->parametersJson);
+        for (const auto& def : config_.parameters) {
+            auto s = stored.find(def.name);
+            if (s == stored.end()) continue;
+            auto g = given.find(def.name);
+            if (refuseChanges && g != given.end() && !def.appOnly && g->second != s->second)
+                throw ParameterError(def.name, "parameter '" + def.name + "' cannot change from " +
+                                                   s->second.toSqlLiteral() + " to " + g->second.toSqlLiteral() +
+                                                   " on an installed module (only parameters marked app_only may change)");
+            merged[def.name] = s->second;
         }
     }
     for (const auto& [name, value] : given) merged[name] = value;
@@ -262,19 +272,16 @@ RunSummary Upgrader::upgrade(const UpgradeOptions& options)
         throw CommandError("module " + config_.module + " is not installed in " + connection_.describe() + " (no " +
                            config_.migrationTableSchema + ".pum_migrations table); use install, or baseline");
     const auto records = table.records();
-    std::optional<MigrationRecord> latest;
-    for (const auto& r : records)
-        if (r.version && (!latest || *r.version >= *latest->version)) latest = r;
+    const auto latest = MigrationTable::latestOf(records);
     if (!latest) throw CommandError(config_.migrationTableSchema + ".pum_migrations holds no version; use baseline");
-    if (latest->module != config_.module)
-        throw CommandError("the database holds module '" + latest->module + "', not '" + config_.module + "'");
+    refuseOtherModule(*latest, config_);
     if (latest->betaTesting && !options.force)
         throw CommandError("version " + latest->versionText +
                            " was installed for beta testing: it cannot be upgraded (use --force if you really must)");
     const Version installed = *latest->version;
     summary.from = installed;
 
-    const ParameterValues parameters = effectiveParameters(options.parameters, true);
+    const ParameterValues parameters = mergeParameters(latest, options.parameters, true);
 
     if (!options.skipBaselineCheck) {
         std::vector<Version> missing;
@@ -344,8 +351,7 @@ void Upgrader::baseline(const Version& version, bool createTable, bool allowMult
         table.create();
     } else {
         if (auto latest = table.latest()) {
-            if (latest->module != config_.module)
-                throw CommandError("the database holds module '" + latest->module + "', not '" + config_.module + "'");
+            refuseOtherModule(*latest, config_);
             if (*latest->version >= version)
                 throw CommandError("cannot set baseline " + version.toString() + ": the database is already at " +
                                    latest->versionText);

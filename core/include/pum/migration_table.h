@@ -53,6 +53,8 @@ public:
     std::vector<MigrationRecord> records();
     // The record of the highest version, compared as versions (not as text).
     std::optional<MigrationRecord> latest();
+    // The same, among records already read (in installation order).
+    static std::optional<MigrationRecord> latestOf(const std::vector<MigrationRecord>& records);
 
     void insert(const std::string& module, const Version& version, bool betaTesting,
                 const std::vector<std::string>& changelogFiles, const ParameterValues& parameters);

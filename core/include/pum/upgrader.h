@@ -102,6 +102,10 @@ public:
     ParameterValues effectiveParameters(const ParameterValues& given, bool refuseChanges);
 
 private:
+    // effectiveParameters() against the record already read under the lock.
+    ParameterValues mergeParameters(const std::optional<MigrationRecord>& installed, const ParameterValues& given,
+                                    bool refuseChanges) const;
+
     Config config_;
     Connection& connection_;
     Feedback& feedback_;
