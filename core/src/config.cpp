@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "ascii.h"
 #include "pum/error.h"
 
 namespace pum {
@@ -22,12 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 std::string joinKey(const std::string& path, const std::string& key)
 {
@@ -208,7 +203,7 @@ private:
     {
         const YAML::Node& node = field.value;
         if (node.IsScalar() && node.Tag() == "?") {
-            const std::string text = lower(node.Scalar());
+            const std::string text = detail::asciiLowered(node.Scalar());
             if (text == "true" || text == "yes" || text == "on") return true;
             if (text == "false" || text == "no" || text == "off") return false;
         }
@@ -422,7 +417,7 @@ HookDefinition Loader::loadHook(const YAML::Node& node, const std::string& path)
     if (file) {
         const std::string key = path + ".file";
         hook.relativeFile = nonEmptyText(*file, key);
-        const std::string extension = lower(fs::path(hook.relativeFile).extension().string());
+        const std::string extension = detail::asciiLowered(fs::path(hook.relativeFile).extension().string());
         if (extension != ".sql" && extension != ".py")
             fail(*file, key, "'" + hook.relativeFile + "' is neither a .sql nor a .py file");
         hook.file = existingFile(*file, key);
@@ -575,7 +570,7 @@ void Loader::loadDependencies(const Field& field, Config& config) const
 
 bool HookDefinition::isPython() const
 {
-    return file && lower(file->extension().string()) == ".py";
+    return file && detail::asciiLowered(file->extension().string()) == ".py";
 }
 
 std::string HookDefinition::describe() const

@@ -7,6 +7,7 @@
 #include "pum/database.h"
 #include "pum/error.h"
 #include "pum/feedback.h"
+#include "ascii.h"
 #include "sql_hook.h"
 
 namespace pum {
@@ -53,9 +54,7 @@ namespace {
 std::string extensionOf(const HookDefinition& hook)
 {
     if (!hook.file) return ".sql";
-    auto ext = hook.file->extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
+    return detail::asciiLowered(hook.file->extension().string());
 }
 
 HookRunner& runnerFor(const HookDefinition& hook)

@@ -23,12 +23,6 @@ bool identCont(char c) { return identStart(c) || isDigit(c) || c == '$'; }
 bool tagCont(char c) { return identStart(c) || isDigit(c); }
 bool nameChar(char c) { return isAlpha(c) || isDigit(c) || c == '_'; }
 
-std::string lowered(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out) c = detail::asciiLower(c);
-    return out;
-}
 
 std::string upper(std::string_view s)
 {
@@ -197,7 +191,7 @@ private:
         // Only statements starting with one of these words need more than
         // their first token checked (keeps large data files fast).
         if (first_.size() >= 8 || (!first_.empty() && !wantTokens_)) return;
-        first_.push_back({kind, kind == Token::Word ? lowered(text) : std::string(text)});
+        first_.push_back({kind, kind == Token::Word ? detail::asciiLowered(text) : std::string(text)});
         if (first_.size() == 1) {
             const std::string& w = first_[0].text;
             wantTokens_ = kind == Token::Word &&
@@ -217,7 +211,7 @@ private:
     void word(std::string_view w)
     {
         if (identCount_ < 4) {
-            idents_[identCount_] = lowered(w);
+            idents_[identCount_] = detail::asciiLowered(w);
             if (identCount_++ == 0) isCopy_ = idents_[0] == "copy";
         }
         // Like psql: inside CREATE FUNCTION/PROCEDURE, a BEGIN ATOMIC ... END

@@ -37,7 +37,7 @@ public:
     void addHooks(const std::vector<HookDefinition>& hooks)
     {
         for (const auto& hook : hooks) {
-            if (!hook.file || hook.file->extension() == ".sql") {
+            if (!hook.isPython()) {  // .pum.yaml allows only .sql and .py files
                 addScript(detail::loadSqlHook(hook, parameters_), hook.code ? hook.describe() : std::string());
             } else {
                 checkHook(hook, config_, parameters_);  // the registered runner refuses what it can't run
