@@ -249,18 +249,22 @@ void registerModuleCommands(CLI::App& app, GlobalOptions&)
             std::string name;
             ParameterArgs parameters;
             bool skipGrant = false;
+            bool skipDropApp = false;
+            bool skipCreateApp = false;
         };
         auto args = std::make_shared<Args>();
         auto* cmd = app.add_subcommand("demo-data", "Load a demo data set into the installed module");
         cmd->alias("install-demo-data");
         cmd->add_option("name", args->name, "The demo data set (see demo_data in .pum.yaml)")->required();
         cmd->add_flag("--skip-grant", args->skipGrant, "Do not grant permissions afterwards");
+        cmd->add_flag("--skip-drop-app", args->skipDropApp, "Do not run the drop hooks before loading the data");
+        cmd->add_flag("--skip-create-app", args->skipCreateApp, "Do not run the create hooks after loading the data");
         addParameterOption(cmd, args->parameters);
         setAction(cmd, [args](Session& s) {
             const Config& config = s.config();
             auto values = parseParameterArguments(config, parameterMap(args->parameters));
             Upgrader upgrader(config, s.connection(), s.feedback());
-            upgrader.installDemoData(args->name, values, args->skipGrant);
+            upgrader.installDemoData(args->name, values, args->skipGrant, args->skipDropApp, args->skipCreateApp);
             report(s, "demo data '" + args->name + "' loaded into " + config.module);
             return 0;
         });

@@ -9,8 +9,8 @@
 
 #include "cli.h"
 #include "pum/error.h"
+#include "pum/python_hook_loader.h"
 #include "pum/upgrader.h"
-#include "python_loader.h"
 
 namespace pum::cli {
 
@@ -118,10 +118,10 @@ const Config& Session::config()
         if (!options_.configFile.empty()) file = options_.configFile;
         config_ = Config::load(options_.dir, file);
         if (config_->hasPythonHooks()) {
-            std::string error;
-            if (!loadPythonHooks(error))
+            const PythonHooksLoad& loaded = loadPythonHooks();
+            if (!loaded.ok())
                 // Not fatal here: `info` needs no hooks; a command that runs one reports it before starting.
-                feedback_.log(Feedback::Level::Debug, "Python hooks unavailable: " + error);
+                feedback_.log(Feedback::Level::Debug, "Python hooks unavailable: " + loaded.message());
         }
     }
     return *config_;

@@ -221,6 +221,8 @@ private:
     void loadDemoData(const Field& field, Config& config) const;
     void loadDependencies(const Field& field, Config& config) const;
     fs::path existingFile(const Field& field, const std::string& path) const;
+    // Like existingFile, but a missing file is recorded in `missing` instead of failing.
+    fs::path demoFile(const Field& field, const std::string& path, std::vector<std::string>& missing) const;
 };
 
 // Python's str.format field names and keyword arguments of Python hooks both
@@ -394,6 +396,18 @@ fs::path Loader::existingFile(const Field& field, const std::string& path) const
     return full;
 }
 
+fs::path Loader::demoFile(const Field& field, const std::string& path, std::vector<std::string>& missing) const
+{
+    const std::string relative = nonEmptyText(field, path);
+    const fs::path full = (baseDir_ / relative).lexically_normal();
+    std::error_code ec;
+    if (!fs::exists(full, ec)) {
+        missing.push_back(ConfigError(configFile_.string(), lineOf(field), path, "file not found: " + full.string()).what());
+        return full;
+    }
+    return existingFile(field, path);
+}
+
 std::vector<HookDefinition> Loader::loadHooks(const Field& field, const std::string& path) const
 {
     std::vector<HookDefinition> hooks;
@@ -536,12 +550,12 @@ void Loader::loadDemoData(const Field& field, Config& config) const
         if (file && files) fail(files->key, path, "demo data has either 'file' or 'files', not both");
         if (!file && !files) fail(items[i], path, "demo data needs 'file' or 'files'");
         if (file) {
-            data.files.push_back(existingFile(*file, path + ".file"));
+            data.files.push_back(demoFile(*file, path + ".file", data.missing));
         } else {
             const auto entries = list(files->value, path + ".files", "file paths");
             if (entries.empty()) fail(*files, path + ".files", "must list at least one file");
             for (std::size_t j = 0; j < entries.size(); ++j)
-                data.files.push_back(existingFile(Field{entries[j], entries[j]}, indexKey(path + ".files", j)));
+                data.files.push_back(demoFile(Field{entries[j], entries[j]}, indexKey(path + ".files", j), data.missing));
         }
         config.demoData.push_back(std::move(data));
     }

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "pum/database.h"
+#include "pum/deferred_constraints.h"
 #include "pum/error.h"
 #include "pum/feedback.h"
 #include "pum/hook.h"
@@ -130,6 +131,57 @@ void refuseOtherModules(MigrationTable& table, bool allowMultipleModules)
                        "); use --allow-multiple-modules to install several modules in one database");
 }
 
+const DemoData& findDemoData(const Config& config, const std::string& name)
+{
+    std::string names;
+    for (const auto& d : config.demoData) {
+        if (d.name == name) {
+            if (!d.missing.empty())
+                throw CommandError("demo data '" + name + "' cannot be loaded: " + d.missing.front());
+            return d;
+        }
+        names += (names.empty() ? "" : ", ") + d.name;
+    }
+    throw CommandError("unknown demo data set '" + name + "' (" +
+                       (names.empty() ? "the module defines none" : "available: " + names) + ")");
+}
+
+// Demo-data loading as pum does it: drop app, the set's files, create app,
+// with a commit after each phase. Everything is read and parsed up front;
+// at each of pum's commits the deferred checks fire (settleDeferredConstraints).
+class DemoDataPlan {
+public:
+    DemoDataPlan(const Config& config, const DemoData& demo, const ParameterValues& parameters, bool skipDropApp,
+                 bool skipCreateApp)
+        : name_(demo.name), drop_(config, parameters), files_(config, parameters), create_(config, parameters)
+    {
+        if (!skipDropApp) drop_.addHooks(config.dropHooks);
+        files_.addFiles(demo.files);
+        if (!skipCreateApp) create_.addHooks(config.createHooks);
+    }
+
+    std::size_t run(Connection& connection, Feedback& feedback)
+    {
+        std::size_t statements = 0;
+        feedback.log(Feedback::Level::Info, "loading demo data " + name_);
+        if (!drop_.empty()) {
+            statements += drop_.run(connection, feedback);
+            settleDeferredConstraints(connection, feedback, "the drop hooks before demo data '" + name_ + "'");
+        }
+        statements += files_.run(connection, feedback);
+        settleDeferredConstraints(connection, feedback, "the files of demo data '" + name_ + "'");
+        if (!create_.empty()) {
+            statements += create_.run(connection, feedback);
+            settleDeferredConstraints(connection, feedback, "the create hooks after demo data '" + name_ + "'");
+        }
+        return statements;
+    }
+
+private:
+    std::string name_;
+    Plan drop_, files_, create_;
+};
+
 }  // namespace
 
 ParameterValues parseParameterArguments(const Config& config, const std::map<std::string, std::string>& given)
@@ -163,6 +215,10 @@ Upgrader::Upgrader(Config config, Connection& connection, Feedback& feedback)
                            " or newer (minimum_version in " + detail::displayPath(config_.configFile) +
                            "); this is pum " + toolVersion());
     changelogs_ = loadChangelogs(config_);
+    // Once per command: such a set only fails when it is loaded.
+    for (const auto& demo : config_.demoData)
+        for (const auto& missing : demo.missing)
+            feedback_.log(Feedback::Level::Warning, "demo data '" + demo.name + "' cannot be loaded: " + missing);
     connection_.setNoticeHandler(
         [this](const std::string& notice) { feedback_.log(Feedback::Level::Debug, "server: " + notice); });
 }
@@ -209,23 +265,15 @@ RunSummary Upgrader::install(const InstallOptions& options)
         throw CommandError(options.maxVersion ? "no changelog at or below version " + options.maxVersion->toString()
                                               : "the module has no changelogs");
 
-    const DemoData* demo = nullptr;
-    if (!options.demoData.empty()) {
-        for (const auto& d : config_.demoData)
-            if (d.name == options.demoData) demo = &d;
-        if (!demo) throw CommandError("unknown demo data set '" + options.demoData + "'");
-    }
+    std::optional<DemoDataPlan> demoPlan;
+    if (!options.demoData.empty())
+        demoPlan.emplace(config_, findDemoData(config_, options.demoData), parameters, options.skipDropApp,
+                         options.skipCreateApp);
 
     Plan plan(config_, parameters);
     if (!options.skipDropApp) plan.addHooks(config_.dropHooks);
     for (const auto* c : selected) plan.addFiles(c->files);
     if (!options.skipCreateApp) plan.addHooks(config_.createHooks);
-    Plan demoPlan(config_, parameters);
-    if (demo) {
-        demoPlan.addHooks(config_.dropHooks);
-        demoPlan.addFiles(demo->files);
-        demoPlan.addHooks(config_.createHooks);
-    }
 
     feedback_.log(Feedback::Level::Info, "installing " + config_.module + " " + selected.back()->version.toString() +
                                              " into " + connection_.describe());
@@ -247,9 +295,10 @@ RunSummary Upgrader::install(const InstallOptions& options)
         summary.applied.push_back(c->version);
     }
     if (!options.skipGrant) grantPermissions(connection_, config_, feedback_);
-    if (demo) {
-        feedback_.log(Feedback::Level::Info, "loading demo data " + demo->name);
-        summary.statements += demoPlan.run(connection_, feedback_);
+    if (demoPlan) {
+        // pum commits the install here, before it loads the demo data.
+        settleDeferredConstraints(connection_, feedback_, "the install");
+        summary.statements += demoPlan->run(connection_, feedback_);
         if (!options.skipGrant) grantPermissions(connection_, config_, feedback_);
     }
     feedback_.throwIfCancelled();
@@ -387,27 +436,17 @@ ModuleInfo Upgrader::info()
     return info;
 }
 
-void Upgrader::installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant)
+void Upgrader::installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant,
+                               bool skipDropApp, bool skipCreateApp)
 {
-    const DemoData* demo = nullptr;
-    std::string names;
-    for (const auto& d : config_.demoData) {
-        if (d.name == name) demo = &d;
-        names += (names.empty() ? "" : ", ") + d.name;
-    }
-    if (!demo)
-        throw CommandError("unknown demo data set '" + name + "' (" +
-                           (names.empty() ? "the module defines none" : "available: " + names) + ")");
+    const DemoData& demo = findDemoData(config_, name);
     Transaction transaction(connection_);
     MigrationTable table(connection_, config_.migrationTableSchema);
     table.lock();
     if (!table.exists())
         throw CommandError("module " + config_.module + " is not installed: install it before loading demo data");
     const ParameterValues resolved = effectiveParameters(parameters, true);
-    Plan plan(config_, resolved);
-    plan.addHooks(config_.dropHooks);
-    plan.addFiles(demo->files);
-    plan.addHooks(config_.createHooks);
+    DemoDataPlan plan(config_, demo, resolved, skipDropApp, skipCreateApp);
     plan.run(connection_, feedback_);
     if (!skipGrant) grantPermissions(connection_, config_, feedback_);
     feedback_.throwIfCancelled();

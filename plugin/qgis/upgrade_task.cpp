@@ -166,7 +166,8 @@ void UpgradeTask::execute()
         upgrader.recreateApp(given);
         break;
     case Command::DemoData:
-        upgrader.installDemoData(request_.demoData, given, !request_.rolesAndGrant);
+        upgrader.installDemoData(request_.demoData, given, !request_.rolesAndGrant, request_.skipDropApp,
+                                 request_.skipCreateApp);
         break;
     case Command::Uninstall:
         upgrader.uninstall(given);

@@ -3,8 +3,10 @@
 psycopg's pure-Python implementation (``psycopg.pq.__impl__ == "python"``)
 talks to libpq through ctypes, so it can drive the very ``PGconn*`` the core
 holds: the hook sees this run's uncommitted tables, and what it does rolls back
-with the rest. Around that, everything that would end the transaction or free
-the connection is refused, and the handle is taken back after the hook.
+with the rest. Around that, ``commit()`` becomes a checkpoint (the run commits once, at
+its end), ``rollback()`` aborts the whole run, everything else that would end
+the transaction or free the connection is refused, and the handle is taken
+back after the hook.
 """
 
 from __future__ import annotations
@@ -82,39 +84,65 @@ def _classes_for_psycopg():
         # Every query psycopg sends goes through one of these (cursors,
         # connection.execute, pipelines, and a hook using connection.pgconn
         # directly): SQL that would end pum's transaction never reaches the server.
-        def exec_(self, command: bytes):
+        _pum_owner = None  # the HookConnection, to refuse statements after rollback()
+
+        def _pum_check(self, command: Any) -> None:
+            owner = self._pum_owner
+            if owner is not None and owner._pum_rolled_back:
+                raise PumHookError(f"{owner._pum_hook} called connection.rollback(): the run is being rolled back, "
+                                   "no further statement runs")
             _refuse_transaction_control(command)
+
+        def exec_(self, command: bytes):
+            self._pum_check(command)
             return super().exec_(command)
 
         def send_query(self, command: bytes):
-            _refuse_transaction_control(command)
+            self._pum_check(command)
             return super().send_query(command)
 
         def exec_params(self, command: bytes, *args, **kwargs):
-            _refuse_transaction_control(command)
+            self._pum_check(command)
             return super().exec_params(command, *args, **kwargs)
 
         def send_query_params(self, command: bytes, *args, **kwargs):
-            _refuse_transaction_control(command)
+            self._pum_check(command)
             return super().send_query_params(command, *args, **kwargs)
 
         def prepare(self, name: bytes, command: bytes, *args, **kwargs):
-            _refuse_transaction_control(command)
+            self._pum_check(command)
             return super().prepare(name, command, *args, **kwargs)
 
         def send_prepare(self, name: bytes, command: bytes, *args, **kwargs):
-            _refuse_transaction_control(command)
+            self._pum_check(command)
             return super().send_prepare(name, command, *args, **kwargs)
 
     class HookConnection(psycopg.Connection):
         """The ``psycopg.Connection`` a hook receives. See the module's docstring."""
 
+        # Set by borrow(): the hook's name for messages, and the runner's log.
+        _pum_hook = "the hook"
+        _pum_log = None
+        _pum_committed = False
+        _pum_rolled_back = False
+
         def commit(self) -> None:
-            raise PumHookError(f"connection.commit() is not allowed in a hook: {_WHY}")
+            # Libraries that build views commit by default: accept it, keep the
+            # one transaction (pum's own install commits only at its end too).
+            if self.pgconn.transaction_status == psycopg.pq.TransactionStatus.INERROR:
+                raise PumHookError(f"{self._pum_hook} called connection.commit() after an SQL error it caught: "
+                                   "the transaction is aborted and the whole run is rolled back")
+            if not self._pum_committed:
+                self._pum_committed = True
+                if self._pum_log is not None:
+                    self._pum_log(f"{self._pum_hook} asked to commit; the run commits once at its end", "debug")
 
         def rollback(self) -> None:
-            raise PumHookError(f"connection.rollback() is not allowed in a hook: {_WHY}; "
-                               "to undo part of your work use `with connection.transaction():` (a savepoint)")
+            # Undoing only the hook's part is impossible in one transaction:
+            # abort everything, and refuse every later statement of this hook.
+            self._pum_rolled_back = True
+            raise PumHookError(f"{self._pum_hook} called connection.rollback(): the whole run is rolled back "
+                               "(to undo part of a hook's work, use `with connection.transaction():`, a savepoint)")
 
         def close(self) -> None:
             raise PumHookError("connection.close() is not allowed in a hook: the connection belongs to pum, "
@@ -126,6 +154,8 @@ def _classes_for_psycopg():
             # An exception is on its way: let it through untouched.
 
         def _set_autocommit(self, value: bool) -> None:
+            if not value:
+                return  # already off: one transaction
             raise PumHookError(f"connection.autocommit cannot be changed in a hook: {_WHY}")
 
         def tpc_begin(self, *args, **kwargs):
@@ -146,14 +176,26 @@ def _refuse_transaction_control(command: Any) -> None:
         raise PumHookError(f"refused in a hook, {_WHY}: {reason}")
 
 
-def borrow(address: int) -> Any:
-    """A HookConnection on the PGconn at ``address``; give it back with :func:`give_back`."""
+def borrow(address: int, hook: str = "the hook", log: Any = None) -> Any:
+    """A HookConnection on the PGconn at ``address``; give it back with :func:`give_back`.
+
+    ``hook`` names the hook in messages; ``log(message, level)`` is the run's log.
+    """
     BorrowedPGconn, HookConnection = _classes_for_psycopg()
-    connection = HookConnection(BorrowedPGconn(address))
+    pgconn = BorrowedPGconn(address)
+    connection = HookConnection(pgconn)
+    pgconn._pum_owner = connection
+    connection._pum_hook = hook
+    connection._pum_log = log
     # Prepared statements outlive the transaction on the session, and the
     # next hook's connection would reuse their names: never prepare.
     connection.prepare_threshold = None
     return connection
+
+
+def rolled_back(connection: Any) -> bool:
+    """Whether the hook called rollback() (even if it caught the error)."""
+    return bool(connection._pum_rolled_back)
 
 
 def give_back(connection: Any) -> None:

@@ -24,7 +24,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from . import _connection
 from .dependencies import check_dependencies
 from .exceptions import PumCancelled, PumHookError
-from .hook import HookBase
+from .hook import HookBase, bind
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 _counter = itertools.count(1)
@@ -187,25 +187,33 @@ def check_hook(file: str, module_root: str, declared: Dict[str, str],
 
 
 def run_hook(file: str, module_root: str, declared: Dict[str, str], address: int, parameters: Dict[str, Any],
-             run_sql: Callable[[str, str, int, bool], None], log: Callable[[str], None],
+             run_sql: Callable[[str, str, int, bool], None], log: Callable[[str, str], None],
              libpq: Tuple[int, int]) -> None:
-    """Runs the hook on the core's PGconn at ``address``; raises PumHookError with the traceback."""
+    """Runs the hook on the core's PGconn at ``address``; raises PumHookError with the traceback.
+
+    ``log(message, level)`` is the run's log (level ``info``, ``debug``...).
+    """
     path, root = Path(file), Path(module_root)
     _connection.check_psycopg(libpq)
     connection = None
+    shown = _relative(path, root)
     try:
         with _hook_imports(path, root):
             hook_class = _load(path)
             signature = _Signature(hook_class, path)
-            signature.check(declared, _relative(path, root), "the configuration")
+            signature.check(declared, shown, "the configuration")
             hook = hook_class()
-            connection = _connection.borrow(address)
-            hook._prepare(connection, parameters, run_sql=run_sql, file=path, module_root=root)
+            connection = _connection.borrow(address, f"hook {shown}", log)
+            bind(hook, connection, parameters, run_sql=run_sql, file=path, module_root=root)
             hook.run_hook(**signature.arguments(connection, parameters))
     except PumCancelled:
         raise
     except BaseException as error:
         raise PumHookError(_describe(error, path, root)) from None
+    else:
+        # A rollback() whose error the hook (or its library) caught still aborts the run.
+        if _connection.rolled_back(connection):
+            raise PumHookError(f"{shown}: the hook called connection.rollback(): the whole run is rolled back")
     finally:
         if connection is not None:
             _connection.give_back(connection)

@@ -138,9 +138,13 @@ public:
                         throw py::error_already_set();
                     }
                 });
-                py::cpp_function log([ctx](const std::string& message) {
-                    ctx->feedback.log(Feedback::Level::Info, message);
-                });
+                py::cpp_function log([ctx](const std::string& message, const std::string& level) {
+                    Feedback::Level value = Feedback::Level::Info;
+                    if (level == "debug") value = Feedback::Level::Debug;
+                    else if (level == "warning") value = Feedback::Level::Warning;
+                    else if (level == "trace") value = Feedback::Level::Trace;
+                    ctx->feedback.log(value, message);
+                }, py::arg("message"), py::arg("level") = "info");
 
                 py::module_::import("pum._runner")
                     .attr("run_hook")(file, context.config.baseDir.string(), declaredParameters(context.config),

@@ -427,11 +427,13 @@ PYBIND11_MODULE(_pum_native, m)
              })
         .def(
             "install_demo_data",
-            [](PyUpgrader& self, const std::string& name, std::optional<py::dict> parameters, bool skipGrant) {
+            [](PyUpgrader& self, const std::string& name, std::optional<py::dict> parameters, bool skipGrant,
+               bool skipDropApp, bool skipCreateApp) {
                 auto values = given(self.upgrader->config(), parameters);
-                self.run([&] { self.upgrader->installDemoData(name, values, skipGrant); });
+                self.run([&] { self.upgrader->installDemoData(name, values, skipGrant, skipDropApp, skipCreateApp); });
             },
-            py::arg("name"), py::arg("parameters") = py::none(), py::arg("skip_grant") = false)
+            py::arg("name"), py::arg("parameters") = py::none(), py::arg("skip_grant") = false,
+            py::arg("skip_drop_app") = false, py::arg("skip_create_app") = false)
         .def(
             "create_app",
             [](PyUpgrader& self, std::optional<py::dict> parameters) {

@@ -46,8 +46,9 @@ def test_later_failure_rolls_back_the_hooks_work(module, db):
 
 
 REFUSED = {
-    "commit": ("connection.commit()", re.escape("connection.commit() is not allowed in a hook")),
-    "rollback": ("connection.rollback()", re.escape("connection.rollback() is not allowed in a hook")),
+    "rollback": ("connection.rollback()", re.escape("hook hook.py called connection.rollback(): the whole run is rolled back")),
+    "rollback_caught": ("try:\n    connection.rollback()\nexcept Exception:\n    pass",
+                        re.escape("hook.py: the hook called connection.rollback(): the whole run is rolled back")),
     "close": ("connection.close()", re.escape("connection.close() is not allowed in a hook")),
     "with": ("with connection:\n    pass", "`with connection:` would commit and close"),
     "autocommit": ("connection.autocommit = True", "autocommit cannot be changed"),

@@ -43,6 +43,10 @@ struct DemoData {
     std::string name;
     std::vector<std::filesystem::path> files;  // absolute, in the order given
     int line = 0;
+    // Files of `files` that do not exist, each as "FILE:LINE: demo_data[i].file:
+    // file not found: PATH". A module in development ships such sets; pum reads
+    // them only when the set is loaded, so only loading this set fails.
+    std::vector<std::string> missing;
 };
 
 struct Dependency {

@@ -28,7 +28,9 @@ struct InstallOptions {
     bool allowMultipleModules = false;
     bool skipRoles = false;
     bool skipGrant = false;
-    std::string demoData;  // name of a demo data set to load after install; empty = none
+    // Name of a demo data set to load after install (empty: none); its
+    // loading honours skipDropApp and skipCreateApp, as pum's does.
+    std::string demoData;
 };
 
 struct UpgradeOptions {
@@ -87,8 +89,11 @@ public:
     ModuleInfo info();
 
     // Loads a demo data set into an installed module: drop app, the set's
-    // files (parameters substituted), create app, grant. Unknown names are refused.
-    void installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant = false);
+    // files (parameters substituted), create app, grant. Deferred constraint
+    // checks fire after each of those phases, where pum commits. Unknown names
+    // and sets with a missing file are refused.
+    void installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant = false,
+                         bool skipDropApp = false, bool skipCreateApp = false);
     // Runs the `uninstall` hooks; refused when the module defines none.
     void uninstall(const ParameterValues& parameters);
 
