@@ -233,6 +233,16 @@ Connection::Connection(pg_conn* connection)
     }
 }
 
+Connection Connection::borrow(pg_conn* connection)
+{
+    Connection borrowed(nullptr);
+    borrowed.conn_ = connection;
+    borrowed.borrowed_ = true;
+    borrowed.mode_ = TransactionMode::Join;
+    if (connection) borrowed.cancel_->cancel = PQgetCancel(connection);
+    return borrowed;
+}
+
 void Connection::setNoticeHandler(std::function<void(const std::string&)> handler)
 {
     *notices_ = std::move(handler);
@@ -240,6 +250,8 @@ void Connection::setNoticeHandler(std::function<void(const std::string&)> handle
 
 Connection::Connection(Connection&& other) noexcept
     : conn_(std::exchange(other.conn_, nullptr)),
+      borrowed_(other.borrowed_),
+      mode_(other.mode_),
       roundTrips_(other.roundTrips_),
       cancel_(std::move(other.cancel_)),
       notices_(std::move(other.notices_))
@@ -249,8 +261,10 @@ Connection::Connection(Connection&& other) noexcept
 Connection& Connection::operator=(Connection&& other) noexcept
 {
     if (this != &other) {
-        if (conn_) PQfinish(conn_);
+        if (conn_ && !borrowed_) PQfinish(conn_);
         conn_ = std::exchange(other.conn_, nullptr);
+        borrowed_ = other.borrowed_;
+        mode_ = other.mode_;
         roundTrips_ = other.roundTrips_;
         cancel_ = std::move(other.cancel_);
         notices_ = std::move(other.notices_);
@@ -260,7 +274,7 @@ Connection& Connection::operator=(Connection&& other) noexcept
 
 Connection::~Connection()
 {
-    if (conn_) PQfinish(conn_);
+    if (conn_ && !borrowed_) PQfinish(conn_);
 }
 
 namespace {
@@ -464,13 +478,16 @@ bool Connection::inTransaction() const
 
 Transaction::Transaction(Connection& connection) : connection_(connection)
 {
-    connection_.exec("BEGIN");
+    joined_ = connection_.transactionMode() != Connection::TransactionMode::Own;
+    // Joining: open a transaction only when the caller has none, so that the
+    // caller's commit() or rollback() decides for everything.
+    if (!joined_ || PQtransactionStatus(connection_.native()) == PQTRANS_IDLE) connection_.exec("BEGIN");
     active_ = true;
 }
 
 Transaction::~Transaction()
 {
-    if (active_) {
+    if (active_ && !joined_) {
         // Never throws: the error that unwound us is the one to report.
         try {
             rollback();
@@ -481,8 +498,9 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    Result result = connection_.exec("COMMIT");
     active_ = false;
+    if (joined_ && connection_.transactionMode() != Connection::TransactionMode::JoinAndCommit) return;
+    Result result = connection_.exec("COMMIT");
     // COMMIT of a failed transaction succeeds with the tag ROLLBACK.
     if (std::strcmp(PQcmdStatus(result.native()), "COMMIT") != 0)
         throw CommandError("the transaction was rolled back by the server: nothing was changed");

@@ -1,14 +1,18 @@
-"""pum-native's Python package: what hook files import, and a scripting API.
+"""pum-native's Python package: a drop-in for pum 1.x, run by a C++ core.
 
-For hooks (the same names as pum 1.x)::
+The names pum exports, from the modules pum names (``pum.pum_config``,
+``pum.upgrader``, ``pum.schema_migrations``...), for hook files and for the
+programs that drive pum from Python::
 
-    from pum import HookBase, SqlContent
-    from pum.exceptions import PumSqlError
-    from pum.utils.execute_sql import execute_sql
+    from pum import HookBase                     # in a hook file
+    from pum.pum_config import PumConfig
+    from pum.upgrader import Upgrader
 
-For scripts: :func:`load_config`, :func:`connect`, :class:`Upgrader`,
-:func:`install`, :func:`upgrade`, :func:`info` (see :mod:`pum.api`), run by
-the same C++ engine as the ``pum`` command line.
+pum-native's own scripting API (its own connection, callbacks, a summary
+dict) is in :mod:`pum.api`.
+
+Names load on first use, so a hook file that imports only ``HookBase`` does
+not load the compiled core.
 """
 
 from .exceptions import (PumCancelled, PumCommandError, PumConfigError, PumConnectionError,
@@ -17,16 +21,45 @@ from .exceptions import (PumCancelled, PumCommandError, PumConfigError, PumConne
 from .hook import HookBase
 from .sql_content import CursorResult, SqlContent
 
-_API = ("Config", "ParameterDefinition", "Connection", "Upgrader", "load_config", "connect",
-        "install", "upgrade", "info")
+# pum's top-level names: name -> module that defines it.
+_LAZY = {
+    "Changelog": "changelog",
+    "Checker": "checker",
+    "ComparisonReport": "checker",
+    "ReportGenerator": "report_generator",
+    "create_database": "database",
+    "drop_database": "database",
+    "DumpFormat": "dumper",
+    "Dumper": "dumper",
+    "Feedback": "feedback",
+    "LogFeedback": "feedback",
+    "SilentFeedback": "feedback",
+    "HookHandler": "hook",
+    "ParameterDefinition": "parameter",
+    "ParameterType": "parameter",
+    "Permission": "role_manager",
+    "PermissionType": "role_manager",
+    "Role": "role_manager",
+    "RoleInventory": "role_manager",
+    "RoleManager": "role_manager",
+    "RoleStatus": "role_manager",
+    "SchemaPermissionStatus": "role_manager",
+    "PumConfig": "pum_config",
+    "SchemaMigrations": "schema_migrations",
+    "Upgrader": "upgrader",
+}
+
+# pum's logging level below DEBUG for each SQL statement (pum.SQL).
+SQL = 5
 
 
 def __getattr__(name):
-    # The scripting API needs the compiled core; hook files that only import
-    # HookBase do not pay for loading it until SQL runs.
-    if name in _API:
-        from . import api
-        return getattr(api, name)
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from . import _pum_native
         return _pum_native.tool_version()
@@ -35,4 +68,4 @@ def __getattr__(name):
 
 __all__ = ["HookBase", "SqlContent", "CursorResult", "PumException", "PumConfigError", "PumInvalidChangelog",
            "PumParameterError", "PumDependencyError", "PumHookError", "PumSqlError", "PumConnectionError",
-           "PumCommandError", "PumCancelled", *_API]
+           "PumCommandError", "PumCancelled", "SQL", *_LAZY]

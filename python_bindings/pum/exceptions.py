@@ -84,6 +84,30 @@ class PumCancelled(PumException):
     """The user cancelled; the transaction was rolled back."""
 
 
+class PumSchemaMigrationError(PumException):
+    """The migration table is missing, of another module, or inconsistent (pum 1.x name)."""
+
+
+class PumSchemaMigrationNoBaselineError(PumSchemaMigrationError):
+    """The migration table holds no version yet (pum 1.x name)."""
+
+
+class PgDumpCommandError(PumException):
+    """pg_dump could not be started (pum 1.x name)."""
+
+
+class PgDumpFailed(PumException):
+    """pg_dump ran and failed (pum 1.x name)."""
+
+
+class PgRestoreCommandError(PumException):
+    """pg_restore (or psql, for a plain dump) could not be started (pum 1.x name)."""
+
+
+class PgRestoreFailed(PumException):
+    """The restore ran and failed (pum 1.x name)."""
+
+
 __all__ = [
     "PumException",
     "PumConfigError",
@@ -96,4 +120,10 @@ __all__ = [
     "PumConnectionError",
     "PumCommandError",
     "PumCancelled",
+    "PumSchemaMigrationError",
+    "PumSchemaMigrationNoBaselineError",
+    "PgDumpCommandError",
+    "PgDumpFailed",
+    "PgRestoreCommandError",
+    "PgRestoreFailed",
 ]

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "bridge.h"
+#include "caller_connection.h"
 #include "pum/config.h"
 #include "pum/database.h"
 #include "pum/feedback.h"
@@ -44,13 +45,6 @@ std::string hookFile(const HookDefinition& hook)
     if (!hook.file)
         throw HookError(hook.describe() + ": a Python hook needs a file");
     return hook.file->string();
-}
-
-// How psycopg proves it shares our libpq: same version and the very same function.
-py::tuple libpqIdentity()
-{
-    return py::make_tuple(PQlibVersion(),
-                          static_cast<std::uintptr_t>(reinterpret_cast<std::uintptr_t>(&PQlibVersion)));
 }
 
 // After the hook: whatever it did through the raw libpq handle, leave no

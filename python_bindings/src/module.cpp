@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "binders.h"
 #include "bridge.h"
 #include "pum/config.h"
 #include "pum/database.h"
@@ -462,4 +463,7 @@ PYBIND11_MODULE(_pum_native, m)
                 self.run([&] { self.upgrader->uninstall(values); });
             },
             py::arg("parameters") = py::none());
+
+    // Everything in src/bind_*.cpp.
+    pum::python::bindAll(m);
 }

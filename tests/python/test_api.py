@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import pum
+from pum import api
 from pum.exceptions import PumCancelled, PumConfigError, PumConnectionError, PumParameterError
 
 SOURCE = Path(os.environ.get("PUM_SOURCE_DIR", Path(__file__).resolve().parents[2]))
@@ -15,7 +16,7 @@ SEED = SOURCE / "tests" / "data" / "python_seed"
 
 
 def test_load_config():
-    config = pum.load_config(SEED)
+    config = api.load_config(SEED)
     assert config.module == "pum_pyseed"
     assert config.has_python_hooks
     (srid,) = config.parameters
@@ -25,19 +26,19 @@ def test_load_config():
 def test_config_errors_are_pum_exceptions(tmp_path):
     (tmp_path / ".pum.yaml").write_text("pum:\n  module: x\nnot_a_key: 1\n")
     with pytest.raises(PumConfigError) as raised:
-        pum.load_config(tmp_path)
+        api.load_config(tmp_path)
     assert raised.value.line == 3 and "not_a_key" in str(raised.value)
 
 
 def test_connection_errors():
     with pytest.raises(PumConnectionError):
-        pum.connect("host=127.0.0.1 port=1 dbname=x connect_timeout=2")
+        api.connect("host=127.0.0.1 port=1 dbname=x connect_timeout=2")
 
 
 def test_install_upgrade_info_with_progress(db):
     progress, logs = [], []
-    with pum.connect(db.conninfo) as connection:
-        upgrader = pum.Upgrader(SEED, connection, progress=lambda *a: progress.append(a),
+    with api.connect(db.conninfo) as connection:
+        upgrader = api.Upgrader(SEED, connection, progress=lambda *a: progress.append(a),
                                 log=lambda level, message: logs.append(level))
         assert upgrader.info()["installed"] is False
         first = upgrader.install(parameters={"srid": 21781}, max_version="1.0.0")
@@ -54,16 +55,16 @@ def test_install_upgrade_info_with_progress(db):
 
 
 def test_changed_parameter_is_refused_on_upgrade(db):
-    pum.install(SEED, db.conninfo, parameters={"srid": 2056}, max_version="1.0.0")
+    api.install(SEED, db.conninfo, parameters={"srid": 2056}, max_version="1.0.0")
     with pytest.raises(pum.PumException, match="srid"):
-        pum.upgrade(SEED, db.conninfo, parameters={"srid": 4326})
+        api.upgrade(SEED, db.conninfo, parameters={"srid": 4326})
 
 
 def test_bad_parameter_values(db):
     with pytest.raises(PumParameterError, match="srid"):
-        pum.install(SEED, db.conninfo, parameters={"srid": "abc"})
+        api.install(SEED, db.conninfo, parameters={"srid": "abc"})
     with pytest.raises(pum.PumException, match="nope"):
-        pum.install(SEED, db.conninfo, parameters={"nope": 1})
+        api.install(SEED, db.conninfo, parameters={"nope": 1})
 
 
 def test_cancel_rolls_back(db):
@@ -75,7 +76,7 @@ def test_cancel_rolls_back(db):
         return len(calls) > 3
 
     with pytest.raises(PumCancelled):
-        pum.install(SEED, db.conninfo, cancelled=cancelled)
+        api.install(SEED, db.conninfo, cancelled=cancelled)
     assert db.snapshot() == before
 
 
@@ -87,7 +88,7 @@ def test_a_raising_callback_cancels_and_is_reraised(db):
             raise RuntimeError("callback failed")
 
     with pytest.raises(RuntimeError, match="callback failed"):
-        pum.install(SEED, db.conninfo, progress=progress)
+        api.install(SEED, db.conninfo, progress=progress)
     assert db.snapshot() == before
 
 
@@ -140,8 +141,8 @@ def test_missing_psycopg_is_refused_clearly():
 
 
 def test_upgrader_outliving_its_closed_connection(db):
-    with pum.connect(db.conninfo) as connection:
-        upgrader = pum.Upgrader(SEED, connection)
+    with api.connect(db.conninfo) as connection:
+        upgrader = api.Upgrader(SEED, connection)
     with pytest.raises(PumConnectionError, match="closed"):
         upgrader.info()
     del upgrader  # its destructor still touches the (emptied) connection object
@@ -159,7 +160,8 @@ error = ctypes.create_string_buffer(512)
 assert lib.pum_python_register(error, 512) == 0, error.value
 assert lib.pum_python_register(error, 512) == 0, error.value
 import pum
-summary = pum.install({str(SEED)!r}, {db.conninfo!r}, parameters={{"srid": 2056}})
+from pum import api
+summary = api.install({str(SEED)!r}, {db.conninfo!r}, parameters={{"srid": 2056}})
 print(summary["to_version"])
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

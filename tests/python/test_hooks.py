@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 import pum
+from pum import api
 from pum.exceptions import PumDependencyError, PumHookError, PumSqlError
 
 from conftest import yaml
 
 
 def install(module, db, **kwargs):
-    with pum.connect(db.conninfo) as connection:
-        return pum.Upgrader(module.root, connection).install(**kwargs)
+    with api.connect(db.conninfo) as connection:
+        return api.Upgrader(module.root, connection).install(**kwargs)
 
 
 def hook(body, signature="self, connection", imports=""):
@@ -67,14 +68,14 @@ def test_refused_calls_roll_everything_back(module, db, name):
         {textwrap.indent(code, "        ").strip()}
     """))
     before = db.snapshot()
-    with pum.connect(db.conninfo) as connection:
+    with api.connect(db.conninfo) as connection:
         with pytest.raises(PumHookError, match=message) as raised:
-            pum.Upgrader(module.root, connection).install()
+            api.Upgrader(module.root, connection).install()
         assert "hook.py:" in str(raised.value)
         assert db.snapshot() == before
         # The connection was neither closed nor freed: the same one installs fine.
         module.write("hook.py", hook("connection.execute('CREATE TABLE pyt.after (id int)')"))
-        pum.Upgrader(module.root, connection).install()
+        api.Upgrader(module.root, connection).install()
     assert db.scalar("SELECT count(*) FROM pyt.after") == 0
 
 
@@ -99,12 +100,12 @@ def test_rude_hooks_leave_nothing_and_do_not_crash(module, db, name):
     module.write(".pum.yaml", yaml(post=["file: hook.py"]))
     module.write("hook.py", hook("connection.execute('CREATE TABLE pyt.rude (id int)')\n" + code))
     before = db.snapshot()
-    with pum.connect(db.conninfo) as connection:
+    with api.connect(db.conninfo) as connection:
         with pytest.raises(pum.PumException, match=message):
-            pum.Upgrader(module.root, connection).install()
+            api.Upgrader(module.root, connection).install()
         assert db.snapshot() == before
         module.write("hook.py", hook("connection.execute('CREATE TABLE pyt.after (id int)')"))
-        pum.Upgrader(module.root, connection).install()
+        api.Upgrader(module.root, connection).install()
     assert db.scalar("SELECT to_regclass('pyt.after') IS NOT NULL") is True
 
 
@@ -165,13 +166,13 @@ def test_upgrade_after_install_in_one_process_runs_fresh_hook_code(module, db):
     body = ("connection.execute('CREATE TABLE IF NOT EXISTS pyt.runs (v text)')\n"
             "connection.execute('INSERT INTO pyt.runs VALUES (%s)', (version.VALUE + MARK,))")
     module.write("hook.py", "MARK = '-a'\n" + hook(body, imports="import version"))
-    with pum.connect(db.conninfo) as connection:
-        pum.Upgrader(module.root, connection).install()
+    with api.connect(db.conninfo) as connection:
+        api.Upgrader(module.root, connection).install()
         # Rewritten within the same second: no stale bytecode, no cached module.
         module.write("version.py", "VALUE = 'second'\n")
         module.write("hook.py", "MARK = '-b'\n" + hook(body, imports="import version"))
         module.write("changelogs/1.0.1/01.sql", "SELECT 1;")
-        pum.Upgrader(module.root, connection).upgrade()
+        api.Upgrader(module.root, connection).upgrade()
     assert db.rows("SELECT v FROM pyt.runs ORDER BY v") == [("first-a",), ("second-b",)]
 
 
@@ -221,8 +222,8 @@ def test_undeclared_parameter_is_refused_before_anything_runs(module, db):
     module.write(".pum.yaml", yaml(post=["file: hook.py"], parameters="- name: srid\n  type: integer"))
     module.write("hook.py", hook("pass", signature="self, connection, srid, sird"))
     logged = []
-    with pum.connect(db.conninfo) as connection:
-        upgrader = pum.Upgrader(module.root, connection, log=lambda level, message: logged.append(message))
+    with api.connect(db.conninfo) as connection:
+        upgrader = api.Upgrader(module.root, connection, log=lambda level, message: logged.append(message))
         with pytest.raises(PumHookError, match="run_hook takes 'sird', which is not a parameter declared"):
             upgrader.install()
     assert not any("01_tables.sql" in message for message in logged)
@@ -277,9 +278,9 @@ def test_self_execute_text_and_files_with_parameters_and_located_errors(module, 
 
     module.write("sql/bad.sql", "SELECT 1;\n\nSELECT nope\n  FROM pyt.t;\n")
     module.write("app/hook.py", hook("self.execute('sql/bad.sql')"))
-    with pum.connect(db.conninfo) as connection:
+    with api.connect(db.conninfo) as connection:
         with pytest.raises(PumHookError) as raised:
-            pum.Upgrader(module.root, connection).recreate_app()
+            api.Upgrader(module.root, connection).recreate_app()
     message = str(raised.value)
     assert "bad.sql:3" in message and "PumSqlError" in message and "nope" in message
 
@@ -413,8 +414,8 @@ def test_server_notices_during_and_after_a_hook_reach_pum(module, db):
         self.execute("DO $$ BEGIN RAISE NOTICE 'from execute'; END $$")
     """))
     logged = []
-    with pum.connect(db.conninfo) as connection:
-        pum.Upgrader(module.root, connection, log=lambda level, message: logged.append(message)).install()
+    with api.connect(db.conninfo) as connection:
+        api.Upgrader(module.root, connection, log=lambda level, message: logged.append(message)).install()
     notices = [m for m in logged if "NOTICE" in m or m.startswith("server")]
     assert any("from psycopg" in m for m in notices), logged
     assert any("from execute" in m for m in notices), logged

@@ -47,6 +47,10 @@ public:
     static Connection open(const std::string& spec);
     // Takes ownership of an established connection.
     explicit Connection(pg_conn* connection);
+    // A Connection on a PGconn that someone else owns (a caller's psycopg
+    // connection): never finished here, its notice receiver left alone, and
+    // commands join the owner's transaction (see TransactionMode).
+    static Connection borrow(pg_conn* connection);
     Connection(Connection&&) noexcept;
     Connection& operator=(Connection&&) noexcept;
     Connection(const Connection&) = delete;
@@ -83,12 +87,24 @@ public:
 
     bool inTransaction() const;
 
+    // What a command's Transaction does on this connection.
+    enum class TransactionMode {
+        Own,            // BEGIN ... COMMIT, ROLLBACK on failure (the CLI, the plugin)
+        Join,           // the caller's transaction (BEGIN only when none is open); never COMMIT or ROLLBACK
+        JoinAndCommit,  // as Join, then COMMIT at the end (pum's API with commit=True)
+    };
+    void setTransactionMode(TransactionMode mode) { mode_ = mode; }
+    TransactionMode transactionMode() const { return mode_; }
+    bool borrowed() const { return borrowed_; }
+
     // Where the server's NOTICE/WARNING messages go (default: dropped, so
     // that nothing is printed behind the caller's back). Pass {} to reset.
     void setNoticeHandler(std::function<void(const std::string&)> handler);
 
 private:
     pg_conn* conn_ = nullptr;
+    bool borrowed_ = false;
+    TransactionMode mode_ = TransactionMode::Own;
     std::uint64_t roundTrips_ = 0;
     struct CancelHandle;
     std::shared_ptr<CancelHandle> cancel_;
@@ -96,7 +112,9 @@ private:
     std::unique_ptr<std::function<void(const std::string&)>> notices_;
 };
 
-// BEGIN on construction; ROLLBACK on destruction unless commit() ran.
+// BEGIN on construction; ROLLBACK on destruction unless commit() ran. On a
+// connection in Join mode it joins the caller's transaction instead: commit()
+// commits only in JoinAndCommit mode, and a failure is left to the caller's rollback.
 class Transaction {
 public:
     explicit Transaction(Connection& connection);
@@ -110,6 +128,7 @@ public:
 private:
     Connection& connection_;
     bool active_ = false;
+    bool joined_ = false;
 };
 
 // A text[] literal for a bind parameter ($1::text[]): each element double-quoted
