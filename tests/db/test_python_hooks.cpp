@@ -203,8 +203,9 @@ TEST_F(PythonHooks, InProcessRefusedAndRudeHooksLeaveNothingAndKeepTheConnection
     NullFeedback feedback;
     const auto before = db.snapshot();
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"        connection.commit()\n", "connection.commit() is not allowed in a hook"},
-        {"        connection.rollback()\n", "connection.rollback() is not allowed in a hook"},
+        // commit() is a checkpoint (accepted); a failing statement after it still rolls all back.
+        {"        connection.commit()\n        connection.execute('SELECT 1/0')\n", "division by zero"},
+        {"        connection.rollback()\n", "called connection.rollback(): the whole run is rolled back"},
         {"        connection.close()\n", "connection.close() is not allowed in a hook"},
         {"        connection.execute('COMMIT')\n", "transaction control (COMMIT)"},
         {"        import sys\n        sys.exit(0)\n", "sys.exit(0)"},

@@ -174,6 +174,28 @@ def python_hooks(dialog):
     note("python.log", log[-1] if log else "")
 
 
+def network_module(dialog):
+    """A module as real ones are, installed with its demo data from the dialog."""
+    save_connection("Network (demo data)", ENV["PUM_E2E_NET_DB"])
+    connections = dialog.findChild(QComboBox, "connection")
+    QTest.mouseClick(dialog.findChild(QToolButton, "reloadConnections"), Qt.LeftButton)
+    wait_idle(dialog)
+    connections.setCurrentIndex(connections.findText("Network (demo data)"))
+    module = dialog.findChild(QComboBox, "module")
+    module.lineEdit().setText(ENV["PUM_E2E_NET_MODULE"])
+    QTest.keyClick(module.lineEdit(), Qt.Key_Return)
+    wait_idle(dialog)
+    demo = dialog.findChild(QComboBox, "demoData")
+    index = demo.findText("Sample network")
+    if index < 0:
+        raise RuntimeError("demo data set not listed: " + ", ".join(demo.itemText(i) for i in range(demo.count())))
+    demo.setCurrentIndex(index)
+    run(dialog, "install")
+    note("network.status.installed", " / ".join(status(dialog)))
+    log = dialog.findChild(QPlainTextEdit, "log").toPlainText().splitlines()
+    note("network.log", log[-1] if log else "")
+
+
 def main():
     try:
         save_connection()
@@ -223,6 +245,8 @@ def main():
 
         if ENV.get("PUM_E2E_PY_DB"):
             python_hooks(dialog)
+        if ENV.get("PUM_E2E_NET_DB"):
+            network_module(dialog)
         note("result", "ok")
     except Exception:  # reported to the shell script, which fails the test
         note("result", "error: " + traceback.format_exc().replace("\n", " | "))

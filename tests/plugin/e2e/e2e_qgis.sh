@@ -27,9 +27,11 @@ db="pum_e2e_$$"
 role="pum_e2e_editor_$$"
 password="e2e-$$-$RANDOM"
 pydb="${db}_py"
+netdb="${db}_net"
 cleanup() {
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $pydb" >/dev/null 2>&1 || true
+  "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $netdb" >/dev/null 2>&1 || true
   "${psql[@]}" -d postgres -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1 || true
   if [[ -n "${PUM_E2E_KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
@@ -44,6 +46,10 @@ if [[ -f "$build/lib/libpum_python_hooks.so" ]]; then
   python_hooks=1
   "${psql[@]}" -d postgres -c "CREATE DATABASE $pydb TEMPLATE $PUM_TEST_TEMPLATE"
   export PUM_E2E_PY_DB="$pydb" PUM_E2E_PY_MODULE="$source_dir/tests/data/seed_module_py"
+  # And one for a module as real ones are: state on self, a view library that
+  # commits, demo data through deferred foreign keys (tests/data/network_module).
+  "${psql[@]}" -d postgres -c "CREATE DATABASE $netdb TEMPLATE $PUM_TEST_TEMPLATE"
+  export PUM_E2E_NET_DB="$netdb" PUM_E2E_NET_MODULE="$source_dir/tests/data/network_module"
 fi
 
 # A fresh QGIS profile with the plugin enabled from the build tree: QGIS looks
@@ -109,6 +115,18 @@ if [[ -n "$python_hooks" ]]; then
   }
   pycheck "Python hook ran in QGIS (view it creates)" "SELECT to_regclass('pum_test_app.some_view') IS NOT NULL" "t"
   pycheck "module with Python hooks installed" "SELECT string_agg(version, ',' ORDER BY version) FROM public.pum_migrations" "1.0.0,1.0.1"
+  netcheck() {
+    local got
+    got=$("${psql[@]}" -d "$netdb" -At -c "$2" 2>&1)
+    if [[ "$got" == "$3" ]]; then echo "ok: $1"; else echo "FAILED: $1: expected '$3', got '$got'"; fail=1; fi
+  }
+  # The same expected results as tests/python/test_real_modules.py (WITH_DEMO).
+  netcheck "network module versions" "SELECT string_agg(version, ',' ORDER BY version) FROM public.pum_migrations" "1.0.0,1.1.0"
+  netcheck "network demo data" "SELECT string_agg(id || ':' || node_id || ':' || value, ',' ORDER BY id) FROM network_od.measure" "1:10:4.2,2:10:5.0,3:20:1.5"
+  netcheck "network nodes in SRID 2056" "SELECT string_agg(id || ':' || ST_SRID(geometry) || ':' || last_measure_id, ',' ORDER BY id) FROM network_od.node" "10:2056:2,20:2056:3"
+  netcheck "deferred trigger fired before the create hook" "SELECT obj_description('network_app.vw_node'::regclass)" "nodes in EPSG:2056 (en); 3 measures logged"
+  netcheck "create hook checks" "SELECT string_agg(name || '=' || ok, ',' ORDER BY name) FROM network_app.checks" "foreign_keys_deferred_in_create_hook=true,views=true"
+  netcheck "create hook altered the filled table" "SELECT column_default FROM information_schema.columns WHERE table_schema = 'network_od' AND table_name = 'measure' AND column_name = 'value'" "0"
 else
   echo "skipped: Python hooks (this build has none)"
 fi

@@ -1,0 +1,1 @@
+ALTER TABLE network_od.measure ADD COLUMN remark text;
