@@ -156,44 +156,42 @@ def run(dialog, button_name):
     pump(0.5)
 
 
-def python_hooks(dialog):
-    """A module whose create hook is a .py file: it runs in QGIS's interpreter."""
-    save_connection("Seed (Python hooks)", ENV["PUM_E2E_PY_DB"])
+def open_module(dialog, connection_name, database, module_dir):
+    """Saves a connection to `database`, picks it and the module in the dialog."""
+    save_connection(connection_name, database)
     connections = dialog.findChild(QComboBox, "connection")
     QTest.mouseClick(dialog.findChild(QToolButton, "reloadConnections"), Qt.LeftButton)
     wait_idle(dialog)
-    connections.setCurrentIndex(connections.findText("Seed (Python hooks)"))
+    connections.setCurrentIndex(connections.findText(connection_name))
     module = dialog.findChild(QComboBox, "module")
-    module.lineEdit().setText(ENV["PUM_E2E_PY_MODULE"])
+    module.lineEdit().setText(module_dir)
     QTest.keyClick(module.lineEdit(), Qt.Key_Return)
     wait_idle(dialog)
-    note("python.status.before", " / ".join(status(dialog)))
+
+
+def install_and_note(dialog, prefix):
     run(dialog, "install")
-    note("python.status.installed", " / ".join(status(dialog)))
+    note(f"{prefix}.status.installed", " / ".join(status(dialog)))
     log = dialog.findChild(QPlainTextEdit, "log").toPlainText().splitlines()
-    note("python.log", log[-1] if log else "")
+    note(f"{prefix}.log", log[-1] if log else "")
+
+
+def python_hooks(dialog):
+    """A module whose create hook is a .py file: it runs in QGIS's interpreter."""
+    open_module(dialog, "Seed (Python hooks)", ENV["PUM_E2E_PY_DB"], ENV["PUM_E2E_PY_MODULE"])
+    note("python.status.before", " / ".join(status(dialog)))
+    install_and_note(dialog, "python")
 
 
 def network_module(dialog):
     """A module as real ones are, installed with its demo data from the dialog."""
-    save_connection("Network (demo data)", ENV["PUM_E2E_NET_DB"])
-    connections = dialog.findChild(QComboBox, "connection")
-    QTest.mouseClick(dialog.findChild(QToolButton, "reloadConnections"), Qt.LeftButton)
-    wait_idle(dialog)
-    connections.setCurrentIndex(connections.findText("Network (demo data)"))
-    module = dialog.findChild(QComboBox, "module")
-    module.lineEdit().setText(ENV["PUM_E2E_NET_MODULE"])
-    QTest.keyClick(module.lineEdit(), Qt.Key_Return)
-    wait_idle(dialog)
+    open_module(dialog, "Network (demo data)", ENV["PUM_E2E_NET_DB"], ENV["PUM_E2E_NET_MODULE"])
     demo = dialog.findChild(QComboBox, "demoData")
     index = demo.findText("Sample network")
     if index < 0:
         raise RuntimeError("demo data set not listed: " + ", ".join(demo.itemText(i) for i in range(demo.count())))
     demo.setCurrentIndex(index)
-    run(dialog, "install")
-    note("network.status.installed", " / ".join(status(dialog)))
-    log = dialog.findChild(QPlainTextEdit, "log").toPlainText().splitlines()
-    note("network.log", log[-1] if log else "")
+    install_and_note(dialog, "network")
 
 
 def main():

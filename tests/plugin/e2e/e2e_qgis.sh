@@ -93,11 +93,12 @@ cat "$out" 2>/dev/null || { echo "no result file; QGIS log:"; tail -50 "$work/qg
 grep -q '^result=ok$' "$out" || { echo "FAILED in QGIS; QGIS log:"; tail -30 "$work/qgis.log"; exit 1; }
 
 fail=0
-check() {  # check DESCRIPTION SQL EXPECTED
+check_in() {  # check_in DATABASE DESCRIPTION SQL EXPECTED
   local got
-  got=$("${psql[@]}" -d "$db" -At -c "$2" 2>&1)
-  if [[ "$got" == "$3" ]]; then echo "ok: $1"; else echo "FAILED: $1: expected '$3', got '$got'"; fail=1; fi
+  got=$("${psql[@]}" -d "$1" -At -c "$3" 2>&1)
+  if [[ "$got" == "$4" ]]; then echo "ok: $2"; else echo "FAILED: $2: expected '$4', got '$got'"; fail=1; fi
 }
+check() { check_in "$db" "$@"; }
 check "versions recorded" "SELECT string_agg(version, ',' ORDER BY string_to_array(version, '.')::int[]) FROM public.pum_migrations" "1.0.0,1.1.0,1.2.0"
 check "srid stored" "SELECT DISTINCT parameters->>'srid' FROM public.pum_migrations" "2056"
 check "geometry in SRID 2056" "SELECT Find_SRID('signage_od', 'support', 'geometry')" "2056"
@@ -108,18 +109,10 @@ if [[ -z "${PUM_E2E_LANGUAGE:-}" ]]; then
   grep -q '^log.upgrade=.*signage upgraded from 1.1.0 to 1.2.0 in ' "$out" || { echo "FAILED: upgrade summary"; fail=1; }
 fi
 if [[ -n "$python_hooks" ]]; then
-  pycheck() {
-    local got
-    got=$("${psql[@]}" -d "$pydb" -At -c "$2" 2>&1)
-    if [[ "$got" == "$3" ]]; then echo "ok: $1"; else echo "FAILED: $1: expected '$3', got '$got'"; fail=1; fi
-  }
+  pycheck() { check_in "$pydb" "$@"; }
   pycheck "Python hook ran in QGIS (view it creates)" "SELECT to_regclass('pum_test_app.some_view') IS NOT NULL" "t"
   pycheck "module with Python hooks installed" "SELECT string_agg(version, ',' ORDER BY version) FROM public.pum_migrations" "1.0.0,1.0.1"
-  netcheck() {
-    local got
-    got=$("${psql[@]}" -d "$netdb" -At -c "$2" 2>&1)
-    if [[ "$got" == "$3" ]]; then echo "ok: $1"; else echo "FAILED: $1: expected '$3', got '$got'"; fail=1; fi
-  }
+  netcheck() { check_in "$netdb" "$@"; }
   # The same expected results as tests/python/test_real_modules.py (WITH_DEMO).
   netcheck "network module versions" "SELECT string_agg(version, ',' ORDER BY version) FROM public.pum_migrations" "1.0.0,1.1.0"
   netcheck "network demo data" "SELECT string_agg(id || ':' || node_id || ':' || value, ',' ORDER BY id) FROM network_od.measure" "1:10:4.2,2:10:5.0,3:20:1.5"
