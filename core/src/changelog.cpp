@@ -6,6 +6,8 @@
 
 #include "pum/config.h"
 #include "pum/error.h"
+#include "pum/sql.h"
+#include "sql_hook.h"
 
 namespace pum {
 
@@ -43,7 +45,7 @@ std::vector<fs::directory_entry> sortedEntries(const fs::path& directory)
     return entries;
 }
 
-Changelog readFolder(const fs::path& directory, Version version)
+Changelog readFolder(const fs::path& directory, Version version, bool strict)
 {
     Changelog changelog{std::move(version), directory, {}, false};
     bool marker = false;
@@ -59,17 +61,100 @@ Changelog readFolder(const fs::path& directory, Version version)
         if (isHidden(path) || path.extension() != ".sql" || !entry.is_regular_file(ec)) continue;
         changelog.files.push_back(path);
     }
+    changelog.appOnlyRelease = marker && changelog.files.empty();
+    if (!strict) return changelog;
     if (marker && !changelog.files.empty())
         fail(directory, std::string("holds both SQL files and an ") + kAppOnlyMarker +
                             " marker (a release is either SQL or application-only)");
     if (!marker && changelog.files.empty())
         fail(directory, std::string("holds no .sql file (an application-only release holds just an empty ") +
                             kAppOnlyMarker + " file)");
-    changelog.appOnlyRelease = marker;
     return changelog;
 }
 
+// What `{name}` stands for while a changelog is only checked.
+ParameterValue checkValue(const ParameterDefinition& definition)
+{
+    if (definition.defaultValue && !definition.defaultValue->isNull()) return *definition.defaultValue;
+    switch (definition.type) {
+    case ParameterType::Boolean: return ParameterValue::parse(definition.type, "false");
+    case ParameterType::Integer:
+    case ParameterType::Decimal: return ParameterValue::parse(definition.type, "0");
+    case ParameterType::Text:
+    case ParameterType::Path: break;
+    }
+    return ParameterValue::parse(definition.type, "x");
+}
+
 }  // namespace
+
+Changelog loadChangelog(const fs::path& directory, bool strict)
+{
+    const std::string name = directory.filename().string();
+    auto version = Version::tryParse(name);
+    // Skipping a misnamed folder would silently leave its SQL out of every install.
+    if (!version)
+        fail(directory, "'" + name + "' is not a version (a changelog folder is named after a version: 1.0, 1.2.3, 2.0rc1...)");
+    std::error_code ec;
+    if (!fs::is_directory(directory, ec)) fail(directory, "changelog folder not found");
+    return readFolder(directory, std::move(*version), strict);
+}
+
+namespace {
+
+ParameterValues checkValues(const Config& config)
+{
+    ParameterValues values;
+    for (const auto& definition : config.parameters) values[definition.name] = checkValue(definition);
+    return values;
+}
+
+void refuseAppOnly(const std::string& text, const std::string& shown, const Config& config,
+                   const ParameterValues& values)
+{
+    for (const auto& definition : config.parameters) {
+        // A use is written `{name}` (a format spec is refused): no such text, no use.
+        if (!definition.appOnly || text.find("{" + definition.name + "}") == std::string::npos) continue;
+        ParameterValues without = values;
+        without.erase(definition.name);
+        try {
+            parseSql(text, shown, without);
+        } catch (const SqlError& e) {
+            throw ConfigError(shown, e.line(), "",
+                              "uses parameter '" + definition.name + "', which is app_only in " +
+                                  detail::displayPath(config.configFile) +
+                                  ": an app_only parameter may change on every upgrade, so only the application "
+                                  "hooks may use it, never a changelog");
+        }
+    }
+}
+
+}  // namespace
+
+void validateChangelog(const Changelog& changelog, const Config& config)
+{
+    const ParameterValues values = checkValues(config);
+    for (const fs::path& file : changelog.files) {
+        const std::string text = detail::readTextFile(file);
+        const std::string shown = detail::displayPath(file);
+        try {
+            parseSql(text, shown, values);
+        } catch (const SqlError& e) {
+            throw ConfigError(e.file().empty() ? shown : e.file(), e.line(), "", e.info().message);
+        }
+        refuseAppOnly(text, shown, config, values);
+    }
+}
+
+void refuseAppOnlyParameters(const Changelog& changelog, const Config& config)
+{
+    const bool any = std::any_of(config.parameters.begin(), config.parameters.end(),
+                                 [](const ParameterDefinition& d) { return d.appOnly; });
+    if (!any) return;
+    const ParameterValues values = checkValues(config);
+    for (const fs::path& file : changelog.files)
+        refuseAppOnly(detail::readTextFile(file), detail::displayPath(file), config, values);
+}
 
 std::vector<Changelog> loadChangelogs(const Config& config)
 {
@@ -78,8 +163,11 @@ std::vector<Changelog> loadChangelogs(const Config& config)
     if (!fs::exists(root, ec)) fail(root, "changelogs directory not found");
     if (!fs::is_directory(root, ec)) fail(root, "changelogs directory is not a directory");
 
+    const auto entries = sortedEntries(root);
+    if (entries.empty())
+        fail(root, "changelogs directory is empty (a module has one folder per version, e.g. changelogs/1.0.0/)");
     std::vector<Changelog> changelogs;
-    for (const auto& entry : sortedEntries(root)) {
+    for (const auto& entry : entries) {
         if (isHidden(entry.path())) continue;
         if (!entry.is_directory(ec)) {
             // A README may sit beside the version folders, but SQL there would never run.
@@ -87,11 +175,7 @@ std::vector<Changelog> loadChangelogs(const Config& config)
                 fail(entry.path(), "SQL file outside a version folder (it would never run)");
             continue;
         }
-        const std::string name = entry.path().filename().string();
-        auto version = Version::tryParse(name);
-        // Skipping a misnamed folder would silently leave its SQL out of every install.
-        if (!version) fail(entry.path(), "'" + name + "' is not a version (a changelog folder is named x.y or x.y.z)");
-        changelogs.push_back(readFolder(entry.path(), std::move(*version)));
+        changelogs.push_back(loadChangelog(entry.path()));
     }
 
     std::stable_sort(changelogs.begin(), changelogs.end(),

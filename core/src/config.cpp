@@ -260,15 +260,25 @@ Config Loader::load(const YAML::Node& root)
         fail(legacySecond ? legacy->key : application->key, legacySecond ? "migration_hooks" : "application",
              "'application' and 'migration_hooks' are two spellings of the same hooks: use only one");
     }
-    if (application) {
-        const auto hooks = mapping(application->value, "application", {"drop", "create"});
-        if (const Field* f = optional(hooks, "drop")) config.dropHooks = loadHooks(*f, "application.drop");
-        if (const Field* f = optional(hooks, "create")) config.createHooks = loadHooks(*f, "application.create");
-    } else if (legacy) {
-        // The seed page's spelling: pre runs where drop does, post where create does.
-        const auto hooks = mapping(legacy->value, "migration_hooks", {"pre", "post"});
-        if (const Field* f = optional(hooks, "pre")) config.dropHooks = loadHooks(*f, "migration_hooks.pre");
-        if (const Field* f = optional(hooks, "post")) config.createHooks = loadHooks(*f, "migration_hooks.post");
+    // pum's handle_legacy_names: either key takes either spelling, `pre`
+    // meaning `drop` and `post` meaning `create` (the seed page's spelling).
+    if (const Field* hooksField = application ? application : legacy) {
+        const std::string section = application ? "application" : "migration_hooks";
+        const auto hooks = mapping(hooksField->value, section, {"drop", "create", "pre", "post"});
+        auto phase = [&](const char* name, const char* oldName, std::vector<HookDefinition>& into) {
+            const Field* current = optional(hooks, name);
+            const Field* older = optional(hooks, oldName);
+            if (current && older) {
+                const bool olderSecond = lineOf(older->key) >= lineOf(current->key);
+                fail(olderSecond ? older->key : current->key, section + "." + (olderSecond ? oldName : name),
+                     std::string("'") + name + "' and '" + oldName +
+                         "' are two spellings of the same hooks: use only one");
+            }
+            if (current) into = loadHooks(*current, section + "." + name);
+            else if (older) into = loadHooks(*older, section + "." + oldName);
+        };
+        phase("drop", "pre", config.dropHooks);
+        phase("create", "post", config.createHooks);
     }
 
     if (const Field* field = optional(top, "uninstall")) config.uninstallHooks = loadHooks(*field, "uninstall");
@@ -294,7 +304,7 @@ void Loader::loadPum(const std::map<std::string, Field>& top, const YAML::Node& 
     if (const Field* minimum = optional(fields, "minimum_version")) {
         const std::string text = scalar(*minimum, "pum.minimum_version", "a version");
         auto version = Version::tryParse(text);
-        if (!version) fail(*minimum, "pum.minimum_version", "'" + text + "' is not a version (expected x.y or x.y.z)");
+        if (!version) fail(*minimum, "pum.minimum_version", "'" + text + "' is not a version (expected a PEP 440 version such as 1.8 or 1.8.0)");
         // Compared with this tool's version by the upgrader, so that `info`
         // still works on a module made for a newer tool.
         config.minimumVersion = std::move(version);
@@ -594,25 +604,19 @@ std::string HookDefinition::describe() const
            std::to_string(codeLine ? codeLine : line);
 }
 
-Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& configFile)
+namespace {
+
+fs::path moduleRoot(const fs::path& baseDir)
 {
     const fs::path root = fs::absolute(baseDir).lexically_normal();
-    const fs::path file = configFile ? fs::absolute(*configFile).lexically_normal() : root / ".pum.yaml";
-
     std::error_code ec;
     if (!fs::exists(root, ec)) throw ConfigError(root.string(), 0, "", "module directory not found");
     if (!fs::is_directory(root, ec)) throw ConfigError(root.string(), 0, "", "module path is not a directory");
-    if (!fs::exists(file, ec))
-        throw ConfigError(file.string(), 0, "",
-                          configFile ? "configuration file not found"
-                                     : "configuration file not found (a pum module has a .pum.yaml at its root)");
-    if (!fs::is_regular_file(file, ec)) throw ConfigError(file.string(), 0, "", "not a file");
+    return root;
+}
 
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) throw ConfigError(file.string(), 0, "", "cannot be read");
-    std::string source = text.str();
+Config parseConfig(std::string source, const fs::path& file, const fs::path& root)
+{
     // yaml-cpp skips a UTF-8 byte order mark (Windows editors write one) and
     // counts positions after it; drop it so positions index `source`.
     if (source.starts_with("\xEF\xBB\xBF")) source.erase(0, 3);
@@ -631,6 +635,34 @@ Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& conf
 
     Loader loader(file, root, std::move(source));
     return loader.load(documents.empty() ? YAML::Node() : documents.front());
+}
+
+}  // namespace
+
+Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& configFile)
+{
+    const fs::path root = moduleRoot(baseDir);
+    const fs::path file = configFile ? fs::absolute(*configFile).lexically_normal() : root / ".pum.yaml";
+
+    std::error_code ec;
+    if (!fs::exists(file, ec))
+        throw ConfigError(file.string(), 0, "",
+                          configFile ? "configuration file not found"
+                                     : "configuration file not found (a pum module has a .pum.yaml at its root)");
+    if (!fs::is_regular_file(file, ec)) throw ConfigError(file.string(), 0, "", "not a file");
+
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw ConfigError(file.string(), 0, "", "cannot be read");
+    return parseConfig(text.str(), file, root);
+}
+
+Config Config::loadFromText(std::string text, const fs::path& baseDir, const std::string& displayName)
+{
+    const fs::path root = moduleRoot(baseDir);
+    return parseConfig(std::move(text), displayName.empty() ? fs::path("configuration text") : fs::path(displayName),
+                       root);
 }
 
 const ParameterDefinition* Config::parameter(const std::string& name) const

@@ -44,9 +44,47 @@ def _inside(path: Optional[str], folders: List[str]) -> bool:
     return any(path == folder or path.startswith(folder + os.sep) for folder in folders)
 
 
+# Never forgotten for a hook: this package and psycopg are shared by every hook.
+_KEEP = {"pum", "psycopg", "psycopg_c", "psycopg_binary"}
+
+
+def evict_shadowing(folders: List[str]) -> None:
+    """Forgets modules of another folder that bear the name of one of these folders' modules.
+
+    A hook's `import helpers` must find its own helpers.py, not the one another
+    module's hook left in sys.modules (pum's HookHandler keeps them until
+    cleanup_hook_imports()). The standard library, compiled extensions (they
+    cannot load twice in one process), pum and psycopg are never forgotten.
+    """
+    local = set()
+    for folder in folders:
+        try:
+            entries = os.listdir(folder)
+        except OSError:
+            continue
+        for entry in entries:
+            stem, ext = os.path.splitext(entry)
+            if ext == ".py" or (not ext and os.path.isdir(os.path.join(folder, entry))):
+                local.add(stem if ext else entry)
+    for name in list(sys.modules):
+        top = name.split(".", 1)[0]
+        if top not in local or top in _KEEP or top in sys.builtin_module_names \
+                or top in getattr(sys, "stdlib_module_names", ()):
+            continue
+        module = sys.modules.get(name)
+        location = getattr(module, "__file__", None)
+        if location and not location.endswith(".py"):
+            continue
+        paths = list(getattr(module, "__path__", []) or [])
+        if _inside(location, folders) or any(_inside(p, folders) for p in paths):
+            continue
+        sys.modules.pop(name, None)
+
+
 @contextlib.contextmanager
 def _hook_imports(file: Path, module_root: Path) -> Iterator[None]:
     folders = list(dict.fromkeys([os.path.realpath(file.parent), os.path.realpath(module_root)]))
+    evict_shadowing(folders)
     before = set(sys.modules)
     saved_path = list(sys.path)
     saved_bytecode = sys.dont_write_bytecode

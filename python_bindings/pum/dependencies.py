@@ -120,8 +120,7 @@ def _pip_install(requirements):
     python = _python()
     if not python or importlib.util.find_spec("pip") is None:
         return "pip is not available to install them (apt install python3-pip)"
-    if _install_dir is None:
-        _install_dir = tempfile.mkdtemp(prefix="pum-dependencies-")
+    make_install_folder()
     command = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
                "--timeout", "15", "--retries", "1", "--upgrade", "--target", _install_dir, *requirements]
     try:
@@ -152,9 +151,17 @@ def check_dependencies(dependencies: List[Tuple[str, Optional[str], Optional[str
     raise PumDependencyError("\n".join(message for _, message in problems) + f"\n({why})")
 
 
+def make_install_folder() -> str:
+    """This process's folder for packages pip installs (made on first use)."""
+    global _install_dir
+    if _install_dir is None:
+        _install_dir = tempfile.mkdtemp(prefix="pum-dependencies-")
+    return _install_dir
+
+
 def install_folder() -> Optional[str]:
     """The temporary folder pip installed missing dependencies into, if it did."""
     return _install_dir
 
 
-__all__ = ["check_dependencies", "installed_version", "install_folder"]
+__all__ = ["check_dependencies", "installed_version", "install_folder", "make_install_folder"]

@@ -167,4 +167,192 @@ def _caller(run: _Run) -> str:
     return "hook"
 
 
-__all__ = ["HookBase"]
+class HookHandler:
+    """One hook of ``.pum.yaml``: a ``.sql`` or ``.py`` file, or inline SQL ``code`` (pum 1.x API).
+
+    ``file`` is relative to ``base_path`` (the module root) or absolute. A
+    Python hook is loaded when the handler is made (``hook_instance`` is its
+    ``Hook``), with its folder and the module root at the front of
+    ``sys.path``; they are there again while it runs, so imports inside
+    ``run_hook`` work too. The modules the hook imported from those folders
+    stay loaded until :meth:`cleanup_imports` (``PumConfig.cleanup_hook_imports``)
+    forgets them, so that another version of the module can then load its own.
+    SQL runs through :class:`pum.sql_content.SqlContent` (pum's lexer).
+    """
+
+    def __init__(self, *, file: Union[str, Path, None] = None, code: Optional[str] = None,
+                 base_path: Optional[Path] = None, source: Optional[str] = None) -> None:
+        from .exceptions import PumHookError
+
+        if (file is None) == (code is None):
+            raise PumHookError("a hook has either a file or code, not both or neither")
+        self.base_path = Path(base_path) if base_path is not None else Path(".")
+        self.file: Optional[Path] = None
+        self.code = code
+        self._source = source
+        self.hook_instance: Optional[HookBase] = None
+        self._signature = None
+        self._paths: list = []
+        self._imported: set = set()
+        if file is not None:
+            path = Path(file)
+            self.file = path if path.is_absolute() else self.base_path / path
+            if not self.file.is_file():
+                raise PumHookError(f"hook file {self.file} not found")
+            if self.file.suffix.lower() == ".py":
+                self._load()
+            elif self.file.suffix.lower() != ".sql":
+                raise PumHookError(f"hook file {self.file} is neither a .sql nor a .py file")
+
+    # ---- identity ----------------------------------------------------------
+
+    def _key(self) -> Tuple[Optional[str], Optional[str]]:
+        return (os.path.realpath(self.file) if self.file is not None else None, self.code)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, HookHandler):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        if self.file is not None:
+            return f"<HookHandler file={self.file}>"
+        code = self.code if len(self.code) <= 40 else self.code[:37] + "..."
+        return f"<HookHandler code={code!r}>"
+
+    @property
+    def is_python(self) -> bool:
+        return self.file is not None and self.file.suffix.lower() == ".py"
+
+    # ---- Python hooks ------------------------------------------------------
+
+    def _folders(self) -> list:
+        return list(dict.fromkeys([os.path.realpath(self.file.parent), os.path.realpath(self.base_path)]))
+
+    def _imports(self):
+        """Context: the hook's folders first on sys.path; remembers what it imports from them."""
+        import contextlib
+        import importlib
+        import sys
+
+        from ._runner import _inside, evict_shadowing
+
+        @contextlib.contextmanager
+        def context():
+            folders = self._folders()
+            evict_shadowing(folders)
+            before = set(sys.modules)
+            saved_bytecode = sys.dont_write_bytecode
+            sys.dont_write_bytecode = True
+            added = [folder for folder in folders if folder not in sys.path]
+            sys.path[:0] = added
+            importlib.invalidate_caches()
+            try:
+                yield
+            finally:
+                for folder in added:
+                    with contextlib.suppress(ValueError):
+                        sys.path.remove(folder)
+                sys.dont_write_bytecode = saved_bytecode
+                for name in set(sys.modules) - before:
+                    module = sys.modules.get(name)
+                    location = getattr(module, "__file__", None)
+                    paths = list(getattr(module, "__path__", []) or [])
+                    if (module is None or name.startswith("_pum_hook_") or _inside(location, folders)
+                            or any(_inside(p, folders) for p in paths)):
+                        self._imported.add(name)
+
+        return context()
+
+    def _load(self) -> None:
+        from ._runner import _describe, _load, _Signature
+        from .exceptions import PumHookError
+
+        try:
+            with self._imports():
+                hook_class = _load(self.file)
+                self._signature = _Signature(hook_class, self.file)
+                self.hook_instance = hook_class()
+        except PumHookError:
+            raise
+        except BaseException as error:  # a hook file must not stop the process, even with sys.exit()
+            raise PumHookError(_describe(error, self.file, self.base_path)) from None
+
+    def cleanup_sys_path(self) -> None:
+        """Removes the hook's folders from ``sys.path`` (they are only there while it loads and runs)."""
+        import sys
+
+        if self.file is None:
+            return
+        for folder in self._folders():
+            while folder in sys.path:
+                sys.path.remove(folder)
+
+    def cleanup_imports(self) -> None:
+        """Forgets the modules the hook imported from its folders (and the hook itself)."""
+        import sys
+
+        for name in self._imported:
+            sys.modules.pop(name, None)
+        self._imported.clear()
+
+    # ---- pum 1.x API -------------------------------------------------------
+
+    def _sql(self):
+        from .sql_content import SqlContent
+
+        if self.file is not None:
+            return SqlContent(self.file)
+        return SqlContent(self.code, source=self._source or "inline code")
+
+    def validate(self, parameters: Optional[dict]) -> None:
+        """Checks the hook against the declared ``parameters`` (a dict name -> value).
+
+        A Python hook's ``run_hook`` may only name declared parameters; SQL must
+        parse with them. Raises :class:`pum.exceptions.PumHookError`.
+        """
+        from .exceptions import PumHookError, PumSqlError
+
+        declared = dict(parameters or {})
+        if self.is_python:
+            for name in self._signature.named:
+                if name not in declared:
+                    known = ", ".join(sorted(declared)) or "none"
+                    raise PumHookError(f"{self.file}: run_hook takes '{name}', which is not a declared parameter "
+                                       f"(declared: {known})")
+            return
+        try:
+            self._sql().validate(declared)
+        except PumSqlError as error:
+            raise PumHookError(f"hook {self.file or 'code'} is invalid: {error}") from None
+
+    def execute(self, connection: "psycopg.Connection", *, commit: bool = False,
+                parameters: Optional[dict] = None) -> None:
+        """Runs the hook on ``connection`` (a psycopg connection); commits only when ``commit`` is true."""
+        from .exceptions import PumHookError
+
+        if self.is_python:
+            from ._runner import _describe
+
+            values = dict(parameters or {})
+            try:
+                with self._imports():
+                    bind(self.hook_instance, connection, values, file=self.file, module_root=self.base_path)
+                    self.hook_instance.run_hook(**self._signature.arguments(connection, values))
+            except PumHookError:
+                raise
+            except BaseException as error:
+                from .exceptions import PumException
+                if isinstance(error, PumException):
+                    raise
+                raise PumHookError(_describe(error, self.file, self.base_path)) from error
+        else:
+            self._sql().execute(connection, parameters=parameters, commit=False)
+        if commit:
+            connection.commit()
+
+
+__all__ = ["HookBase", "HookHandler"]

@@ -18,35 +18,45 @@ class CursorResult:
 
     Reads like a DB-API cursor: :meth:`fetchone`, :meth:`fetchmany`,
     :meth:`fetchall`, :attr:`description`, :attr:`rowcount`, and iteration.
-    It holds the result of the last statement run.
+    It holds the result of the last statement run. ``_pum_results`` and
+    ``_pum_description`` are pum 1.x's names of the rows and the description.
     """
 
-    def __init__(self, rows: Optional[List[tuple]] = None, description: Optional[Sequence[Any]] = None,
-                 rowcount: int = -1) -> None:
-        self._rows: List[tuple] = list(rows) if rows is not None else []
-        self._has_rows = rows is not None
-        self.description = description
-        self.rowcount = rowcount
+    def __init__(self, results: Optional[List[tuple]] = None, description: Optional[Sequence[Any]] = None,
+                 rowcount: int = 0) -> None:
+        self._pum_results: List[tuple] = list(results) if results is not None else []
+        self._pum_description = description
+        self._rowcount = rowcount
         self._position = 0
+
+    @property
+    def description(self) -> Optional[Sequence[Any]]:
+        """The columns of the rows (psycopg's ``cursor.description``), None for a statement without rows."""
+        return self._pum_description
+
+    @property
+    def rowcount(self) -> int:
+        """Rows returned or affected by the statement."""
+        return self._rowcount
 
     def fetchone(self) -> Optional[tuple]:
         """The next row, or ``None`` when there is none left."""
-        if self._position >= len(self._rows):
+        if self._position >= len(self._pum_results):
             return None
-        row = self._rows[self._position]
+        row = self._pum_results[self._position]
         self._position += 1
         return row
 
     def fetchmany(self, size: int = 1) -> List[tuple]:
         """Up to ``size`` next rows."""
-        rows = self._rows[self._position:self._position + max(size, 0)]
+        rows = self._pum_results[self._position:self._position + max(size, 0)]
         self._position += len(rows)
         return rows
 
     def fetchall(self) -> List[tuple]:
         """All remaining rows."""
-        rows = self._rows[self._position:]
-        self._position = len(self._rows)
+        rows = self._pum_results[self._position:]
+        self._position = len(self._pum_results)
         return rows
 
     def __iter__(self):
@@ -60,6 +70,22 @@ class CursorResult:
 def _native():
     from . import _pum_native
     return _pum_native
+
+
+def sql_chunks_from_file(file: Union[str, Path]) -> List["psycopg.sql.SQL"]:
+    """The statements of a SQL file as ``psycopg.sql.SQL`` objects, split by pum's lexer (pum 1.x API).
+
+    Braces are kept as written (the chunks are templates, formatted later).
+    """
+    import psycopg.sql as psql
+
+    path = Path(file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PumSqlError(f"cannot read SQL file {path}: {error.strerror}", file=str(path)) from None
+    script = _native().parse_sql(text, str(path), {}, substitute=False)
+    return [psql.SQL(statement) for statement, _line in script.statements]
 
 
 class SqlContent:
@@ -154,10 +180,21 @@ class SqlContent:
                     position = getattr(diag, "statement_position", None)
                     if position:
                         line = script.line_at_position(index, int(position))
-                    raise PumSqlError(
+                    failure = PumSqlError(
                         f"{source}:{line}: {str(error).strip()}", sqlstate=getattr(error, "sqlstate", None),
                         file=source, line=line, detail=getattr(diag, "message_detail", None) or "",
-                        hint=getattr(diag, "message_hint", None) or "", statement=text) from error
+                        hint=getattr(diag, "message_hint", None) or "", statement=text)
+                    # Both a PumSqlError and the psycopg class of its SQLSTATE
+                    # (pum's callers catch psycopg.errors.UniqueViolation...).
+                    from ._sql_errors import as_psycopg_error
+                    converted = as_psycopg_error(failure)
+                    if converted is not failure:
+                        converted.sqlstate = failure.sqlstate
+                        # The server's diagnostics (error.diag) of the original error.
+                        for name in ("_info", "_encoding", "_pgconn"):
+                            if hasattr(error, name):
+                                setattr(converted, name, getattr(error, name))
+                    raise converted from error
             if cursor.description is not None:
                 result = CursorResult(cursor.fetchall(), cursor.description, cursor.rowcount)
             else:
@@ -195,4 +232,4 @@ def _split_parameters(parameters: Dict[str, Any], connection: Any) -> Tuple[Dict
     return values, composed
 
 
-__all__ = ["SqlContent", "CursorResult"]
+__all__ = ["SqlContent", "CursorResult", "sql_chunks_from_file"]

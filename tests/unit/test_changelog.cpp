@@ -119,11 +119,51 @@ TEST(Changelog, IgnoresLooseFilesAndHiddenFolders)
     EXPECT_THAT(versions(m.load()), ElementsAre("1.0.0"));
 }
 
-TEST(Changelog, NoVersionsIsEmpty)
+TEST(Changelog, OnlyHiddenFilesIsNoVersions)
+{
+    // A module whose first release is not written yet keeps its folder in git with a .gitkeep.
+    Module m;
+    m.dir.write("changelogs/.gitkeep", "");
+    EXPECT_TRUE(m.load().empty());
+}
+
+TEST(Changelog, Pep440FolderNames)
 {
     Module m;
-    m.folder("");
-    EXPECT_TRUE(m.load().empty());
+    for (const char* v : {"2.0", "2.0rc1", "1", "1.2.3.4", "1.2.3", "2.0b2", "2.0.post1", "1.10"})
+        m.sql(std::string(v) + "/01_x.sql");
+    // As packaging.version orders them: pre-releases before their release.
+    EXPECT_THAT(versions(m.load()),
+                ElementsAre("1", "1.2.3", "1.2.3.4", "1.10", "2.0b2", "2.0rc1", "2.0", "2.0.post1"));
+}
+
+TEST(Changelog, OneFolder)
+{
+    Module m;
+    m.sql("1.2.0/02_b.sql");
+    m.sql("1.2.0/01_a.sql");
+    const auto changelog = pum::loadChangelog(m.changelogs() / "1.2.0");
+    EXPECT_EQ(changelog.version.toString(), "1.2.0");
+    EXPECT_THAT(names(changelog.files), ElementsAre("01_a.sql", "02_b.sql"));
+}
+
+TEST(Changelog, OneFolderNotStrictListsInvalidFolders)
+{
+    Module m;
+    m.folder("1.0.0");
+    EXPECT_THROW(pum::loadChangelog(m.changelogs() / "1.0.0"), ConfigError);
+    const auto empty = pum::loadChangelog(m.changelogs() / "1.0.0", false);
+    EXPECT_TRUE(empty.files.empty());
+    EXPECT_FALSE(empty.appOnlyRelease);
+
+    m.sql("1.1.0/01.sql");
+    m.dir.write("changelogs/1.1.0/APP_ONLY_RELEASE", "");
+    EXPECT_THROW(pum::loadChangelog(m.changelogs() / "1.1.0"), ConfigError);
+    const auto both = pum::loadChangelog(m.changelogs() / "1.1.0", false);
+    EXPECT_THAT(names(both.files), ElementsAre("01.sql"));
+    EXPECT_FALSE(both.appOnlyRelease);
+
+    EXPECT_THROW(pum::loadChangelog(m.changelogs() / "latest", false), ConfigError);
 }
 
 TEST(Changelog, CustomDirectory)
@@ -153,7 +193,7 @@ TEST(Changelog, FixtureModuleOrder)
 
 TEST(ChangelogErrors, InvalidFolderNames)
 {
-    for (const char* bad : {"1", "1.0.0.0", "v1.0.0", "1.0.0-beta", "1.x", "latest", "1.0 ", "+1.0"}) {
+    for (const char* bad : {"1.x", "latest", "1.0 ", "+1.0", "1.0.0-", "release-1", "1.0.0.", "1..0"}) {
         SCOPED_TRACE(bad);
         Module m;
         m.sql("1.0.0/01.sql");
@@ -223,4 +263,87 @@ TEST(ChangelogErrors, DirectoryIsAFile)
     Module m;
     m.dir.write("changelogs", "not a folder");
     expectError(m, "", "not a directory");
+}
+
+TEST(ChangelogErrors, EmptyDirectory)
+{
+    Module m;
+    m.folder("");
+    expectError(m, "", "changelogs directory is empty");
+}
+
+// ---- validateChangelog -------------------------------------------------------
+
+namespace {
+
+struct ValidatedModule {
+    TempDir dir;
+    explicit ValidatedModule(const std::string& parameters)
+    {
+        dir.write(".pum.yaml", "pum:\n  module: m\nparameters:\n" + parameters);
+    }
+    void file(const std::string& name, const std::string& sql) const { dir.write("changelogs/1.0.0/" + name, sql); }
+    void validate() const
+    {
+        const Config config = Config::load(dir.path());
+        for (const auto& changelog : loadChangelogs(config)) pum::validateChangelog(changelog, config);
+    }
+};
+
+const char* kParameters =
+    "  - name: srid\n    type: integer\n    default: 2056\n"
+    "  - name: label\n    type: text\n"
+    "  - name: view_comment\n    type: text\n    default: hello\n    app_only: true\n";
+
+}  // namespace
+
+TEST(ValidateChangelog, AcceptsDeclaredParameters)
+{
+    ValidatedModule m(kParameters);
+    // `label` has no default: a value inside a string must not be refused while only checking.
+    m.file("01.sql", "CREATE TABLE t (g geometry(Point, {srid}), l text DEFAULT 'x {label}');\n"
+                     "COMMENT ON TABLE t IS '{{view_comment}}';\n");
+    EXPECT_NO_THROW(m.validate());
+}
+
+TEST(ValidateChangelog, RefusesAppOnlyParameterNamingIt)
+{
+    ValidatedModule m(kParameters);
+    m.file("01.sql", "CREATE TABLE t (id int);\n");
+    m.file("02.sql", "CREATE TABLE u (id int);\n\nCOMMENT ON TABLE u IS {view_comment};\n");
+    try {
+        m.validate();
+        ADD_FAILURE() << "no error";
+    } catch (const ConfigError& e) {
+        EXPECT_THAT(e.message(), HasSubstr("'view_comment'"));
+        EXPECT_THAT(e.message(), HasSubstr("app_only"));
+        EXPECT_THAT(e.file(), HasSubstr("02.sql"));
+        EXPECT_EQ(e.line(), 3);
+    }
+}
+
+TEST(ValidateChangelog, RefusesTransactionControl)
+{
+    ValidatedModule m(kParameters);
+    m.file("01.sql", "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n");
+    try {
+        m.validate();
+        ADD_FAILURE() << "no error";
+    } catch (const ConfigError& e) {
+        EXPECT_THAT(e.file(), HasSubstr("01.sql"));
+        EXPECT_EQ(e.line(), 1);
+    }
+}
+
+TEST(ValidateChangelog, RefusesUndeclaredParameter)
+{
+    ValidatedModule m(kParameters);
+    m.file("01.sql", "SELECT 1;\nSELECT {SRID};\n");
+    try {
+        m.validate();
+        ADD_FAILURE() << "no error";
+    } catch (const ConfigError& e) {
+        EXPECT_THAT(e.message(), HasSubstr("SRID"));
+        EXPECT_EQ(e.line(), 2);
+    }
 }

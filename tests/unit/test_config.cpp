@@ -311,6 +311,91 @@ migration_hooks:
     EXPECT_TRUE(c.hasPythonHooks());
 }
 
+// pum's handle_legacy_names: pre/post and drop/create under either key.
+TEST(Config, EitherSpellingUnderEitherKey)
+{
+    const std::string hooks = "    - file: app/drop.sql\n";
+    {
+        Module m("pum:\n  module: m\napplication:\n  pre:\n" + hooks + "  post:\n    - file: app/create.sql\n");
+        const Config c = m.load();
+        ASSERT_EQ(c.dropHooks.size(), 1u);
+        EXPECT_EQ(c.dropHooks[0].relativeFile, "app/drop.sql");
+        ASSERT_EQ(c.createHooks.size(), 1u);
+        EXPECT_EQ(c.createHooks[0].relativeFile, "app/create.sql");
+    }
+    {
+        Module m("pum:\n  module: m\nmigration_hooks:\n  drop:\n" + hooks + "  create:\n    - code: SELECT 1;\n");
+        const Config c = m.load();
+        ASSERT_EQ(c.dropHooks.size(), 1u);
+        ASSERT_EQ(c.createHooks.size(), 1u);
+        EXPECT_EQ(c.createHooks[0].code, "SELECT 1;");
+    }
+    {
+        // Mixed: pre with create.
+        Module m("pum:\n  module: m\nmigration_hooks:\n  pre:\n" + hooks + "  create:\n    - code: SELECT 1;\n");
+        const Config c = m.load();
+        EXPECT_EQ(c.dropHooks.size(), 1u);
+        EXPECT_EQ(c.createHooks.size(), 1u);
+    }
+}
+
+TEST(ConfigErrors, BothSpellingsOfOnePhase)
+{
+    expectError("pum:\n  module: m\napplication:\n  drop: []\n  pre: []\n",
+                {5, "application.pre", "'drop' and 'pre' are two spellings of the same hooks"});
+    expectError("pum:\n  module: m\nmigration_hooks:\n  post: []\n  create: []\n",
+                {5, "migration_hooks.create", "'create' and 'post' are two spellings of the same hooks"});
+}
+
+TEST(Config, LoadFromText)
+{
+    TempDir dir;
+    dir.write("app/create.sql", "SELECT 1;\n");
+    const Config c = Config::loadFromText(
+        "pum:\n  module: from_text\nparameters:\n  - name: srid\n    type: integer\n    default: 2056\n"
+        "application:\n  create:\n    - file: app/create.sql\n",
+        dir.path(), "settings given to PumConfig");
+    const fs::path root = fs::absolute(dir.path()).lexically_normal();
+    EXPECT_EQ(c.module, "from_text");
+    EXPECT_EQ(c.baseDir, root);
+    EXPECT_EQ(c.configFile, fs::path("settings given to PumConfig"));
+    EXPECT_EQ(c.changelogsDirectory, root / "changelogs");
+    ASSERT_EQ(c.parameters.size(), 1u);
+    EXPECT_EQ(c.parameters[0].type, ParameterType::Integer);
+    ASSERT_EQ(c.createHooks.size(), 1u);
+    EXPECT_EQ(c.createHooks[0].file, root / "app" / "create.sql");
+}
+
+TEST(ConfigErrors, LoadFromTextNamesTheDisplayName)
+{
+    TempDir dir;
+    try {
+        Config::loadFromText("pum:\n  module: m\ninvalid_key: 1\n", dir.path(), "settings for m");
+        ADD_FAILURE() << "no error";
+    } catch (const ConfigError& e) {
+        EXPECT_EQ(e.file(), "settings for m");
+        EXPECT_EQ(e.line(), 3);
+        EXPECT_EQ(e.key(), "invalid_key");
+    }
+    try {
+        Config::loadFromText("pum:\n  module: m\napplication:\n  create:\n    - file: app/nope.sql\n", dir.path(),
+                             "settings for m");
+        ADD_FAILURE() << "no error";
+    } catch (const ConfigError& e) {
+        EXPECT_THAT(e.message(), HasSubstr("file not found"));
+    }
+    EXPECT_THROW(Config::loadFromText("pum:\n  module: m\n", dir.path() / "missing", "settings"), ConfigError);
+    EXPECT_THROW(Config::loadFromText("pum: [\n", dir.path(), "settings"), ConfigError);
+}
+
+TEST(Config, MinimumVersionIsPep440)
+{
+    Module m("pum:\n  module: m\n  minimum_version: 1.8rc1\n");
+    const Config c = m.load();
+    ASSERT_TRUE(c.minimumVersion.has_value());
+    EXPECT_TRUE(c.minimumVersion->isPrerelease());
+}
+
 TEST(Config, ConfigFileElsewhere)
 {
     TempDir dir;
@@ -398,9 +483,10 @@ TEST(ConfigErrors, UnknownKeys)
                 {6, "parameters[1].typ", "unknown key 'typ'"});
     expectError("pum:\n  module: m\napplication:\n  drop:\n    - file: app/drop.sql\n      when: always\n",
                 {6, "application.drop[0].when", "unknown key 'when' (expected one of: file, code)"});
-    expectError("pum:\n  module: m\nmigration_hooks:\n  pre: []\n  drop: []\n",
-                {5, "migration_hooks.drop", "(expected one of: pre, post)"});
-    expectError("pum:\n  module: m\napplication:\n  pre: []\n", {4, "application.pre", "(expected one of: drop, create)"});
+    expectError("pum:\n  module: m\nmigration_hooks:\n  pre: []\n  before: []\n",
+                {5, "migration_hooks.before", "(expected one of: drop, create, pre, post)"});
+    expectError("pum:\n  module: m\napplication:\n  after: []\n",
+                {4, "application.after", "(expected one of: drop, create, pre, post)"});
     expectError("pum:\n  module: m\nroles:\n  - name: r\n    permissions:\n      - type: read\n        schemas: [a]\n"
                 "        tables: [b]\n",
                 {8, "roles[0].permissions[0].tables", "unknown key 'tables'"});
@@ -539,9 +625,21 @@ TEST(ConfigErrors, DemoData)
     expectError("pum:\n  module: m\ndemo_data:\n  - name: d\n", {4, "demo_data[0]", "needs 'file' or 'files'"});
     expectError("pum:\n  module: m\ndemo_data:\n  - name: d\n    file: demo/a.sql\n  - name: d\n    file: demo/b.sql\n",
                 {6, "demo_data[1].name", "duplicate demo data 'd' (first declared at line 4)"});
-    expectError("pum:\n  module: m\ndemo_data:\n  - name: d\n    files:\n      - demo/a.sql\n      - demo/c.sql\n",
-                {7, "demo_data[0].files[1]", "file not found"});
     expectError("pum:\n  module: m\ndemo_data:\n  - file: demo/a.sql\n", {4, "demo_data[0].name", "missing"});
+}
+
+// A module in development ships demo sets whose files are not written yet:
+// only loading that set fails, so the file is recorded, not refused.
+TEST(Config, MissingDemoFileIsRecordedOnItsSet)
+{
+    Module module("pum:\n  module: m\ndemo_data:\n  - name: d\n    files:\n      - demo/a.sql\n      - demo/c.sql\n"
+                  "  - name: e\n    file: demo/b.sql\n");
+    const Config c = module.load();
+    ASSERT_EQ(c.demoData.size(), 2u);
+    ASSERT_EQ(c.demoData[0].missing.size(), 1u);
+    EXPECT_THAT(c.demoData[0].missing[0], HasSubstr(":7: demo_data[0].files[1]: file not found"));
+    EXPECT_EQ(c.demoData[0].files.size(), 2u);
+    EXPECT_TRUE(c.demoData[1].missing.empty());
 }
 
 TEST(ConfigErrors, Dependencies)

@@ -8,7 +8,7 @@
 
 using pum::Version;
 
-TEST(Version, ParsesTwoAndThreeParts)
+TEST(Version, ParsesReleaseParts)
 {
     auto a = Version::parse("1.2");
     EXPECT_EQ(a.parts(), (std::vector<long long>{1, 2}));
@@ -29,8 +29,9 @@ TEST(Version, KeepsTextAsWritten)
 
 TEST(Version, RefusesMalformedText)
 {
-    for (const char* bad : {"", "1", "1.", ".1", "1..2", "1.2.", "1.2.3.4", "+1.2", "-1.2", "1.-2", "1.2a", "v1.2",
-                            "1.2 ", " 1.2", "1,2", "a.b", "1.2.3-beta", "99999999999999999999.1"}) {
+    for (const char* bad : {"", "1.", ".1", "1..2", "1.2.", "+1.2", "-1.2", "1.-2", "1.2 ", " 1.2", "1,2", "a.b",
+                            "1.2x", "1.2-", "1.2+", "1.2+a..b", "1.0rc1rc2", "v", "1!", "!1", "1.2.3_beta_",
+                            "99999999999999999999.1", "1.0.post99999999999999999999"}) {
         EXPECT_FALSE(Version::tryParse(bad).has_value()) << bad;
         try {
             Version::parse(bad);
@@ -39,6 +40,52 @@ TEST(Version, RefusesMalformedText)
             EXPECT_THAT(e.what(), ::testing::HasSubstr("'" + std::string(bad) + "'"));
         }
     }
+}
+
+// pum names changelog folders after packaging.version: any PEP 440 version.
+TEST(Version, AcceptsPep440Versions)
+{
+    EXPECT_EQ(Version::parse("1").parts(), (std::vector<long long>{1}));
+    EXPECT_EQ(Version::parse("1.2.3.4").parts(), (std::vector<long long>{1, 2, 3, 4}));
+    const Version rc = Version::parse("2.0rc1");
+    EXPECT_EQ(rc.parts(), (std::vector<long long>{2, 0}));
+    ASSERT_TRUE(rc.pre().has_value());
+    EXPECT_EQ(rc.pre()->first, "rc");
+    EXPECT_EQ(rc.pre()->second, 1);
+    EXPECT_TRUE(rc.isPrerelease());
+    EXPECT_EQ(rc.toString(), "2.0rc1");
+    EXPECT_FALSE(Version::parse("2.0").isPrerelease());
+    EXPECT_EQ(Version::parse("1.0.post2").post(), 2);
+    EXPECT_EQ(Version::parse("1.0.dev3").dev(), 3);
+    EXPECT_EQ(Version::parse("2!1.0").epoch(), 2);
+    // PEP 440's other spellings, kept as written, normalised on demand.
+    const std::pair<const char*, const char*> spellings[] = {
+        {"2.0-RC.1", "2.0rc1"}, {"v1.2", "1.2"},          {"1.0alpha", "1.0a0"}, {"1.0-beta2", "1.0b2"},
+        {"1.0c1", "1.0rc1"},    {"1.0pre3", "1.0rc3"},    {"1.0-1", "1.0.post1"}, {"1.0rev", "1.0.post0"},
+        {"1.0-dev", "1.0.dev0"}, {"1.0+Ubuntu-1", "1.0+ubuntu.1"}, {"1.2.3-beta", "1.2.3b0"},
+        {"1.0a1.post2.dev3", "1.0a1.post2.dev3"}, {"01.002", "1.2"}};
+    for (const auto& [text, normalized] : spellings) {
+        auto version = Version::tryParse(text);
+        ASSERT_TRUE(version.has_value()) << text;
+        EXPECT_EQ(version->toString(), text);
+        EXPECT_EQ(version->normalized(), normalized) << text;
+    }
+}
+
+TEST(Version, OrdersAsPep440)
+{
+    // Each strictly before the next, as packaging.version orders them.
+    const char* ordered[] = {"0.9",       "1.0.dev1",  "1.0a1.dev1", "1.0a1",     "1.0a2.post1", "1.0b1",
+                             "1.0rc1",    "1.0",       "1.0+abc",    "1.0+abc.5", "1.0+5",       "1.0.post1.dev1",
+                             "1.0.post1", "1.0.1",     "1.0.1.1",    "1.10",      "2.0rc1",      "2.0",
+                             "2.0.0.1",   "1!0.1"};
+    for (std::size_t i = 1; i < std::size(ordered); ++i)
+        EXPECT_LT(Version::parse(ordered[i - 1]), Version::parse(ordered[i])) << ordered[i - 1] << " < " << ordered[i];
+    EXPECT_EQ(Version::parse("2.0rc1"), Version::parse("2.0-RC1"));
+    EXPECT_EQ(Version::parse("1"), Version::parse("1.0.0"));
+    EXPECT_EQ(Version::parse("v1.0"), Version::parse("1.0"));
+    EXPECT_NE(Version::parse("1.0"), Version::parse("1.0.post0"));
+    EXPECT_NE(Version::parse("1.0"), Version::parse("1.0+0"));
 }
 
 TEST(Version, OrdersNumerically)

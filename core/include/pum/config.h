@@ -57,12 +57,12 @@ struct Dependency {
 };
 
 struct Config {
-    std::filesystem::path configFile;  // absolute path of the .pum.yaml
+    std::filesystem::path configFile;  // absolute path of the .pum.yaml (loadFromText: its display name)
     std::filesystem::path baseDir;     // module root (absolute)
 
     std::string module;
     std::string migrationTableSchema = "public";
-    std::optional<Version> minimumVersion;  // of the tool
+    std::optional<Version> minimumVersion;  // of the tool (PEP 440)
     std::filesystem::path changelogsDirectory;  // absolute; default <baseDir>/changelogs
 
     std::vector<ParameterDefinition> parameters;
@@ -83,6 +83,13 @@ struct Config {
     // both or neither of file/files, an invalid minimum_version.
     static Config load(const std::filesystem::path& baseDir,
                        const std::optional<std::filesystem::path>& configFile = std::nullopt);
+
+    // The same from YAML text that is not a file (a program's own settings,
+    // pum's `PumConfig(base_path, **settings)`): hook and demo files are
+    // relative to `baseDir`, which must exist; errors and `configFile` name
+    // `displayName` (e.g. "settings given to PumConfig").
+    static Config loadFromText(std::string text, const std::filesystem::path& baseDir,
+                               const std::string& displayName);
 
     const ParameterDefinition* parameter(const std::string& name) const;
     // Hooks of every list that are Python files.
