@@ -70,9 +70,6 @@ void createDatabase(Connection& c, const std::string& name, const std::string& t
 {
     if (name.empty()) throw CommandError("no database name given");
     refuseInTransaction(c, "CREATE DATABASE");
-    if (databaseExists(c, name)) throw CommandError("database \"" + name + "\" already exists");
-    if (!templateName.empty() && !databaseExists(c, templateName))
-        throw CommandError("template database \"" + templateName + "\" does not exist");
     std::string sql = "CREATE DATABASE " + c.quoteIdentifier(name);
     if (!templateName.empty()) sql += " TEMPLATE " + c.quoteIdentifier(templateName);
     if (!owner.empty()) sql += " OWNER " + c.quoteIdentifier(owner);
@@ -85,7 +82,6 @@ void dropDatabase(Connection& c, const std::string& name, bool terminateSessions
     refuseInTransaction(c, "DROP DATABASE");
     if (name == c.databaseName())
         throw CommandError("cannot drop database \"" + name + "\": it is the one this connection uses");
-    if (!databaseExists(c, name)) throw CommandError("database \"" + name + "\" does not exist");
     const std::string quoted = c.quoteIdentifier(name);
     if (!terminateSessions) {
         c.exec("DROP DATABASE " + quoted);
@@ -99,6 +95,37 @@ void dropDatabase(Connection& c, const std::string& name, bool terminateSessions
                      {name});
         c.exec("DROP DATABASE " + quoted);
     }
+}
+
+ConnectAccess connectAccess(Connection& c, const std::string& database)
+{
+    auto r = c.execParams("SELECT d.datacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(d.datacl) a "
+                          "WHERE a.grantee = 0 AND a.privilege_type = 'CONNECT') "
+                          "FROM pg_catalog.pg_database d WHERE d.datname = $1",
+                          {database});
+    if (r.rows() == 0) throw CommandError("database \"" + database + "\" does not exist");
+    ConnectAccess access;
+    access.publicCanConnect = r.value(0, 0) == "t";
+    auto roles = c.execParams("SELECT DISTINCT r.rolname FROM pg_catalog.pg_database d, aclexplode(d.datacl) a "
+                              "JOIN pg_catalog.pg_roles r ON r.oid = a.grantee "
+                              "WHERE d.datname = $1 AND a.privilege_type = 'CONNECT' AND a.grantee <> d.datdba "
+                              "ORDER BY 1",
+                              {database});
+    for (int i = 0; i < roles.rows(); ++i) access.roles.push_back(roles.value(i, 0));
+    return access;
+}
+
+void configureConnectAccess(Connection& c, const std::string& database, const std::vector<std::string>& grantRoles,
+                            const std::vector<std::string>& revokeRoles, std::optional<bool> publicAccess)
+{
+    if (database.empty()) throw CommandError("no database name given");
+    const std::string db = c.quoteIdentifier(database);
+    std::string sql;
+    if (publicAccess) sql += std::string(*publicAccess ? "GRANT CONNECT ON DATABASE " + db + " TO PUBLIC;\n"
+                                                       : "REVOKE CONNECT ON DATABASE " + db + " FROM PUBLIC;\n");
+    for (const auto& role : revokeRoles) sql += "REVOKE CONNECT ON DATABASE " + db + " FROM " + c.quoteIdentifier(role) + ";\n";
+    for (const auto& role : grantRoles) sql += "GRANT CONNECT ON DATABASE " + db + " TO " + c.quoteIdentifier(role) + ";\n";
+    if (!sql.empty()) c.exec(sql);
 }
 
 }  // namespace pum

@@ -69,21 +69,26 @@ TEST(DatabaseAdmin, FailuresAreClearAndChangeNothing)
 {
     DropLater later{uniqueName("pum_admin_")};
     auto admin = openMaintenanceConnection(test::conninfo("postgres"));
-    try {
-        createDatabase(admin, later.name, "no_such_template_db");
-        FAIL();
-    } catch (const CommandError& e) {
-        EXPECT_NE(std::string(e.what()).find("no_such_template_db"), std::string::npos);
-    }
+    // The server's own refusals, with their SQLSTATE (pum's API raises psycopg's class for it).
+    auto sqlstateOf = [](auto&& call) {
+        try {
+            call();
+        } catch (const SqlError& e) {
+            return e.sqlstate() + " " + e.what();
+        }
+        return std::string("no error");
+    };
+    const std::string missingTemplate = sqlstateOf([&] { createDatabase(admin, later.name, "no_such_template_db"); });
+    EXPECT_EQ(missingTemplate.rfind("3D000 ", 0), 0u) << missingTemplate;
+    EXPECT_NE(missingTemplate.find("no_such_template_db"), std::string::npos) << missingTemplate;
     EXPECT_FALSE(databaseExists(admin, later.name));
     createDatabase(admin, later.name);
-    EXPECT_THROW(createDatabase(admin, later.name), CommandError);
-    try {
-        dropDatabase(admin, later.name + "_missing");
-        FAIL();
-    } catch (const CommandError& e) {
-        EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos);
-    }
+    const std::string duplicate = sqlstateOf([&] { createDatabase(admin, later.name); });
+    EXPECT_EQ(duplicate.rfind("42P04 ", 0), 0u) << duplicate;
+    EXPECT_NE(duplicate.find("already exists"), std::string::npos) << duplicate;
+    const std::string missing = sqlstateOf([&] { dropDatabase(admin, later.name + "_missing"); });
+    EXPECT_EQ(missing.rfind("3D000 ", 0), 0u) << missing;
+    EXPECT_NE(missing.find("does not exist"), std::string::npos) << missing;
     EXPECT_THROW(dropDatabase(admin, "postgres"), CommandError);  // the one we are connected to
     {
         Transaction t(admin);
@@ -91,6 +96,33 @@ TEST(DatabaseAdmin, FailuresAreClearAndChangeNothing)
     }
     EXPECT_TRUE(databaseExists(admin, later.name));
     EXPECT_THROW(openMaintenanceConnection("host=127.0.0.1 port=1 connect_timeout=2"), ConnectionError);
+}
+
+TEST(DatabaseAdmin, ConnectAccess)
+{
+    DropLater later{uniqueName("pum_access_")};
+    auto admin = openMaintenanceConnection(test::conninfo("postgres"));
+    createDatabase(admin, later.name);
+    ConnectAccess access = connectAccess(admin, later.name);
+    EXPECT_TRUE(access.publicCanConnect);
+    EXPECT_TRUE(access.roles.empty());
+    const std::string role = later.name + "_user";
+    admin.exec("CREATE ROLE " + role);
+    {
+        Transaction t(admin);
+        configureConnectAccess(admin, later.name, {role}, {}, false);
+        t.commit();
+    }
+    access = connectAccess(admin, later.name);
+    EXPECT_FALSE(access.publicCanConnect);
+    EXPECT_EQ(access.roles, std::vector<std::string>{role});
+    configureConnectAccess(admin, later.name, {}, {role}, true);
+    access = connectAccess(admin, later.name);
+    EXPECT_TRUE(access.publicCanConnect);
+    EXPECT_TRUE(access.roles.empty());
+    EXPECT_THROW(connectAccess(admin, later.name + "_missing"), CommandError);
+    dropDatabase(admin, later.name);
+    admin.exec("DROP ROLE " + role);
 }
 
 TEST(DatabaseAdminCli, CreateAndDropWithConfirmation)

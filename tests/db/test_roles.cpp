@@ -11,6 +11,7 @@
 
 #include "pum/config.h"
 #include "pum/database.h"
+#include "pum/database_admin.h"
 #include "pum/error.h"
 #include "pum/feedback.h"
 #include "pum/roles.h"
@@ -230,7 +231,7 @@ TEST_F(RolesTest, GrantingToMissingRoleNamesIt)
     }
 }
 
-TEST_F(RolesTest, SuffixCreatesPerDatabaseCopiesWithGenericMember)
+TEST_F(RolesTest, SuffixCreatesPerDatabaseCopiesKeptApartFromTheGenericRoles)
 {
     RoleOptions options;
     options.suffix = "lausanne";
@@ -240,22 +241,74 @@ TEST_F(RolesTest, SuffixCreatesPerDatabaseCopiesWithGenericMember)
     auto member = [&](const std::string& m, const std::string& r) {
         return c.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {m, r}).value(0, 0) == "t";
     };
-    EXPECT_TRUE(member(viewer, viewerL));   // generic reaches the copy
-    EXPECT_TRUE(member(editor, editorL));
+    // pum 1.7+: the generic roles exist, inherit each other, and reach no copy.
+    EXPECT_EQ(c.execParams("SELECT count(*) FROM pg_roles WHERE rolname IN ($1, $2)", {viewer, editor}).value(0, 0), "2");
+    EXPECT_FALSE(member(viewer, viewerL));
+    EXPECT_FALSE(member(editor, editorL));
+    EXPECT_TRUE(member(editor, viewer));
     EXPECT_TRUE(member(editorL, viewerL));  // inheritance mirrored between copies
     EXPECT_FALSE(member(viewerL, viewer));
-    // The copies hold the privileges, the generic roles none of their own.
+    // The copies hold the privileges, the generic roles none.
     EXPECT_EQ(c.execParams("SELECT has_table_privilege($1, 'od.sign', 'INSERT')", {editorL}).value(0, 0), "t");
-    EXPECT_EQ(c.execParams("SELECT count(*) FROM pg_class c, aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee "
-                           "WHERE c.oid = 'od.sign'::regclass AND r.rolname = $1",
-                           {viewer})
-                  .value(0, 0),
-              "0");
-    // A login user granted the generic role reads this database.
-    const auto reader = login("reader", {viewer});
+    EXPECT_EQ(c.execParams("SELECT has_table_privilege($1, 'od.sign', 'SELECT')", {viewer}).value(0, 0), "f");
+    // A login user granted the copy reads this database; one granted the generic role does not.
+    const auto reader = login("reader", {viewerL});
     auto rc = connectAs(reader);
     EXPECT_EQ(rc.exec("SELECT label FROM od.sign").value(0, 0), "stop");
     EXPECT_TRUE(fails(rc, "DELETE FROM od.sign"));
+    const auto outsider = login("outsider", {viewer});
+    auto oc = connectAs(outsider);
+    EXPECT_TRUE(fails(oc, "SELECT label FROM od.sign"));
+
+    // The inventory expects the permissions of the copies, nothing of the generic roles.
+    const auto inv = listRoles(c, config);
+    EXPECT_TRUE(inv.ok()) << formatRoleInventory(inv);
+    EXPECT_EQ(inv.configured.size(), 4u) << formatRoleInventory(inv);
+    for (const auto& r : inv.configured)
+        for (const auto& a : r.schemas) EXPECT_EQ(a.expectedRead, !r.suffix.empty()) << r.name << " " << a.schema;
+    bool sawReader = false;
+    for (const auto& g : inv.grantees) sawReader |= g.name == reader;
+    EXPECT_TRUE(sawReader) << formatRoleInventory(inv);
+}
+
+TEST_F(RolesTest, RevokingAGenericRoleEndsItsLegacyMembershipInTheCopies)
+{
+    RoleOptions options;
+    options.suffix = "lausanne";
+    createAndGrant(options);
+    auto c = db.connect();
+    // The layout before pum 1.7: the generic role was a member of its copy.
+    c.exec("GRANT " + c.quoteIdentifier(viewer + "_lausanne") + " TO " + c.quoteIdentifier(viewer));
+    revokePermissions(c, config, feedback);
+    EXPECT_EQ(c.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {viewer, viewer + "_lausanne"}).value(0, 0), "f");
+    EXPECT_EQ(c.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {editor, viewer}).value(0, 0), "t");
+}
+
+TEST_F(RolesTest, ForcedDropReassignsWhatTheRoleOwns)
+{
+    createAndGrant();
+    auto c = db.connect();
+    c.exec("CREATE TABLE public.owned (id integer); ALTER TABLE public.owned OWNER TO " + c.quoteIdentifier(editor));
+    RoleOptions only;
+    only.roles = {editor};
+    {
+        Transaction t(c);
+        try {
+            dropRoles(c, config, feedback, only);
+            FAIL() << "expected the server to refuse";
+        } catch (const SqlError& e) {
+            EXPECT_EQ(e.sqlstate(), "2BP01") << e.what();
+        }
+    }
+    only.force = true;
+    {
+        Transaction t(c);
+        dropRoles(c, config, feedback, only);
+        t.commit();
+    }
+    EXPECT_EQ(c.execParams("SELECT count(*) FROM pg_roles WHERE rolname = $1", {editor}).value(0, 0), "0");
+    EXPECT_EQ(c.exec("SELECT tableowner = current_user FROM pg_tables WHERE tablename = 'owned'").value(0, 0), "t");
+    EXPECT_EQ(c.execParams("SELECT count(*) FROM pg_roles WHERE rolname = $1", {viewer}).value(0, 0), "1");
 }
 
 TEST_F(RolesTest, QuotedNamesWork)
@@ -371,7 +424,10 @@ TEST_F(RolesTest, MembershipGrantAndRevoke)
     only.roles = {viewer};
     grantMembership(c, config, user, only);
     EXPECT_EQ(membersOf(c, viewer), (std::vector<std::string>{editor, user}));
+    EXPECT_EQ(membersOf(c, viewer, true), std::vector<std::string>{user});  // login roles only
+    EXPECT_EQ(membershipsOf(c, user), std::vector<std::string>{viewer});
     revokeMembership(c, config, user, only);
+    EXPECT_TRUE(membershipsOf(c, user).empty());
     EXPECT_EQ(membersOf(c, viewer), std::vector<std::string>{editor});
     EXPECT_THROW(grantMembership(c, config, cleanup.prefix + "nobody", only), CommandError);
     RoleOptions unknown;
@@ -396,6 +452,7 @@ TEST_F(RolesTest, LoginRoles)
     EXPECT_THROW(dropLoginRole(c, viewer), CommandError);  // not a login role
     dropLoginRole(c, john);
     EXPECT_THROW(dropLoginRole(c, john), CommandError);
+    dropLoginRole(c, john, true);  // pum's API: nothing to do is fine
     EXPECT_THROW(membersOf(c, john), CommandError);
 }
 
@@ -547,4 +604,50 @@ TEST_F(RolesTest, ConcurrentCreationOfTheSameRoles)
         }
     }
     EXPECT_EQ(first.execParams("SELECT pg_has_role($1, $2, 'MEMBER')", {editor, viewer}).value(0, 0), "t");
+}
+
+TEST_F(RolesTest, CommandLineForcedDropAndSuffixKeepsRolesApart)
+{
+    test::TempDir dir;
+    const std::string m = writeModule(dir, cleanup.prefix, viewer);
+    const std::string base = cli() + " -p " + shq(db.conninfo()) + " -d " + m + " role ";
+    std::string out;
+    ASSERT_EQ(test::runCommand(base + "create --suffix lausanne", out), 0) << out;
+    EXPECT_EQ(db.scalar("SELECT pg_has_role(" + shq(viewer) + ", " + shq(viewer + "_lausanne") + ", 'MEMBER')"), "f");
+    ASSERT_EQ(test::runCommand(base + "create", out), 0) << out;
+    db.connect().exec("CREATE TABLE public.owned (id integer); ALTER TABLE public.owned OWNER TO " + editor);
+    EXPECT_EQ(test::runCommand(base + "drop --roles " + editor, out), 1) << out;
+    EXPECT_NE(out.find("depend"), std::string::npos) << out;
+    ASSERT_EQ(test::runCommand(base + "drop --roles " + editor + " --force", out), 0) << out;
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE rolname = " + shq(editor)), "0");
+    EXPECT_EQ(db.scalar("SELECT tableowner = current_user FROM pg_tables WHERE tablename = 'owned'"), "t");
+    // With the suffix only the copies go.
+    ASSERT_EQ(test::runCommand(base + "drop --suffix lausanne", out), 0) << out;
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE rolname = " + shq(viewer + "_lausanne")), "0");
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM pg_roles WHERE rolname = " + shq(viewer)), "1");
+}
+
+TEST_F(RolesTest, CommandLineDbAccess)
+{
+    auto c = db.connect();
+    const std::string allowed = login("allowed", {});
+    const std::string other = login("other", {});
+    const std::string base = cli() + " -p " + shq(db.conninfo()) + " db access ";
+    auto canConnect = [&](const std::string& role) {
+        return db.scalar("SELECT has_database_privilege(" + shq(role) + ", current_database(), 'CONNECT')") == "t";
+    };
+    EXPECT_TRUE(canConnect(other));  // PUBLIC, by default
+    std::string out;
+    ASSERT_EQ(test::runCommand(base + "--grant-connect " + allowed, out), 0) << out;
+    EXPECT_NE(out.find("PUBLIC cannot connect; granted to " + allowed), std::string::npos) << out;
+    EXPECT_TRUE(canConnect(allowed));
+    EXPECT_FALSE(canConnect(other));
+    EXPECT_TRUE(connectAs(allowed).exec("SELECT 1").rows() == 1);
+    EXPECT_THROW(connectAs(other), ConnectionError);
+    // --keep-public leaves PUBLIC as it is (revoked now): only the role changes.
+    ASSERT_EQ(test::runCommand(base + db.name() + " --keep-public --revoke-connect " + allowed, out), 0) << out;
+    EXPECT_FALSE(canConnect(allowed));
+    const auto access = connectAccess(c, db.name());
+    EXPECT_FALSE(access.publicCanConnect);
+    EXPECT_TRUE(access.roles.empty());
 }

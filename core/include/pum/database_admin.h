@@ -1,7 +1,9 @@
 #pragma once
 // Creating and dropping whole databases (`pum db create|drop`). These
 // statements cannot run inside a transaction: each is its own.
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace pum {
 
@@ -18,14 +20,32 @@ std::string databaseNameOf(const std::string& spec);
 
 bool databaseExists(Connection& connection, const std::string& name);
 
-// CREATE DATABASE name [TEMPLATE template] [OWNER owner]. Refused when the
-// database exists or the template does not.
+// CREATE DATABASE name [TEMPLATE template] [OWNER owner]. A database that
+// exists already or a template that does not is the server's to refuse:
+// SqlError 42P04 (duplicate_database) or 3D000 (invalid_catalog_name), which
+// pum's API passes on as psycopg's errors of those codes.
 void createDatabase(Connection& connection, const std::string& name, const std::string& templateName = {},
                     const std::string& owner = {});
 
 // DROP DATABASE, ending the other sessions on it first (WITH (FORCE) on
-// PostgreSQL 13 and later). Refused when it does not exist or is the
-// database `connection` is connected to.
+// PostgreSQL 13 and later). Refused (CommandError) for the database
+// `connection` is connected to; one that does not exist is SqlError 3D000.
 void dropDatabase(Connection& connection, const std::string& name, bool terminateSessions = true);
+
+// Who may connect to a database: PUBLIC (everyone, the default), and the
+// roles granted CONNECT explicitly (the owner left out: it always can).
+struct ConnectAccess {
+    bool publicCanConnect = true;
+    std::vector<std::string> roles;  // sorted
+};
+// CommandError when the database does not exist.
+ConnectAccess connectAccess(Connection& connection, const std::string& database);
+
+// GRANT/REVOKE CONNECT on `database`: PUBLIC first (`publicAccess` true:
+// granted, false: revoked, nullopt: left as it is), then the revokes, then the
+// grants. Runs in the caller's transaction (database ACLs are transactional).
+void configureConnectAccess(Connection& connection, const std::string& database,
+                            const std::vector<std::string>& grantRoles, const std::vector<std::string>& revokeRoles,
+                            std::optional<bool> publicAccess);
 
 }  // namespace pum
