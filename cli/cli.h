@@ -3,6 +3,8 @@
 // prints progress, and how command groups register themselves.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,13 +19,16 @@ namespace pum::cli {
 struct GlobalOptions {
     std::string configFile;    // -c
     std::string pgConnection;  // -p (service name, URI or key=value)
-    std::string dir = ".";     // -d module root
+    std::string dir;           // -d module root (default: -c's folder, else the current folder)
     int verbosity = 0;         // -v / -vv
     bool quiet = false;        // -q
+
+    // The module's folder: -d, else the folder of the -c file (as pum does), else ".".
+    std::filesystem::path moduleDir() const;
 };
 
 // Progress line on stderr (a terminal gets a redrawn bar, a pipe gets plain
-// lines), -v shows files and hooks, -vv statements, -q only errors.
+// lines), -v shows files and hooks, -vv statements, -q only warnings and errors.
 class CliFeedback : public Feedback {
 public:
     explicit CliFeedback(const GlobalOptions& options);

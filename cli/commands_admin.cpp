@@ -2,6 +2,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -76,6 +77,7 @@ struct RoleArgs {
     bool noGrant = false;
     bool json = false;
     bool password = false;
+    bool force = false;
 
     RoleOptions options() const
     {
@@ -83,6 +85,7 @@ struct RoleArgs {
         o.suffix = suffix;
         o.roles = roles;
         o.createGeneric = !noCreateGeneric;
+        o.force = force;
         return o;
     }
 };
@@ -130,7 +133,8 @@ int listMembers(Session& s, std::vector<std::string> roles, const std::string& s
     if (!suffix.empty())
         for (auto& r : roles) r += "_" + suffix;
     for (const auto& role : roles) {
-        const auto members = membersOf(s.connection(), role);
+        // As pum's: the login users (directly or through other roles).
+        const auto members = membersOf(s.connection(), role, true);
         std::cout << role << ": " << (members.empty() ? "(no members)" : joined(members, " ")) << "\n";
     }
     return 0;
@@ -150,7 +154,10 @@ void registerRole(CLI::App& app)
     role->add_option("--name", args->name, "create-login / drop-login: the login role");
     role->add_flag("--include-superusers", args->includeSuperusers, "list / login-roles: show superusers too");
     role->add_flag("--no-create-generic", args->noCreateGeneric,
-                   "create --suffix: do not create the generic roles nor make them members");
+                   "create --suffix: do not create the generic roles (kept apart from the copies anyway)");
+    role->add_flag("--force", args->force,
+                   "drop: reassign what the roles own in this database to the current user and drop "
+                   "their remaining privileges first");
     role->add_flag("--no-grant", args->noGrant, "create: do not grant the permissions");
     role->add_flag("--json", args->json, "list: print JSON");
     role->add_flag("--password", args->password,
@@ -195,10 +202,10 @@ void registerRole(CLI::App& app)
                report(s, args->from.empty() ? "permissions revoked" : "roles revoked from " + args->from);
                return 0;
            });
-    action("drop", "Revoke the roles' permissions and drop them", [args](Session& s) {
+    action("drop", "Revoke the roles' permissions and drop them (--force: their objects here too)", [args](Session& s) {
         const Config& config = s.config();
         inTransaction(s, [&](Connection& c) { dropRoles(c, config, s.feedback(), args->options()); });
-        report(s, "roles of " + config.module + " dropped");
+        report(s, "roles of " + config.module + " dropped" + (args->suffix.empty() ? "" : " (suffix " + args->suffix + ")"));
         return 0;
     });
     action("list", "Show each role's access to the module's schemas against the configuration", [args](Session& s) {
@@ -302,19 +309,29 @@ void registerCheck(CLI::App& app)
 
 // ---------------------------------------------------------------- dump / restore
 
+// pum's help spells the formats DumpFormat.CUSTOM and DumpFormat.PLAIN: accepted too.
+std::string dumpFormatName(std::string value)
+{
+    for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string prefix = "dumpformat.";
+    if (value.rfind(prefix, 0) == 0) value.erase(0, prefix.size());
+    return value;
+}
+
 void registerDumpRestore(CLI::App& app)
 {
     {
         struct Args {
             std::string file;
-            std::string format = "custom";
+            std::string format = "plain";  // pum's command line default (its Python API's is custom)
             DumpOptions options;
             bool moduleSchemas = false;
         };
         auto args = std::make_shared<Args>();
         auto* cmd = app.add_subcommand("dump", "Dump the database of -p with pg_dump");
         cmd->add_option("file", args->file, "The dump file")->required();
-        cmd->add_option("-f,--format", args->format, "custom (default, for restore) or plain (SQL)")
+        cmd->add_option("-f,--format", args->format, "plain (SQL, default) or custom (pg_restore's format)")
+            ->transform(dumpFormatName)
             ->check(CLI::IsMember({"custom", "plain"}));
         cmd->add_option("-N,--exclude-schema", args->options.excludeSchemas, "Schema to leave out (repeatable)")
             ->allow_extra_args(false);
@@ -323,6 +340,9 @@ void registerDumpRestore(CLI::App& app)
         cmd->add_flag("--module-schemas", args->moduleSchemas,
                       "Dump only the module's schemas (its roles' schemas and the migration table's)");
         cmd->add_option("--pg-dump", args->options.pgDump, "The pg_dump to use (default: the server's version)");
+        cmd->add_flag("--keep-owner", args->options.owner, "Keep the objects' owners (default: --no-owner, as pum)");
+        cmd->add_flag("--keep-privileges", args->options.privileges,
+                      "Keep GRANTs and REVOKEs (default: --no-privileges, as pum)");
         setAction(cmd, [args](Session& s) {
             DumpOptions options = args->options;
             options.format = args->format == "plain" ? DumpFormat::Plain : DumpFormat::Custom;
@@ -343,10 +363,11 @@ void registerDumpRestore(CLI::App& app)
             RestoreOptions options;
         };
         auto args = std::make_shared<Args>();
-        auto* cmd = app.add_subcommand("restore", "Restore a custom-format dump into the database of -p");
+        auto* cmd = app.add_subcommand(
+            "restore", "Restore a dump into the database of -p (custom format with pg_restore, plain SQL with psql)");
         cmd->add_option("file", args->file, "The dump file")->required();
         cmd->add_flag("-x", args->options.ignoreErrors,
-                      "Go on after pg_restore errors (default: stop, restoring nothing)");
+                      "Go on after errors (default: stop at the first one, restoring nothing)");
         cmd->add_option("-N,--exclude-schema", args->options.excludeSchemas, "Schema to leave out (repeatable)")
             ->allow_extra_args(false);
         cmd->add_flag("--no-privileges", args->options.noPrivileges,
@@ -364,9 +385,36 @@ void registerDumpRestore(CLI::App& app)
 
 // ---------------------------------------------------------------- db
 
+// `db access`: who may connect to a database (pum's --grant-connect,
+// --revoke-connect, --keep-public). PUBLIC loses CONNECT unless --keep-public.
+void registerDbAccess(CLI::App* db)
+{
+    struct Args {
+        std::string name;
+        std::vector<std::string> grant;
+        std::vector<std::string> revoke;
+        bool keepPublic = false;
+    };
+    auto args = std::make_shared<Args>();
+    auto* cmd = db->add_subcommand("access", "Configure who may connect: revoke CONNECT from PUBLIC, grant it to roles");
+    cmd->add_option("name", args->name, "The database (default: the one -p names)");
+    cmd->add_option("--grant-connect", args->grant, "Roles to grant CONNECT on the database");
+    cmd->add_option("--revoke-connect", args->revoke, "Roles to revoke CONNECT from explicitly");
+    cmd->add_flag("--keep-public", args->keepPublic, "Do not revoke CONNECT from PUBLIC");
+    setAction(cmd, [args](Session& s) {
+        const std::string name = args->name.empty() ? databaseNameOf(s.options().pgConnection) : args->name;
+        const std::optional<bool> publicAccess = args->keepPublic ? std::nullopt : std::optional<bool>(false);
+        inTransaction(s, [&](Connection& c) { configureConnectAccess(c, name, args->grant, args->revoke, publicAccess); });
+        const ConnectAccess access = connectAccess(s.connection(), name);
+        report(s, "CONNECT on " + name + ": PUBLIC " + (access.publicCanConnect ? "can connect" : "cannot connect") +
+                      "; granted to " + (access.roles.empty() ? "no role" : joined(access.roles)));
+        return 0;
+    });
+}
+
 void registerDb(CLI::App& app)
 {
-    auto* db = app.add_subcommand("db", "Create or drop a whole database on the server of -p");
+    auto* db = app.add_subcommand("db", "Create, drop or restrict access to a whole database on the server of -p");
     {
         struct Args {
             std::string name;
@@ -412,6 +460,7 @@ void registerDb(CLI::App& app)
             return 0;
         });
     }
+    registerDbAccess(db);
 }
 
 }  // namespace

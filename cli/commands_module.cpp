@@ -1,6 +1,7 @@
 // install, upgrade, baseline, info, app, demo-data, uninstall.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -40,6 +41,23 @@ void report(Session& s, const std::string& line)
 {
     s.feedback().finish();
     if (!s.options().quiet) std::cout << line << std::endl;
+}
+
+// pum asks "y/yes" and reads the answer from standard input, a terminal or
+// not (`echo y | pum uninstall`); the database's name is accepted too.
+void confirmUninstall(const std::string& module, Connection& connection)
+{
+    std::cerr << "Uninstall module " << module << " from database " << connection.describe()
+              << "? This runs its uninstall hooks. [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    if (!isatty(STDIN_FILENO)) std::cerr << "\n";  // the answer was not echoed
+    while (!answer.empty() && std::isspace(static_cast<unsigned char>(answer.back()))) answer.pop_back();
+    answer.erase(0, answer.find_first_not_of(" \t"));
+    std::string lower;
+    for (char c : answer) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != "y" && lower != "yes" && answer != connection.databaseName())
+        throw CommandError("not confirmed: nothing was changed (answer y, or add --force)");
 }
 
 struct InstallArgs {
@@ -220,6 +238,9 @@ void registerModuleCommands(CLI::App& app, GlobalOptions&)
     {
         auto* app_cmd = app.add_subcommand("app", "Run the application hooks (drop and/or create)");
         app_cmd->require_subcommand(1);
+        // pum's spelling puts -p before the action (pum app -p lang fr create): accepted on both.
+        auto appParameters = std::make_shared<ParameterArgs>();
+        addParameterOption(app_cmd, *appParameters);
         struct Spec {
             const char* name;
             const char* help;
@@ -233,9 +254,11 @@ void registerModuleCommands(CLI::App& app, GlobalOptions&)
             auto parameters = std::make_shared<ParameterArgs>();
             auto* cmd = app_cmd->add_subcommand(spec.name, spec.help);
             addParameterOption(cmd, *parameters);
-            setAction(cmd, [parameters, spec](Session& s) {
+            setAction(cmd, [parameters, appParameters, spec](Session& s) {
                 const Config& config = s.config();
-                auto values = parseParameterArguments(config, parameterMap(*parameters));
+                ParameterArgs all = *appParameters;
+                all.insert(all.end(), parameters->begin(), parameters->end());
+                auto values = parseParameterArguments(config, parameterMap(all));
                 Upgrader upgrader(config, s.connection(), s.feedback());
                 (upgrader.*spec.method)(values);
                 report(s, std::string("application of ") + config.module + " " + spec.done);
@@ -285,15 +308,7 @@ void registerModuleCommands(CLI::App& app, GlobalOptions&)
                 throw CommandError("module " + config.module + " defines no uninstall hooks: nothing to run");
             auto values = parseParameterArguments(config, parameterMap(args->parameters));
             auto& connection = s.connection();
-            if (!args->force) {
-                if (!isatty(STDIN_FILENO))
-                    throw CommandError("uninstall needs a confirmation: run it in a terminal or add --force");
-                std::cerr << "Uninstall module " << config.module << " from database " << connection.describe()
-                          << "? This runs its uninstall hooks. Type the database name to confirm: ";
-                std::string answer;
-                std::getline(std::cin, answer);
-                if (answer != connection.databaseName()) throw CommandError("not confirmed: nothing was changed");
-            }
+            if (!args->force) confirmUninstall(config.module, connection);
             Upgrader upgrader(config, connection, s.feedback());
             upgrader.uninstall(values);
             report(s, "uninstalled " + config.module + " from " + connection.databaseName());

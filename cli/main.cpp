@@ -70,7 +70,8 @@ void CliFeedback::log(Level level, const std::string& message)
     case Level::Debug: needed = 1; break;
     case Level::Trace: needed = 2; break;
     }
-    if (o.quiet && level != Level::Error) return;
+    // -q silences progress and information, not what may need acting on.
+    if (o.quiet && level != Level::Error && level != Level::Warning) return;
     if (needed > o.verbosity) return;
     finish();
     const char* prefix = level == Level::Warning ? "warning: " : level == Level::Error ? "error: " : "";
@@ -109,6 +110,15 @@ bool CliFeedback::isCancelled() const { return interrupted.load(); }
 
 // ---------------------------------------------------------------- session
 
+std::filesystem::path GlobalOptions::moduleDir() const
+{
+    if (!dir.empty()) return dir;
+    // A -c file outside the current folder names its module's folder too, as pum's -c does.
+    if (!configFile.empty() && std::filesystem::path(configFile).has_parent_path())
+        return std::filesystem::path(configFile).parent_path();
+    return ".";
+}
+
 Session::Session(const GlobalOptions& options) : options_(options), feedback_(options) {}
 
 const Config& Session::config()
@@ -116,7 +126,7 @@ const Config& Session::config()
     if (!config_) {
         std::optional<std::filesystem::path> file;
         if (!options_.configFile.empty()) file = options_.configFile;
-        config_ = Config::load(options_.dir, file);
+        config_ = Config::load(options_.moduleDir(), file);
         if (config_->hasPythonHooks()) {
             const PythonHooksLoad& loaded = loadPythonHooks();
             if (!loaded.ok())
@@ -165,9 +175,9 @@ int main(int argc, char** argv)
                    "Database: a pg_service name, a postgresql:// URI or a key=value connection string "
                    "(default: libpq's environment, PGSERVICE, PGHOST...)");
     app.add_option("-s,--pg-service", options.pgConnection, "Same as -p (pum's older spelling)");
-    app.add_option("-d,--dir", options.dir, "The module's folder (default: current folder)");
+    app.add_option("-d,--dir", options.dir, "The module's folder (default: the folder of -c, else the current folder)");
     app.add_flag("-v,--verbose", options.verbosity, "Show files and hooks (-v) and statements (-vv)");
-    app.add_flag("-q,--quiet", options.quiet, "Only print errors");
+    app.add_flag("-q,--quiet", options.quiet, "Only print warnings and errors");
 
     registerModuleCommands(app, options);
     registerAdminCommands(app, options);

@@ -88,7 +88,7 @@ ProcessResult run(const fs::path& program, const std::vector<std::string>& args,
     close(pipeFd[1]);
     if (rc != 0) {
         close(pipeFd[0]);
-        throw CommandError("cannot run " + programText + ": " + std::strerror(rc));
+        throw ToolNotStarted("cannot run " + programText + ": " + std::strerror(rc));
     }
     ProcessResult result;
     char buffer[4096];
@@ -176,7 +176,7 @@ fs::path findPgTool(const std::string& tool, int major)
             start = end + 1;
         }
     }
-    throw CommandError(tool + " not found: install the PostgreSQL " + std::to_string(major) +
+    throw ToolNotStarted(tool + " not found: install the PostgreSQL " + std::to_string(major) +
                        " client tools (e.g. the postgresql-client-" + std::to_string(major) + " package)");
 }
 
@@ -207,6 +207,8 @@ void dumpDatabase(Connection& connection, const fs::path& file, const DumpOption
 
     std::vector<std::string> args = {options.format == DumpFormat::Custom ? "--format=custom" : "--format=plain",
                                      "--file=" + partial.string(), "--no-password"};
+    if (!options.owner) args.emplace_back("--no-owner");
+    if (!options.privileges) args.emplace_back("--no-privileges");
     for (const auto& s : options.schemas) args.push_back("--schema=" + exactPattern(s));
     for (const auto& s : options.excludeSchemas) args.push_back("--exclude-schema=" + exactPattern(s));
 
@@ -225,8 +227,8 @@ void dumpDatabase(Connection& connection, const fs::path& file, const DumpOption
     if (result.exitCode != 0) {
         std::error_code ec;
         fs::remove(partial, ec);
-        throw CommandError(tool.filename().string() + " failed (exit code " + std::to_string(result.exitCode) +
-                           "): " + redact(trimmed(result.errors), password));
+        throw ToolFailed(tool.filename().string() + " failed (exit code " + std::to_string(result.exitCode) +
+                         "): " + redact(trimmed(result.errors), password));
     }
     std::error_code ec;
     fs::rename(partial, file, ec);
@@ -237,63 +239,85 @@ void dumpDatabase(Connection& connection, const fs::path& file, const DumpOption
     if (!trimmed(result.errors).empty()) feedback.log(Feedback::Level::Warning, redact(trimmed(result.errors), password));
 }
 
-void restoreDatabase(Connection& connection, const fs::path& file, const RestoreOptions& options, Feedback& feedback)
-{
-    {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw CommandError("cannot read " + file.string() + ": " + std::strerror(errno));
-        char magic[5] = {};
-        in.read(magic, 5);
-        // Custom-format archives start with "PGDMP"; a plain SQL dump is for psql.
-        if (in.gcount() != 5 || std::memcmp(magic, "PGDMP", 5) != 0)
-            throw CommandError(file.string() + " is not a custom-format dump (a plain SQL dump is restored with psql)");
-    }
-    const fs::path tool =
-        options.pgRestore.empty() ? findPgTool("pg_restore", serverMajor(connection)) : options.pgRestore;
+namespace {
 
-    // The database name goes as a conninfo string so that a name containing
-    // '=' is not taken for one; host, user, password come from the environment.
-    std::string dbname = connection.databaseName();
+// Custom-format archives start with "PGDMP"; anything else is taken for SQL.
+bool isCustomFormat(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw CommandError("cannot read " + file.string() + ": " + std::strerror(errno));
+    char magic[5] = {};
+    in.read(magic, 5);
+    return in.gcount() == 5 && std::memcmp(magic, "PGDMP", 5) == 0;
+}
+
+// The database name as a conninfo string, so that a name containing '=' is
+// not taken for one; host, user, password come from the environment.
+std::string dbnameConninfo(Connection& connection)
+{
     std::string quoted = "dbname='";
-    for (char c : dbname) {
+    for (char c : connection.databaseName()) {
         if (c == '\'' || c == '\\') quoted += '\\';
         quoted += c;
     }
-    quoted += "'";
+    return quoted + "'";
+}
+
+// A dump of `public` (pg_dump -n public, --module-schemas) creates it, but
+// every database has it already: that entry is left out of the restore
+// (`--clean` would drop it first, and PostGIS with it). True when `list`
+// holds the edited table of contents to use.
+bool skipPublicSchema(Connection& connection, const fs::path& tool, const fs::path& file,
+                      const std::vector<std::string>& env, const TempListFile& list)
+{
+    if (connection.exec("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'public'").rows() == 0) return false;
+    ProcessResult listed = run(tool, {"--list", "--file=" + list.path.string(), fs::absolute(file).string()}, env);
+    if (listed.exitCode != 0)
+        throw ToolFailed(tool.filename().string() + " cannot read " + file.string() + ": " + trimmed(listed.errors));
+    std::ifstream in(list.path);
+    std::string line, content;
+    bool changed = false;
+    while (std::getline(in, line)) {
+        // "12; 2615 2200 SCHEMA - public owner": ';' turns it into a comment.
+        const auto schema = line.find(" SCHEMA - public ");
+        if (!line.empty() && line[0] != ';' && schema != std::string::npos &&
+            line.find_first_not_of("0123456789; ") == schema + 1) {
+            line = ";" + line;
+            changed = true;
+        }
+        content += line + "\n";
+    }
+    in.close();
+    if (changed) std::ofstream(list.path, std::ios::trunc) << content;
+    return changed;
+}
+
+// The tool's result as pum reports it: an exception, or warnings when errors are ignored.
+void finishRestore(const fs::path& tool, const ProcessResult& result, const std::string& password,
+                   const RestoreOptions& options, Feedback& feedback)
+{
+    const std::string messages = redact(trimmed(result.errors), password);
+    if (result.exitCode != 0) {
+        if (!options.ignoreErrors)
+            throw ToolFailed(tool.filename().string() + " failed (exit code " + std::to_string(result.exitCode) +
+                             "), nothing was restored: " + messages);
+        feedback.log(Feedback::Level::Warning, tool.filename().string() + " reported errors (ignored): " + messages);
+    } else if (!messages.empty()) {
+        feedback.log(Feedback::Level::Warning, messages);
+    }
+}
+
+void restoreCustom(Connection& connection, const fs::path& file, const RestoreOptions& options, Feedback& feedback)
+{
+    const fs::path tool =
+        options.pgRestore.empty() ? findPgTool("pg_restore", serverMajor(connection)) : options.pgRestore;
     std::string password;
     const auto env = childEnvironment(connection, password);
-
-    // A dump of `public` (pg_dump -n public, --module-schemas) creates it, but
-    // every database has it already: that entry is left out of the restore.
-    // (`--clean` would drop it first, and PostGIS with it.)
     TempListFile list;
-    if (connection.exec("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'public'").rows() > 0) {
-        ProcessResult listed = run(tool, {"--list", "--file=" + list.path.string(), fs::absolute(file).string()}, env);
-        if (listed.exitCode != 0)
-            throw CommandError(tool.filename().string() + " cannot read " + file.string() + ": " + trimmed(listed.errors));
-        std::ifstream in(list.path);
-        std::string line, content;
-        bool changed = false;
-        while (std::getline(in, line)) {
-            // "12; 2615 2200 SCHEMA - public owner": ';' turns it into a comment.
-            const auto schema = line.find(" SCHEMA - public ");
-            if (!line.empty() && line[0] != ';' && schema != std::string::npos &&
-                line.find_first_not_of("0123456789; ") == schema + 1) {
-                line = ";" + line;
-                changed = true;
-            }
-            content += line + "\n";
-        }
-        in.close();
-        if (changed) {
-            std::ofstream out(list.path, std::ios::trunc);
-            out << content;
-            list.use = true;
-        }
-    }
+    const bool useList = skipPublicSchema(connection, tool, file, env, list);
 
-    std::vector<std::string> args = {"--dbname=" + quoted, "--no-owner", "--no-password"};
-    if (list.use) args.push_back("--use-list=" + list.path.string());
+    std::vector<std::string> args = {"--dbname=" + dbnameConninfo(connection), "--no-owner", "--no-password"};
+    if (useList) args.push_back("--use-list=" + list.path.string());
     if (options.noPrivileges) args.emplace_back("--no-privileges");
     if (!options.ignoreErrors) {
         args.emplace_back("--single-transaction");
@@ -304,16 +328,46 @@ void restoreDatabase(Connection& connection, const fs::path& file, const Restore
 
     feedback.log(Feedback::Level::Info, "restoring " + file.string() + " into " + connection.describe());
     feedback.log(Feedback::Level::Debug, "running " + tool.string());
-    ProcessResult result = run(tool, args, env);
-    const std::string messages = redact(trimmed(result.errors), password);
-    if (result.exitCode != 0) {
-        if (!options.ignoreErrors)
-            throw CommandError(tool.filename().string() + " failed (exit code " + std::to_string(result.exitCode) +
-                               "), nothing was restored: " + messages);
-        feedback.log(Feedback::Level::Warning, tool.filename().string() + " reported errors (ignored): " + messages);
-    } else if (!messages.empty()) {
-        feedback.log(Feedback::Level::Warning, messages);
+    finishRestore(tool, run(tool, args, env), password, options, feedback);
+}
+
+// A plain SQL dump runs through psql, as PostgreSQL documents: stopping at the
+// first error in one transaction, unless errors are ignored.
+void restorePlain(Connection& connection, const fs::path& file, const RestoreOptions& options, Feedback& feedback)
+{
+    if (!options.excludeSchemas.empty())
+        throw CommandError(file.string() + " is a plain SQL dump: it cannot be restored without some schemas "
+                           "(leave them out when dumping, or dump in custom format)");
+    if (options.noPrivileges)
+        feedback.log(Feedback::Level::Warning, file.string() + " is a plain SQL dump: its GRANTs are restored as written");
+    const fs::path tool = options.pgRestore.has_parent_path() ? options.pgRestore.parent_path() / "psql"
+                                                              : findPgTool("psql", serverMajor(connection));
+    std::string password;
+    const auto env = childEnvironment(connection, password);
+    std::vector<std::string> args = {"--dbname=" + dbnameConninfo(connection), "--no-password", "--no-psqlrc",
+                                     "--quiet", "--output=/dev/null",  // query results (set_config...): not messages
+                                     "--file=" + fs::absolute(file).string()};
+    if (!options.ignoreErrors) {
+        args.emplace_back("--single-transaction");
+        args.emplace_back("--set=ON_ERROR_STOP=1");
     }
+    feedback.log(Feedback::Level::Info, "restoring " + file.string() + " (plain SQL) into " + connection.describe());
+    feedback.log(Feedback::Level::Debug, "running " + tool.string());
+    ProcessResult result = run(tool, args, env);
+    // psql goes on after an error unless ON_ERROR_STOP: with -x, errors are only reported.
+    if (options.ignoreErrors && result.exitCode == 0 && result.errors.find("ERROR:") != std::string::npos)
+        result.exitCode = 3;
+    finishRestore(tool, result, password, options, feedback);
+}
+
+}  // namespace
+
+void restoreDatabase(Connection& connection, const fs::path& file, const RestoreOptions& options, Feedback& feedback)
+{
+    if (isCustomFormat(file))
+        restoreCustom(connection, file, options, feedback);
+    else
+        restorePlain(connection, file, options, feedback);
 }
 
 }  // namespace pum

@@ -103,3 +103,119 @@ TEST(Cli, UsageErrorsAndHelp)
     EXPECT_EQ(pum_("--version", out), 0);
     EXPECT_THAT(out, HasSubstr("pum "));
 }
+
+// ---------------------------------------------------------------- as pum 1.8's command line
+
+// pum's -c names the configuration file, whose folder is then the module's
+// root (its changelogs and hooks are found next to it), from any folder.
+TEST(Cli, ConfigFileFolderIsTheModuleRoot)
+{
+    TempDatabase db;
+    TempDir dir;
+    std::filesystem::copy(module("current_module"), dir.path() / "m", std::filesystem::copy_options::recursive);
+    std::filesystem::rename(dir.path() / "m" / ".pum.yaml", dir.path() / "m" / "pum_config.yaml");
+    std::string out;
+    const std::string config = (dir.path() / "m" / "pum_config.yaml").string();
+    ASSERT_EQ(pum_("-p " + quoted(db.conninfo()) + " -c " + config + " install --skip-roles --skip-grant", out), 0)
+        << out;
+    EXPECT_THAT(out, HasSubstr("installed pum_current 1.10.0"));
+    // -d still wins over the file's folder.
+    EXPECT_EQ(pum_("-p " + quoted(db.conninfo()) + " -c " + config + " -d /nonexistent/root info", out), 1) << out;
+    EXPECT_THAT(out, HasSubstr("/nonexistent/root"));
+}
+
+// pum's dump writes plain SQL by default, without owners and privileges;
+// restore reads it (and custom dumps) back.
+TEST(Cli, DumpIsPlainWithoutOwnerOrPrivilegesAndRestoresWithPsql)
+{
+    TempDatabase source, target;
+    const std::string role = "pumcli_grantee_" + std::to_string(getpid());
+    source.connect().exec("CREATE SCHEMA s; CREATE TABLE s.t (id integer PRIMARY KEY, status varchar(9) "
+                          "CHECK (status IN ('on', 'off'))); INSERT INTO s.t VALUES (1, 'on');"
+                          "CREATE ROLE " + role + "; GRANT SELECT ON s.t TO " + role + ";");
+    TempDir dir;
+    const std::string file = (dir.path() / "dump.sql").string();
+    std::string out;
+    const std::string base = "-p " + quoted(source.conninfo());
+    ASSERT_EQ(pum_(base + " dump " + file, out), 0) << out;
+    source.connect().exec("DROP OWNED BY " + role + "; DROP ROLE " + role);
+    const std::string sql = pum::test::readFile(file);
+    EXPECT_EQ(sql.rfind("--", 0), 0u) << "not plain SQL";
+    EXPECT_THAT(sql, Not(HasSubstr("OWNER TO")));
+    EXPECT_THAT(sql, Not(HasSubstr("GRANT SELECT")));
+
+    ASSERT_EQ(pum_("-p " + quoted(target.conninfo()) + " restore " + file, out), 0) << out;
+    EXPECT_EQ(target.connect().exec("SELECT status FROM s.t").value(0, 0), "on");
+    EXPECT_EQ(pum_(base + " check " + quoted(target.conninfo()), out), 0) << out;
+
+    // pum's spelling of the format; a custom dump into a third database.
+    TempDatabase third;
+    const std::string custom = (dir.path() / "dump.backup").string();
+    ASSERT_EQ(pum_(base + " dump -f DumpFormat.CUSTOM " + custom, out), 0) << out;
+    EXPECT_EQ(pum::test::readFile(custom).rfind("PGDMP", 0), 0u);
+    ASSERT_EQ(pum_("-p " + quoted(third.conninfo()) + " restore " + custom, out), 0) << out;
+    EXPECT_EQ(pum_(base + " check " + quoted(third.conninfo()), out), 0) << out;
+
+    // A plain dump cannot leave schemas out at restore time: said so, nothing done.
+    TempDatabase fourth;
+    EXPECT_EQ(pum_("-p " + quoted(fourth.conninfo()) + " restore -N s " + file, out), 1) << out;
+    EXPECT_THAT(out, HasSubstr("plain SQL dump"));
+}
+
+// pum asks "y/yes" and reads the answer from standard input.
+TEST(Cli, UninstallAcceptsYesOnStandardInput)
+{
+    TempDatabase db;
+    std::string out;
+    const std::string base = "-p " + quoted(db.conninfo()) + " -d " + module("current_module");
+    ASSERT_EQ(pum_(base + " install --skip-roles --skip-grant", out), 0) << out;
+    auto schemas = [&] {
+        return db.connect().exec("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pum_current_%'").value(0, 0);
+    };
+    EXPECT_EQ(pum::test::runCommand("echo no | " + cli() + " " + base + " uninstall", out), 1) << out;
+    EXPECT_THAT(out, HasSubstr("not confirmed"));
+    EXPECT_EQ(schemas(), "2");
+    EXPECT_EQ(pum::test::runCommand(cli() + " " + base + " uninstall < /dev/null", out), 1) << out;
+    EXPECT_EQ(schemas(), "2");
+    EXPECT_EQ(pum::test::runCommand("echo yes | " + cli() + " " + base + " uninstall", out), 0) << out;
+    EXPECT_THAT(out, HasSubstr("[y/N]"));
+    EXPECT_EQ(schemas(), "0");
+
+    TempDatabase other;
+    const std::string otherBase = "-p " + quoted(other.conninfo()) + " -d " + module("current_module");
+    ASSERT_EQ(pum_(otherBase + " install --skip-roles --skip-grant", out), 0) << out;
+    EXPECT_EQ(pum::test::runCommand("echo ' Y ' | " + cli() + " " + otherBase + " uninstall", out), 0) << out;
+    EXPECT_EQ(other.connect().exec("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pum_current_%'").value(0, 0),
+              "0");
+}
+
+// -q leaves out progress and results, not warnings.
+TEST(Cli, QuietStillPrintsWarnings)
+{
+    TempDatabase db;
+    TempDir dir;
+    dir.write("plain.sql", "CREATE TABLE quiet_t (id integer);\n");
+    std::string out;
+    ASSERT_EQ(pum_("-q -p " + quoted(db.conninfo()) + " restore --no-privileges " + (dir.path() / "plain.sql").string(),
+                   out),
+              0)
+        << out;
+    EXPECT_THAT(out, HasSubstr("warning: "));
+    EXPECT_THAT(out, Not(HasSubstr(" into ")));  // the result line
+}
+
+// pum's `app [-p NAME VALUE] {create,drop,recreate}`: -p before the action too.
+TEST(Cli, AppParametersBeforeOrAfterTheAction)
+{
+    TempDatabase db;
+    std::string out;
+    const std::string base = "-p " + quoted(db.conninfo()) + " -d " + module("current_module");
+    ASSERT_EQ(pum_(base + " install --skip-roles --skip-grant", out), 0) << out;
+    auto language = [&] { return db.connect().exec("SELECT pum_current_app.label_language()").value(0, 0); };
+    ASSERT_EQ(pum_(base + " app -p label_language fr recreate", out), 0) << out;
+    EXPECT_EQ(language(), "fr");
+    ASSERT_EQ(pum_(base + " app recreate -p label_language de", out), 0) << out;
+    EXPECT_EQ(language(), "de");
+    EXPECT_EQ(pum_(base + " app -p label_language fr recreate -p label_language de", out), 1) << out;
+    EXPECT_THAT(out, HasSubstr("given twice"));
+}

@@ -197,11 +197,48 @@ TEST(Dumper, FailedRestoreChangesNothing)
     EXPECT_EQ(c.exec("SELECT count(*) FROM od.sign").value(0, 0), "2");
     EXPECT_NE(collect.warnings.find("already exists"), std::string::npos) << collect.warnings;
 
-    // Not a custom-format dump.
+    // A plain SQL dump goes through psql: all of it, or nothing at its first error.
     TempDir other;
     other.write("plain.sql", "CREATE TABLE x (y integer);");
-    EXPECT_THROW(restoreDatabase(c, other.path() / "plain.sql", {}, feedback), CommandError);
+    restoreDatabase(c, other.path() / "plain.sql", {}, feedback);
+    EXPECT_EQ(c.exec("SELECT count(*) FROM pg_class WHERE relname = 'x'").value(0, 0), "1");
+    other.write("bad.sql", "CREATE TABLE x2 (y integer);\nINVALID SQL;\n");
+    try {
+        restoreDatabase(c, other.path() / "bad.sql", {}, feedback);
+        FAIL() << "a failing plain dump was restored";
+    } catch (const ToolFailed& e) {
+        EXPECT_NE(std::string(e.what()).find("INVALID"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(c.exec("SELECT count(*) FROM pg_class WHERE relname = 'x2'").value(0, 0), "0");
+    RestoreOptions excluding;
+    excluding.excludeSchemas = {"od"};
+    EXPECT_THROW(restoreDatabase(c, other.path() / "plain.sql", excluding, feedback), CommandError);
     EXPECT_THROW(restoreDatabase(c, other.path() / "missing.dump", {}, feedback), CommandError);
+}
+
+TEST(Dumper, NoOwnerNoPrivilegesByDefaultAsPum)
+{
+    TempDatabase source;
+    const std::string role = "pumdump_grantee_" + std::to_string(getpid());
+    source.connect().exec(std::string(kModel) + "CREATE ROLE " + role + "; GRANT SELECT ON od.sign TO " + role + ";");
+    TempDir dir;
+    NullFeedback feedback;
+    DumpOptions options;
+    options.format = DumpFormat::Plain;
+    {
+        auto c = source.connect();
+        dumpDatabase(c, dir.path() / "default.sql", options, feedback);
+        options.owner = options.privileges = true;
+        dumpDatabase(c, dir.path() / "full.sql", options, feedback);
+        c.exec("DROP OWNED BY " + role + "; DROP ROLE " + role);
+    }
+    const std::string plain = test::readFile(dir.path() / "default.sql");
+    EXPECT_EQ(plain.find("GRANT SELECT"), std::string::npos);
+    EXPECT_EQ(plain.find("OWNER TO"), std::string::npos);
+    EXPECT_NE(plain.find("CREATE TABLE od.sign"), std::string::npos);
+    const std::string full = test::readFile(dir.path() / "full.sql");
+    EXPECT_NE(full.find("GRANT SELECT"), std::string::npos);
+    EXPECT_NE(full.find("OWNER TO"), std::string::npos);
 }
 
 TEST(Dumper, DumpOfMissingDatabaseFailsBeforeWriting)
@@ -264,6 +301,7 @@ TEST(Dumper, ModuleSchemasIncludingPublicRestoreIntoANewDatabase)
     NullFeedback feedback;
     DumpOptions options;
     options.schemas = {"od", "public"};
+    options.privileges = true;  // the grant below is what this test restores
     {
         auto c = source.connect();
         dumpDatabase(c, dir.path() / "module.dump", options, feedback);

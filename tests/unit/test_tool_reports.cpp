@@ -42,25 +42,71 @@ TEST(CheckReport, TextShowsEachDifferenceAndALineDiff)
     EXPECT_NE(text.find("DIFFERENCES FOUND: 3"), std::string::npos);
 }
 
-TEST(CheckReport, JsonAndHtml)
+TEST(CheckReport, JsonInPumsLayoutAndHtml)
 {
     const auto report = sample();
     EXPECT_FALSE(report.passed());
     EXPECT_EQ(report.differenceCount(), 3u);
     auto j = nlohmann::json::parse(reportJson(report));
-    EXPECT_EQ(j["checks"][0]["differences"][0]["type"], "removed");
-    EXPECT_FALSE(j["checks"][0]["differences"][0].contains("second"));
-    EXPECT_EQ(j["checks"][2]["differences"][0]["type"], "changed");
-    EXPECT_TRUE(j["checks"][1]["passed"].get<bool>());
+    EXPECT_EQ(j["pg_connection1"], "a on host");
+    EXPECT_EQ(j["total_checks"], 3);
+    EXPECT_EQ(j["failed_checks"], 2);
+    EXPECT_EQ(j["total_differences"], 4);  // the change is listed as removed + added
+    const auto& tables = j["check_results"][0];
+    EXPECT_EQ(tables["name"], "Tables");
+    EXPECT_EQ(tables["differences"][0]["type"], "removed");
+    EXPECT_EQ(tables["differences"][0]["content"]["object"], "s.gone");
+    EXPECT_EQ(tables["differences"][0]["content"]["table_type"], "table");
+    EXPECT_TRUE(j["check_results"][1]["passed"].get<bool>());
+    const auto& functions = j["check_results"][2]["differences"];
+    ASSERT_EQ(functions.size(), 2u);
+    EXPECT_EQ(functions[0]["type"], "removed");
+    EXPECT_EQ(functions[1]["type"], "added");
+    EXPECT_NE(functions[1]["content"]["routine_definition"].get<std::string>().find("RETURN 2"), std::string::npos);
 
     const auto page = reportHtml(report);
     EXPECT_NE(page.find("s.&lt;new&gt;"), std::string::npos);
     EXPECT_EQ(page.find("s.<new>"), std::string::npos);
     EXPECT_NE(page.find("<span class=\"del\">-   RETURN 1;</span>"), std::string::npos) << page;
+    for (const char* part : {"toggleCollapsible", "collapsible-toggle", "collapsible-content", "schema-object",
+                             "object-detail", "Database Comparison Report"})
+        EXPECT_NE(page.find(part), std::string::npos) << part;
 
     ComparisonReport empty;
     EXPECT_TRUE(empty.passed());
     EXPECT_NE(reportText(empty).find("OK: no differences"), std::string::npos);
+}
+
+TEST(CheckReport, MergeChangesPairsRemovedAndAddedOfOneObject)
+{
+    CheckResult c{"constraints", "Constraints", {}};
+    c.differences.push_back({Difference::Type::Removed, "s.t.a", "CHECK (x > 1)", ""});
+    c.differences.push_back({Difference::Type::Removed, "s.t.gone", "CHECK (y)", ""});
+    c.differences.push_back({Difference::Type::Added, "s.t.a", "", "CHECK (x >= 1)"});
+    mergeChanges(c);
+    ASSERT_EQ(c.differences.size(), 2u);
+    EXPECT_EQ(c.differences[0].type, Difference::Type::Changed);
+    EXPECT_EQ(c.differences[0].first, "CHECK (x > 1)");
+    EXPECT_EQ(c.differences[0].second, "CHECK (x >= 1)");
+    EXPECT_EQ(c.differences[1].object, "s.t.gone");
+}
+
+TEST(CheckNormalisation, ArrayCastsAsARestoreReprintsThem)
+{
+    const std::string original =
+        "CHECK (status::text = ANY (ARRAY['active'::character varying, 'a,b''c'::character varying]::text[]))";
+    const std::string restored =
+        "CHECK (status::text = ANY (ARRAY['active'::character varying::text, 'a,b''c'::character varying::text]))";
+    EXPECT_EQ(normalizeDefinition(restored), original);
+    EXPECT_EQ(normalizeDefinition(original), original);
+    // Not the same casts on every element, or not casts at all: unchanged.
+    for (const std::string kept : {"CHECK (t = ANY (ARRAY['a'::text, 'b'::text]))",
+                                   "CHECK (x = ANY (ARRAY[1::bigint::numeric, 2::integer::text]))",
+                                   "CHECK (x = ANY (ARRAY[a::text || 'b'::text]))", "CHECK (y > 1800)",
+                                   "CHECK (note <> 'ARRAY[1::int::text]')"})
+        EXPECT_EQ(normalizeDefinition(kept), kept);
+    EXPECT_EQ(normalizeDefinition("ARRAY[ARRAY[1::integer::numeric(10,2)], ARRAY[2::integer::numeric(10,2)]]"),
+              "ARRAY[ARRAY[1::integer]::numeric(10,2)[], ARRAY[2::integer]::numeric(10,2)[]]");
 }
 
 TEST(RoleReport, SatisfiedNeedsTheExactLevelAndDefaultPrivileges)
@@ -75,6 +121,8 @@ TEST(RoleReport, SatisfiedNeedsTheExactLevelAndDefaultPrivileges)
     a.hasWrite = true;
     EXPECT_FALSE(a.satisfied());  // more than configured
     SchemaAccess none;
+    none.hasRead = true;  // e.g. through PUBLIC: nothing configured, nothing missing (as pum)
+    EXPECT_TRUE(none.satisfied());
     none.exists = false;
     EXPECT_TRUE(none.satisfied());
     none.expectedRead = true;

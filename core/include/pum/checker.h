@@ -8,10 +8,15 @@
 // `excludeSchemas`, and every object that belongs to an extension (PostGIS's
 // spatial_ref_sys, geometry_columns, its functions...), so two databases
 // with PostGIS in `public` compare equal on the module's objects alone.
-// Columns, constraints, indexes, triggers and rules are compared only on
-// relations that exist in both databases: a missing table is reported once,
-// under tables, not once per column.
+// Columns, constraints, indexes and rules are compared only on relations
+// that exist in both databases: a missing table is reported once, under
+// tables, not once per column. Triggers are compared on every table, as pum does.
+//
+// Definitions are compared as PostgreSQL prints them, normalised where a
+// dump and restore re-prints the same expression differently (see
+// normalizeDefinition), so a restored database compares equal to its source.
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pum {
@@ -35,6 +40,10 @@ struct Difference {
     std::string object;  // "schema.table.column", "schema.function(args)"...
     std::string first;   // definition in the first database ("" when absent)
     std::string second;  // definition in the second database ("" when absent)
+    // The object's name parts under pum's report keys, in order
+    // ({"table_schema", "od"}, {"table_name", "sign"}): the JSON report's and
+    // pum's Python API's "content".
+    std::vector<std::pair<std::string, std::string>> identity;
 };
 
 struct CheckResult {
@@ -57,11 +66,29 @@ struct ComparisonReport {
 // "triggers", "functions", "rules".
 const std::vector<std::string>& checkKinds();
 
+// The display name ("Tables") and the key of the definition in a difference's
+// content ("constraint_definition") of a kind of checkKinds().
+std::string checkName(const std::string& kind);
+std::string checkDefinitionKey(const std::string& kind);
+
+// `definition` with PostgreSQL's equivalent spellings of one expression made
+// one: `ARRAY['a'::character varying::text, ...]` (as re-printed after a
+// restore) becomes `ARRAY['a'::character varying, ...]::text[]` (as printed
+// for the original `status IN ('a', ...)` on a varchar column).
+std::string normalizeDefinition(const std::string& definition);
+
+// Pairs of a Removed and an Added difference on the same object (as pum's
+// reports list a change) become one Changed difference, in place.
+void mergeChanges(CheckResult& result);
+
 // Reads both catalogs (read-only; no transaction is left open) and compares them.
 ComparisonReport compareDatabases(Connection& first, Connection& second, const CheckOptions& options = {});
 
 // The report as plain text (one line per difference, multi-line definitions
-// as a line diff), as JSON, and as a self-contained HTML page.
+// as a line diff), as JSON in pum's layout (pg_connection1, check_results,
+// differences as {type, content}; a Changed difference is listed as pum lists
+// it: removed with the first definition, then added with the second), and as
+// a self-contained HTML page (collapsible sections, no external resource).
 std::string reportText(const ComparisonReport& report);
 std::string reportJson(const ComparisonReport& report);
 std::string reportHtml(const ComparisonReport& report);

@@ -10,7 +10,23 @@
 #include <string>
 #include <vector>
 
+#include "pum/error.h"
+
 namespace pum {
+
+// A PostgreSQL tool (pg_dump, pg_restore, psql) that could not be started:
+// not installed, not executable. (pum's PgDumpCommandError / PgRestoreCommandError.)
+class ToolNotStarted : public CommandError {
+public:
+    using CommandError::CommandError;
+};
+
+// The tool ran and failed; the message has its own error output. (pum's
+// PgDumpFailed / PgRestoreFailed.)
+class ToolFailed : public CommandError {
+public:
+    using CommandError::CommandError;
+};
 
 class Connection;
 class Feedback;
@@ -20,6 +36,10 @@ enum class DumpFormat { Custom, Plain };
 
 struct DumpOptions {
     DumpFormat format = DumpFormat::Custom;
+    // As pum does: objects restored belong to whoever restores them, and
+    // access is granted by the module's roles (pum role grant), not the dump.
+    bool owner = false;       // keep ALTER ... OWNER TO (pg_dump without --no-owner)
+    bool privileges = false;  // keep GRANT / REVOKE (pg_dump without --no-privileges)
     std::vector<std::string> schemas;         // only these schemas (exact names); empty = the whole database
     std::vector<std::string> excludeSchemas;  // left out (exact names)
     std::filesystem::path pgDump;             // the executable; empty = found for the server's version
@@ -33,19 +53,22 @@ struct RestoreOptions {
     // Leave out GRANTs (pg_restore --no-privileges): for a cluster where the
     // module's roles do not exist (yet).
     bool noPrivileges = false;
-    std::filesystem::path pgRestore;  // the executable; empty = found for the server's version
+    // The executable; empty = found for the server's version. A plain dump
+    // runs through the psql beside it (or the server's version's).
+    std::filesystem::path pgRestore;
 };
 
 // Dumps the database of `connection` into `file` (written under a temporary
 // name and renamed at the end: a failed dump leaves no file behind). Throws
-// CommandError with the tool's own message when it fails.
+// ToolNotStarted, or ToolFailed with the tool's own message.
 void dumpDatabase(Connection& connection, const std::filesystem::path& file, const DumpOptions& options,
                   Feedback& feedback);
 
-// Restores a custom-format dump into the database of `connection` (owners
-// are not restored: objects belong to the connected user, as with pum). The
-// dump's CREATE SCHEMA public is skipped when the database has it already
-// (a dump of the module's schemas that include public).
+// Restores a dump into the database of `connection`: a custom-format one
+// with pg_restore (owners are not restored: objects belong to the connected
+// user, as with pum; the dump's CREATE SCHEMA public is skipped when the
+// database has it already), a plain SQL one with psql (excludeSchemas cannot
+// apply to it and is refused). Throws ToolNotStarted or ToolFailed.
 void restoreDatabase(Connection& connection, const std::filesystem::path& file, const RestoreOptions& options,
                      Feedback& feedback);
 
@@ -54,7 +77,7 @@ void restoreDatabase(Connection& connection, const std::filesystem::path& file, 
 std::vector<std::string> moduleSchemas(const Config& config);
 
 // Path of `tool` (pg_dump, pg_restore) for a server of major version
-// `serverMajor`; throws CommandError when none is installed.
+// `serverMajor`; throws ToolNotStarted when none is installed.
 std::filesystem::path findPgTool(const std::string& tool, int serverMajor);
 
 }  // namespace pum
