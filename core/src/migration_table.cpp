@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pum/changelog.h"
 #include "pum/database.h"
 #include "pum/error.h"
 #include "tool_version.h"
@@ -78,6 +79,28 @@ std::vector<std::string> MigrationTable::otherSchemas()
     return out;
 }
 
+std::vector<std::string> MigrationTable::schemasWithTable(Connection& connection)
+{
+    auto r = connection.exec(
+        "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relname = 'pum_migrations' AND c.relkind IN ('r', 'p') ORDER BY 1");
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.value(i, 0));
+    return out;
+}
+
+void MigrationTable::refuseOtherModules(bool allowMultipleModules)
+{
+    if (allowMultipleModules) return;
+    auto others = otherSchemas();
+    if (others.empty()) return;
+    std::string list;
+    for (const auto& s : others) list += (list.empty() ? "" : ", ") + s;
+    throw CommandError("another pum module is installed in this database (pum_migrations in schema " + list +
+                       "); allow multiple modules (--allow-multiple-modules, or allow_multiple_modules=True "
+                       "from Python) to install several modules in one database");
+}
+
 void MigrationTable::lock()
 {
     // Keyed on the table's name, so commands on other modules' tables don't wait.
@@ -117,6 +140,7 @@ void MigrationTable::upgradeLayout()
         connection_.exec("ALTER TABLE " + table + " ALTER COLUMN migration_table_version SET NOT NULL");
     }
     if (from < 3) {
+        // Nullable here: which pum wrote the existing rows is unknown (pum leaves them NULL).
         connection_.exec("ALTER TABLE " + table + " ADD COLUMN pum_version character varying(50)");
     }
     connection_.exec("ALTER TABLE " + table + " ALTER COLUMN migration_table_version SET DEFAULT " +
@@ -141,7 +165,9 @@ void MigrationTable::create()
                      "  migration_table_version integer NOT NULL DEFAULT " +
                      std::to_string(kLayoutVersion) +
                      ",\n"
-                     "  pum_version character varying(50)\n"
+                     "  pum_version character varying(50) NOT NULL DEFAULT " +
+                     connection_.quoteLiteral(PUM_TOOL_VERSION) +
+                     "\n"
                      ")");
     connection_.exec("COMMENT ON TABLE " + table + " IS 'migration_table_version: " +
                      std::to_string(kLayoutVersion) + "'");
@@ -195,6 +221,53 @@ std::optional<MigrationRecord> MigrationTable::latestOf(const std::vector<Migrat
         if (!best || *rec.version >= *best->version) best = &rec;
     }
     return best ? std::optional<MigrationRecord>(*best) : std::nullopt;
+}
+
+std::optional<MigrationRecord> MigrationTable::recordOf(const Version& version)
+{
+    std::optional<MigrationRecord> found;
+    for (auto& rec : records())
+        if (rec.version && *rec.version == version) found = std::move(rec);  // the newest wins
+    return found;
+}
+
+std::optional<MigrationSummary> MigrationTable::summary()
+{
+    const auto all = records();
+    auto latest = latestOf(all);
+    if (!latest) return std::nullopt;
+    MigrationSummary summary;
+    summary.schema = schema_;
+    // Records are in installation order; rows of one transaction share its now().
+    summary.installedDate = all.front().dateInstalled;
+    if (latest->dateInstalled != summary.installedDate) summary.upgradeDate = latest->dateInstalled;
+    summary.latest = std::move(*latest);
+    return summary;
+}
+
+void MigrationTable::setBaseline(const std::string& module, const Version& version, bool betaTesting,
+                                 const std::vector<std::string>& changelogFiles, const ParameterValues& parameters)
+{
+    if (auto current = latest(); current && *current->version >= version)
+        throw CommandError("cannot set baseline " + version.toString() + ": " + schema_ +
+                           ".pum_migrations is already at " + current->versionText +
+                           " (a baseline must be newer than the installed version)");
+    upgradeLayout();
+    insert(module, version, betaTesting, changelogFiles, parameters);
+}
+
+int compareWithChangelogs(MigrationTable& table, const std::vector<Changelog>& changelogs)
+{
+    const auto latest = table.latest();
+    if (!latest) throw CommandError(table.schema() + ".pum_migrations holds no version: set a baseline first");
+    const Version& installed = *latest->version;
+    auto same = [&](const Changelog& c) { return c.version == installed; };
+    if (std::none_of(changelogs.begin(), changelogs.end(), same))
+        throw CommandError("Changelog for version " + latest->versionText + " not found in the source (the module's "
+                           "changelogs do not include the version installed in " + table.schema() +
+                           ".pum_migrations)");
+    auto newer = [&](const Changelog& c) { return c.version > installed; };
+    return std::any_of(changelogs.begin(), changelogs.end(), newer) ? -1 : 0;
 }
 
 void MigrationTable::insert(const std::string& module, const Version& version, bool betaTesting,

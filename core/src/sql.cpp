@@ -256,11 +256,12 @@ private:
         } else if (w == "prepare" && firstIs(1, Token::Word, "transaction")) {
             what = "PREPARE TRANSACTION";
         } else if (w == "select" && isSetSearchPath()) {
-            fail(start_, "pg_dump's SELECT pg_catalog.set_config('search_path', ...) is not allowed: it would change "
-                         "the search_path for the rest of the run (it breaks PostGIS installation)");
+            fail(start_, "SQL contains forbidden transaction statement: pg_dump's SELECT "
+                         "pg_catalog.set_config('search_path', ...) is not allowed: it would change the search_path "
+                         "for the rest of the run (it breaks PostGIS installation)");
         }
         if (!what.empty())
-            fail(start_, "transaction control (" + what +
+            fail(start_, "SQL contains forbidden transaction statement: transaction control (" + what +
                              ") is not allowed: pum runs each command, changelogs and hooks, in one transaction");
     }
 

@@ -63,8 +63,10 @@ public:
     std::size_t run(Connection& connection, Feedback& feedback)
     {
         std::size_t done = 0;
-        for (auto& step : steps_) {
+        for (std::size_t index = 0; index < steps_.size(); ++index) {
+            auto& step = steps_[index];
             feedback.throwIfCancelled();
+            feedback.step("Executing " + step.label, index, steps_.size());
             if (step.hook) {
                 feedback.progress(done, total_, step.label);
                 feedback.log(Feedback::Level::Debug, "running hook " + step.label);
@@ -107,28 +109,32 @@ private:
     std::size_t total_ = 0;
 };
 
-std::vector<std::string> relativeFiles(const Config& config, const Changelog& changelog)
+// changelog_files of a record: relative to the module root, under `recordedBase` when set.
+std::vector<std::string> recordedFiles(const Config& config, const std::filesystem::path& recordedBase,
+                                       const Changelog& changelog)
 {
     std::vector<std::string> out;
-    for (const auto& f : changelog.files) out.push_back(std::filesystem::relative(f, config.baseDir).generic_string());
+    for (const auto& f : changelog.files) {
+        const auto relative = std::filesystem::relative(f, config.baseDir);
+        out.push_back((recordedBase / relative).lexically_normal().generic_string());
+    }
     return out;
+}
+
+// The end of every command: the last chance to cancel, then the commit, which
+// can no longer be cancelled (the feedback learns that before it is reported).
+void commitCommand(Transaction& transaction, Connection& connection, Feedback& feedback)
+{
+    feedback.throwIfCancelled();
+    feedback.lockCancellation();
+    if (connection.transactionMode() != Connection::TransactionMode::Join) feedback.step("Committing changes", 0, 0);
+    transaction.commit();
 }
 
 void refuseOtherModule(const MigrationRecord& installed, const Config& config)
 {
     if (installed.module != config.module)
         throw CommandError("the database holds module '" + installed.module + "', not '" + config.module + "'");
-}
-
-void refuseOtherModules(MigrationTable& table, bool allowMultipleModules)
-{
-    if (allowMultipleModules) return;
-    auto others = table.otherSchemas();
-    if (others.empty()) return;
-    std::string list;
-    for (const auto& s : others) list += (list.empty() ? "" : ", ") + s;
-    throw CommandError("another pum module is installed in this database (pum_migrations in schema " + list +
-                       "); use --allow-multiple-modules to install several modules in one database");
 }
 
 const DemoData& findDemoData(const Config& config, const std::string& name)
@@ -210,10 +216,6 @@ ParameterValues parseParameterArguments(const Config& config, const std::map<std
 Upgrader::Upgrader(Config config, Connection& connection, Feedback& feedback)
     : config_(std::move(config)), connection_(connection), feedback_(feedback)
 {
-    if (config_.minimumVersion && *config_.minimumVersion > Version::parse(toolVersion()))
-        throw CommandError("module " + config_.module + " needs pum " + config_.minimumVersion->toString() +
-                           " or newer (minimum_version in " + detail::displayPath(config_.configFile) +
-                           "); this is pum " + toolVersion());
     changelogs_ = loadChangelogs(config_);
     // Once per command: such a set only fails when it is loaded.
     for (const auto& demo : config_.demoData)
@@ -225,10 +227,28 @@ Upgrader::Upgrader(Config config, Connection& connection, Feedback& feedback)
 
 Upgrader::~Upgrader() { connection_.setNoticeHandler({}); }
 
+void Upgrader::refuseNewerMinimumVersion() const
+{
+    // Only commands that change the schema refuse: info and baseline still work.
+    if (config_.minimumVersion && *config_.minimumVersion > Version::parse(toolVersion()))
+        throw CommandError("module " + config_.module + " needs pum " + config_.minimumVersion->toString() +
+                           " or newer (minimum_version in " + detail::displayPath(config_.configFile) +
+                           "); this is pum " + toolVersion());
+}
+
 ParameterValues Upgrader::effectiveParameters(const ParameterValues& given, bool refuseChanges)
 {
     MigrationTable table(connection_, config_.migrationTableSchema);
     return mergeParameters(table.exists() ? table.latest() : std::nullopt, given, refuseChanges);
+}
+
+ParameterValues Upgrader::resolve(const ParameterValues& given) const
+{
+    ParameterValues resolved = resolveParameters(config_.parameters, given);  // converts and checks
+    if (fillDefaults_) return resolved;
+    for (auto it = resolved.begin(); it != resolved.end();)
+        it = given.count(it->first) ? std::next(it) : resolved.erase(it);
+    return resolved;
 }
 
 ParameterValues Upgrader::mergeParameters(const std::optional<MigrationRecord>& installed,
@@ -242,21 +262,23 @@ ParameterValues Upgrader::mergeParameters(const std::optional<MigrationRecord>& 
             if (s == stored.end()) continue;
             auto g = given.find(def.name);
             if (refuseChanges && g != given.end() && !def.appOnly && g->second != s->second)
-                throw ParameterError(def.name, "parameter '" + def.name + "' cannot change from " +
-                                                   s->second.toSqlLiteral() + " to " + g->second.toSqlLiteral() +
-                                                   " on an installed module (only parameters marked app_only may change)");
+                throw ParameterError(def.name, "parameter '" + def.name + "' must remain consistent with the installed "
+                                                   "module: it cannot change from " + s->second.toSqlLiteral() +
+                                                   " to " + g->second.toSqlLiteral() +
+                                                   " (only parameters marked app_only may change)");
             merged[def.name] = s->second;
         }
     }
     for (const auto& [name, value] : given) merged[name] = value;
-    return resolveParameters(config_.parameters, merged);
+    return resolve(merged);
 }
 
 RunSummary Upgrader::install(const InstallOptions& options)
 {
+    refuseNewerMinimumVersion();
     const auto start = Clock::now();
     RunSummary summary;
-    const ParameterValues parameters = resolveParameters(config_.parameters, options.parameters);
+    const ParameterValues parameters = resolve(options.parameters);
 
     std::vector<const Changelog*> selected;
     for (const auto& c : changelogs_)
@@ -272,11 +294,15 @@ RunSummary Upgrader::install(const InstallOptions& options)
 
     Plan plan(config_, parameters);
     if (!options.skipDropApp) plan.addHooks(config_.dropHooks);
-    for (const auto* c : selected) plan.addFiles(c->files);
+    for (const auto* c : selected) {
+        refuseAppOnlyParameters(*c, config_);
+        plan.addFiles(c->files);
+    }
     if (!options.skipCreateApp) plan.addHooks(config_.createHooks);
 
     feedback_.log(Feedback::Level::Info, "installing " + config_.module + " " + selected.back()->version.toString() +
                                              " into " + connection_.describe());
+    feedback_.step("Installing module " + config_.module + " " + selected.back()->version.toString(), 0, 0);
     Transaction transaction(connection_);
     MigrationTable table(connection_, config_.migrationTableSchema);
     table.lock();
@@ -286,23 +312,24 @@ RunSummary Upgrader::install(const InstallOptions& options)
                            (latest ? " (" + latest->module + " " + latest->versionText + ")" : std::string()) +
                            "; use upgrade");
     }
-    refuseOtherModules(table, options.allowMultipleModules);
+    table.refuseOtherModules(options.allowMultipleModules);
+    feedback_.step("Creating migrations table " + table.schema() + ".pum_migrations", 0, 0);
     table.create();
-    if (!options.skipRoles) createRoles(connection_, config_, feedback_);
+    if (!options.skipRoles) createModuleRoles();
     summary.statements = plan.run(connection_, feedback_);
     for (const auto* c : selected) {
-        table.insert(config_.module, c->version, options.betaTesting, relativeFiles(config_, *c), parameters);
+        table.insert(config_.module, c->version, options.betaTesting, recordedFiles(config_, recordedBase_, *c),
+                     parameters);
         summary.applied.push_back(c->version);
     }
-    if (!options.skipGrant) grantPermissions(connection_, config_, feedback_);
+    if (!options.skipGrant) grantModulePermissions();
     if (demoPlan) {
         // pum commits the install here, before it loads the demo data.
         settleDeferredConstraints(connection_, feedback_, "the install");
         summary.statements += demoPlan->run(connection_, feedback_);
-        if (!options.skipGrant) grantPermissions(connection_, config_, feedback_);
+        if (!options.skipGrant) grantModulePermissions();
     }
-    feedback_.throwIfCancelled();
-    transaction.commit();
+    commitCommand(transaction, connection_, feedback_);
     summary.to = selected.back()->version;
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
@@ -310,6 +337,7 @@ RunSummary Upgrader::install(const InstallOptions& options)
 
 RunSummary Upgrader::upgrade(const UpgradeOptions& options)
 {
+    refuseNewerMinimumVersion();
     const auto start = Clock::now();
     RunSummary summary;
 
@@ -326,69 +354,106 @@ RunSummary Upgrader::upgrade(const UpgradeOptions& options)
     refuseOtherModule(*latest, config_);
     if (latest->betaTesting && !options.force)
         throw CommandError("version " + latest->versionText +
-                           " was installed for beta testing: it cannot be upgraded (use --force if you really must)");
+                           " was installed for beta testing: it cannot be upgraded (use --force, or force=True from "
+                           "Python, if you really must)");
     const Version installed = *latest->version;
     summary.from = installed;
-
     const ParameterValues parameters = mergeParameters(latest, options.parameters, true);
+    if (!options.skipBaselineCheck) refuseMissingVersions(records, installed);
 
-    if (!options.skipBaselineCheck) {
-        std::vector<Version> missing;
-        for (const auto& c : changelogs_) {
-            if (c.version > installed) continue;
-            bool found = std::any_of(records.begin(), records.end(),
-                                     [&](const MigrationRecord& r) { return r.version && *r.version == c.version; });
-            if (!found) missing.push_back(c.version);
-        }
-        if (!missing.empty())
-            throw CommandError("versions " + joinVersions(missing) + " are at or below the installed version " +
-                               installed.toString() + " but were never applied to this database; " +
-                               "use --skip-baseline-check if the database is known to be at " + installed.toString());
-    }
-
-    std::vector<const Changelog*> pending;
-    for (const auto& c : changelogs_)
-        if (c.version > installed && (!options.maxVersion || c.version <= *options.maxVersion)) pending.push_back(&c);
-
-    if (pending.empty()) {
-        bool newer = !changelogs_.empty() && installed > changelogs_.back().version;
-        feedback_.log(Feedback::Level::Info,
-                      newer ? "the database (" + installed.toString() + ") is newer than the module (" +
-                                  changelogs_.back().version.toString() + "): nothing to do"
-                            : config_.module + " " + installed.toString() + " is up to date");
+    const auto pending = pendingChangelogs(installed, options.maxVersion);
+    if (pending.empty() && !changelogs_.empty() && installed > changelogs_.back().version) {
+        // An older module than the database: its application hooks would not fit the schema.
+        reportNothingToUpgrade("the database (" + installed.toString() + ") is newer than the module (" +
+                               changelogs_.back().version.toString() + "): nothing to upgrade");
         summary.to = installed;
         summary.nothingToDo = true;
-        summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        return summary;  // the transaction rolls back: nothing was changed
+        return summary;  // nothing was changed
     }
 
     Plan plan(config_, parameters);
     if (!options.skipDropApp) plan.addHooks(config_.dropHooks);
-    for (const auto* c : pending) plan.addFiles(c->files);
+    for (const auto* c : pending) {
+        refuseAppOnlyParameters(*c, config_);
+        plan.addFiles(c->files);
+    }
     if (!options.skipCreateApp) plan.addHooks(config_.createHooks);
 
-    feedback_.log(Feedback::Level::Info, "upgrading " + config_.module + " from " + installed.toString() + " to " +
-                                             pending.back()->version.toString() + " in " + connection_.describe());
-    table.upgradeLayout();
-    if (!options.skipRoles) createRoles(connection_, config_, feedback_);
+    if (pending.empty()) {
+        // As pum does: the application is still recreated and the roles granted.
+        reportNothingToUpgrade(config_.module + " " + installed.toString() + " is up to date: nothing to upgrade");
+        summary.nothingToDo = true;
+    } else {
+        const std::string target = pending.back()->version.toString();
+        feedback_.log(Feedback::Level::Info, "upgrading " + config_.module + " from " + installed.toString() + " to " +
+                                                 target + " in " + connection_.describe());
+        feedback_.step("Starting upgrade of module " + config_.module + " from " + installed.toString() + " to " +
+                           target,
+                       0, 0);
+        table.upgradeLayout();
+    }
+    if (!options.skipRoles) createModuleRoles();
     summary.statements = plan.run(connection_, feedback_);
     const bool beta = options.betaTesting || latest->betaTesting;
     for (const auto* c : pending) {
-        table.insert(config_.module, c->version, beta, relativeFiles(config_, *c), parameters);
+        table.insert(config_.module, c->version, beta, recordedFiles(config_, recordedBase_, *c), parameters);
         summary.applied.push_back(c->version);
     }
-    if (!options.skipGrant) grantPermissions(connection_, config_, feedback_);
-    feedback_.throwIfCancelled();
-    transaction.commit();
-    summary.to = pending.back()->version;
+    if (!options.skipGrant) grantModulePermissions();
+    commitCommand(transaction, connection_, feedback_);
+    summary.to = pending.empty() ? installed : pending.back()->version;
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
+}
+
+void Upgrader::refuseMissingVersions(const std::vector<MigrationRecord>& records, const Version& installed) const
+{
+    std::vector<Version> missing;
+    for (const auto& c : changelogs_) {
+        if (c.version > installed) continue;
+        bool found = std::any_of(records.begin(), records.end(),
+                                 [&](const MigrationRecord& r) { return r.version && *r.version == c.version; });
+        if (!found) missing.push_back(c.version);
+    }
+    if (!missing.empty())
+        throw CommandError("changelogs " + joinVersions(missing) + " were not applied to this database, yet they are "
+                           "at or below the installed version " + installed.toString() +
+                           " (set by a baseline?); skip the baseline check (--skip-baseline-check, or "
+                           "skip_baseline_check=True from Python) if the database is known to be at " +
+                           installed.toString());
+}
+
+std::vector<const Changelog*> Upgrader::pendingChangelogs(const Version& installed,
+                                                          const std::optional<Version>& maxVersion) const
+{
+    std::vector<const Changelog*> pending;
+    for (const auto& c : changelogs_)
+        if (c.version > installed && (!maxVersion || c.version <= *maxVersion)) pending.push_back(&c);
+    return pending;
+}
+
+void Upgrader::reportNothingToUpgrade(const std::string& message) const
+{
+    feedback_.log(Feedback::Level::Info, message);
+    feedback_.step("No upgrade needed: " + message, 0, 0);
+}
+
+void Upgrader::createModuleRoles()
+{
+    if (!config_.roles.empty()) feedback_.step("Creating roles", 0, 0);
+    createRoles(connection_, config_, feedback_);
+}
+
+void Upgrader::grantModulePermissions()
+{
+    if (!config_.roles.empty()) feedback_.step("Granting permissions to roles", 0, 0);
+    grantPermissions(connection_, config_, feedback_);
 }
 
 void Upgrader::baseline(const Version& version, bool createTable, bool allowMultipleModules,
                         const ParameterValues& parameters)
 {
-    const ParameterValues resolved = resolveParameters(config_.parameters, parameters);
+    const ParameterValues resolved = resolve(parameters);
     Transaction transaction(connection_);
     MigrationTable table(connection_, config_.migrationTableSchema);
     table.lock();
@@ -396,19 +461,14 @@ void Upgrader::baseline(const Version& version, bool createTable, bool allowMult
         if (!createTable)
             throw CommandError("no " + config_.migrationTableSchema +
                                ".pum_migrations table in " + connection_.describe() + "; use --create-table");
-        refuseOtherModules(table, allowMultipleModules);
+        table.refuseOtherModules(allowMultipleModules);
+        feedback_.step("Creating migrations table " + table.schema() + ".pum_migrations", 0, 0);
         table.create();
-    } else {
-        if (auto latest = table.latest()) {
-            refuseOtherModule(*latest, config_);
-            if (*latest->version >= version)
-                throw CommandError("cannot set baseline " + version.toString() + ": the database is already at " +
-                                   latest->versionText);
-        }
-        table.upgradeLayout();
+    } else if (auto latest = table.latest()) {
+        refuseOtherModule(*latest, config_);
     }
-    table.insert(config_.module, version, false, {}, resolved);
-    transaction.commit();
+    table.setBaseline(config_.module, version, false, {}, resolved);
+    commitCommand(transaction, connection_, feedback_);
     feedback_.log(Feedback::Level::Info, "baseline set to " + version.toString());
 }
 
@@ -439,6 +499,7 @@ ModuleInfo Upgrader::info()
 void Upgrader::installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant,
                                bool skipDropApp, bool skipCreateApp)
 {
+    refuseNewerMinimumVersion();
     const DemoData& demo = findDemoData(config_, name);
     Transaction transaction(connection_);
     MigrationTable table(connection_, config_.migrationTableSchema);
@@ -448,24 +509,24 @@ void Upgrader::installDemoData(const std::string& name, const ParameterValues& p
     const ParameterValues resolved = effectiveParameters(parameters, true);
     DemoDataPlan plan(config_, demo, resolved, skipDropApp, skipCreateApp);
     plan.run(connection_, feedback_);
-    if (!skipGrant) grantPermissions(connection_, config_, feedback_);
-    feedback_.throwIfCancelled();
-    transaction.commit();
+    if (!skipGrant) grantModulePermissions();
+    commitCommand(transaction, connection_, feedback_);
 }
 
 void Upgrader::uninstall(const ParameterValues& parameters)
 {
+    refuseNewerMinimumVersion();
     if (config_.uninstallHooks.empty())
-        throw CommandError("module " + config_.module + " defines no uninstall hooks in " +
+        throw CommandError("No uninstall hooks defined for module " + config_.module + " in " +
                            detail::displayPath(config_.configFile) + ": nothing to run");
     const ParameterValues resolved = effectiveParameters(parameters, false);
     Plan plan(config_, resolved);
     plan.addHooks(config_.uninstallHooks);
+    feedback_.step("Uninstalling module " + config_.module, 0, 0);
     Transaction transaction(connection_);
     MigrationTable(connection_, config_.migrationTableSchema).lock();
     plan.run(connection_, feedback_);
-    feedback_.throwIfCancelled();
-    transaction.commit();
+    commitCommand(transaction, connection_, feedback_);
 }
 
 namespace {
@@ -484,22 +545,24 @@ static void runApp(Upgrader& self, const Config& config, Connection& connection,
     Transaction transaction(connection);
     MigrationTable(connection, config.migrationTableSchema).lock();
     plan.run(connection, feedback);
-    feedback.throwIfCancelled();
-    transaction.commit();
+    commitCommand(transaction, connection, feedback);
 }
 
 void Upgrader::dropApp(const ParameterValues& parameters)
 {
+    refuseNewerMinimumVersion();
     runApp(*this, config_, connection_, feedback_, parameters, AppAction::Drop);
 }
 
 void Upgrader::createApp(const ParameterValues& parameters)
 {
+    refuseNewerMinimumVersion();
     runApp(*this, config_, connection_, feedback_, parameters, AppAction::Create);
 }
 
 void Upgrader::recreateApp(const ParameterValues& parameters)
 {
+    refuseNewerMinimumVersion();
     runApp(*this, config_, connection_, feedback_, parameters, AppAction::Recreate);
 }
 

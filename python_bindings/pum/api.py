@@ -1,12 +1,15 @@
 """Scripting API: pum's commands from Python, run by the same C++ engine as the CLI.
 
+pum's own API (pum.upgrader.Upgrader on the caller's psycopg connection...)
+is in pum's modules; this one opens its own connection and returns a summary.
+
 Example::
 
-    import pum
+    from pum import api
 
-    config = pum.load_config("path/to/module")          # reads .pum.yaml
-    with pum.connect("service=mydb") as connection:     # or a postgresql:// URI
-        upgrader = pum.Upgrader(config, connection,
+    config = api.load_config("path/to/module")          # reads .pum.yaml
+    with api.connect("service=mydb") as connection:     # or a postgresql:// URI
+        upgrader = api.Upgrader(config, connection,
                                 progress=lambda done, total, current: print(done, total, current))
         if not upgrader.info()["installed"]:
             upgrader.install(parameters={"srid": 2056})

@@ -30,6 +30,9 @@ Connection callerConnection(const py::handle& connection, bool commit)
     if (address == 0) throw ConnectionError("the psycopg connection is closed");
     auto* conn = reinterpret_cast<PGconn*>(address);
     if (PQstatus(conn) != CONNECTION_OK) throw ConnectionError("the psycopg connection is broken");
+    // An autocommit connection has no transaction the caller would end: the
+    // command's own would stay open behind psycopg's back, so it commits.
+    if (!commit && py::hasattr(connection, "autocommit")) commit = connection.attr("autocommit").cast<bool>();
     Connection borrowed = Connection::borrow(conn);
     borrowed.setTransactionMode(commit ? Connection::TransactionMode::JoinAndCommit
                                        : Connection::TransactionMode::Join);

@@ -7,6 +7,7 @@
 #include <future>
 #include <thread>
 
+#include "pum/changelog.h"
 #include "pum/config.h"
 #include "pum/database.h"
 #include "pum/error.h"
@@ -404,7 +405,7 @@ TEST(Upgrader, ParameterArgumentsAreCheckedBeforeAnythingRuns)
     EXPECT_EQ(values.at("srid").toSqlLiteral(), "21781");
 }
 
-TEST(Upgrader, RefusesAModuleNeedingANewerTool)
+TEST(Upgrader, OnlyCommandsThatChangeTheSchemaRefuseAModuleNeedingANewerTool)
 {
     TempDatabase db;
     TempDir dir;
@@ -415,13 +416,152 @@ TEST(Upgrader, RefusesAModuleNeedingANewerTool)
     dir.write("current_module/.pum.yaml", yaml);
     auto c = db.connect();
     NullFeedback fb;
+    Upgrader up(Config::load(module), c, fb);
     try {
-        Upgrader up(Config::load(module), c, fb);
+        up.install(noRoles());
         FAIL();
     } catch (const CommandError& e) {
         EXPECT_THAT(e.what(), HasSubstr("99.0"));
         EXPECT_THAT(e.what(), HasSubstr(toolVersion()));
     }
+    EXPECT_THROW(up.upgrade(noRolesUpgrade()), CommandError);
+    EXPECT_THROW(up.createApp({}), CommandError);
+    // Reading and recording a baseline still work, as with pum.
+    EXPECT_FALSE(up.info().installed);
+    up.baseline(Version::parse("1.1.0"), true);
+    EXPECT_EQ(up.info().current->versionText, "1.1.0");
+}
+
+TEST_F(UpgraderTest, UpgradeWithNothingPendingStillRecreatesTheApplication)
+{
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.install(noRoles());
+    c.exec("DROP SCHEMA pum_current_app CASCADE");
+    auto r = up.upgrade(noRolesUpgrade());
+    EXPECT_TRUE(r.nothingToDo);
+    EXPECT_TRUE(r.applied.empty());
+    EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "en");
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations"), "5");
+}
+
+TEST_F(UpgraderTest, UpgradeOfADatabaseNewerThanTheModuleRunsNothing)
+{
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.install(noRoles());
+    up.baseline(Version::parse("9.0.0"));
+    c.exec("DROP SCHEMA pum_current_app CASCADE");
+    auto upgrade = noRolesUpgrade();
+    upgrade.skipBaselineCheck = true;
+    EXPECT_TRUE(up.upgrade(upgrade).nothingToDo);
+    // The older module's application was not put onto the newer schema.
+    EXPECT_EQ(db.scalar("SELECT to_regnamespace('pum_current_app') IS NULL"), "t");
+}
+
+TEST_F(UpgraderTest, WithoutDefaultsOnlyGivenParametersAreSubstituted)
+{
+    // pum's Python API: a declared default only validates; SQL naming a parameter not given fails.
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.setFillDefaults(false);
+    EXPECT_THROW(up.install(noRoles()), Error);
+    auto options = noRoles();
+    options.parameters["srid"] = ParameterValue::parse(ParameterType::Integer, "2056");
+    options.parameters["default_status"] = ParameterValue::parse(ParameterType::Text, "built");
+    options.parameters["label_language"] = ParameterValue::parse(ParameterType::Text, "de");
+    up.install(options);
+    EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "de");
+}
+
+TEST_F(UpgraderTest, ChangelogFilesAreRecordedUnderTheGivenModulePath)
+{
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.setRecordedModulePath("some/where/./current_module");
+    auto options = noRoles();
+    options.maxVersion = Version::parse("1.0.0");
+    up.install(options);
+    EXPECT_THAT(db.scalar("SELECT changelog_files[1] FROM public.pum_migrations"),
+                ::testing::StartsWith("some/where/current_module/changelogs/1.0.0/"));
+}
+
+TEST_F(UpgraderTest, NewTableRecordsThePumVersionAsNotNull)
+{
+    Upgrader(Config::load(dataModule("current_module")), c, fb).install(noRoles());
+    EXPECT_EQ(db.scalar("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'public.pum_migrations'::regclass "
+                        "AND attname = 'pum_version'"),
+              "t");
+    EXPECT_EQ(db.scalar("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef d JOIN pg_attribute a ON "
+                        "a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = "
+                        "'public.pum_migrations'::regclass AND a.attname = 'pum_version'"),
+              "'" + std::string(toolVersion()) + "'::character varying");
+}
+
+TEST_F(UpgraderTest, BaselinesAndComparison)
+{
+    auto config = Config::load(dataModule("current_module"));
+    MigrationTable table(c, "public");
+    table.create();
+    table.setBaseline("pum_current", Version::parse("1.1.0"));
+    EXPECT_THROW(table.setBaseline("pum_current", Version::parse("1.1.0")), CommandError);
+    EXPECT_EQ(compareWithChangelogs(table, loadChangelogs(config)), -1);
+    table.setBaseline("pum_current", Version::parse("1.10.0"));
+    EXPECT_EQ(compareWithChangelogs(table, loadChangelogs(config)), 0);
+    table.setBaseline("pum_current", Version::parse("9.9.9"));
+    try {
+        compareWithChangelogs(table, loadChangelogs(config));
+        FAIL();
+    } catch (const CommandError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("Changelog for version 9.9.9 not found in the source"));
+    }
+    auto summary = table.summary();
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(summary->latest.versionText, "9.9.9");
+    // Each baseline above committed on its own (no transaction), so each has its own now().
+    EXPECT_TRUE(summary->upgradeDate);
+    EXPECT_LT(summary->installedDate, *summary->upgradeDate);
+    EXPECT_EQ(MigrationTable::schemasWithTable(c), std::vector<std::string>{"public"});
+}
+
+namespace {
+// Records pum's step reports; cancels at the first one containing `cancelAt`.
+class StepRecorder : public Feedback {
+public:
+    explicit StepRecorder(std::string cancelAt = {}) : cancelAt_(std::move(cancelAt)) {}
+    void step(const std::string& message, std::size_t, std::size_t) override
+    {
+        steps.push_back((locked ? "locked: " : "") + message);
+        if (!cancelAt_.empty() && message.find(cancelAt_) != std::string::npos) cancelled_ = true;
+    }
+    void lockCancellation() override { locked = true; }
+    bool isCancelled() const override { return cancelled_ && !locked; }
+
+    std::vector<std::string> steps;
+    bool locked = false;
+
+private:
+    std::string cancelAt_;
+    bool cancelled_ = false;
+};
+}  // namespace
+
+TEST_F(UpgraderTest, StepsAreReportedAsPumReportsThem)
+{
+    StepRecorder recorder("Committing changes");  // too late: the commit cannot be cancelled
+    Upgrader up(Config::load(dataModule("current_module")), c, recorder);
+    up.install(noRoles());
+    using ::testing::Contains;
+    EXPECT_THAT(recorder.steps, Contains(HasSubstr("Installing module pum_current 1.10.0")));
+    EXPECT_THAT(recorder.steps, Contains(HasSubstr("Creating migrations table")));
+    EXPECT_THAT(recorder.steps, Contains(HasSubstr("Executing ")));
+    EXPECT_EQ(recorder.steps.back(), "locked: Committing changes");
+    EXPECT_EQ(installedVersion(db), "1.10.0");
+}
+
+TEST_F(UpgraderTest, CancelledAtAStepChangesNothing)
+{
+    const auto before = db.snapshot();
+    StepRecorder recorder("Executing ");
+    Upgrader up(Config::load(dataModule("current_module")), c, recorder);
+    EXPECT_THROW(up.install(noRoles()), CancelledError);
+    EXPECT_EQ(db.snapshot(), before);
 }
 
 namespace {

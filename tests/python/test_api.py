@@ -168,3 +168,23 @@ print(summary["to_version"])
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "1.0.1"
     assert db.scalar("SELECT obj_description('pum_pyseed_app.some_view'::regclass)") == "points in EPSG:2056"
+
+
+def test_an_app_only_parameter_in_a_changelog_is_refused_before_anything_runs(tmp_path, db):
+    from conftest import ModuleWriter
+    module = ModuleWriter(tmp_path / "module")
+    module.write(".pum.yaml", """
+        pum:
+          module: apponly
+        parameters:
+          - name: lang
+            type: text
+            default: en
+            app_only: true
+    """)
+    module.write("changelogs/1.0.0/01.sql", "CREATE TABLE public.t (label text DEFAULT {lang});\n")
+    before = db.snapshot()
+    with pytest.raises(PumConfigError, match=r"01.sql:1: uses parameter 'lang', which is app_only"):
+        with api.connect(db.conninfo) as connection:
+            api.Upgrader(module.root, connection).install()
+    assert db.snapshot() == before

@@ -422,7 +422,8 @@ TEST(SqlRefused, TransactionControl)
                                            {"ROLLBACK PREPARED 'x';", "ROLLBACK PREPARED"}}) {
         auto e = errorOf(std::string("select 1;\n-- c\n/* d */ ") + c.sql);
         EXPECT_EQ(e.line, 3) << c.sql;
-        EXPECT_EQ(e.message, "transaction control (" + std::string(c.what) +
+        EXPECT_EQ(e.message, "SQL contains forbidden transaction statement: transaction control (" +
+                                 std::string(c.what) +
                                  ") is not allowed: pum runs each command, changelogs and hooks, in one transaction")
             << c.sql;
     }

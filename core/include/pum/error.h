@@ -88,7 +88,8 @@ public:
 // The user cancelled; the transaction was rolled back.
 class CancelledError : public Error {
 public:
-    CancelledError() : Error("cancelled: nothing was changed") {}
+    // "committed", not "changed": joining a caller's transaction, the rollback is the caller's.
+    CancelledError() : Error("cancelled: nothing was committed") {}
 };
 
 }  // namespace pum

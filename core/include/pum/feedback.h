@@ -23,6 +23,15 @@ public:
     // Polled between statements and files; may be called from the worker thread.
     virtual bool isCancelled() const { return false; }
 
+    // A step of the command worded for its user, as pum reports them (pum's
+    // report_progress): "Creating migrations table", "Executing <file>",
+    // "Committing changes"; `done` of `total` files and hooks are finished.
+    // Shown with the Debug log by default.
+    virtual void step(const std::string& message, std::size_t done, std::size_t total);
+    // The command starts committing: from here on it cannot be cancelled
+    // (isCancelled() is no longer polled).
+    virtual void lockCancellation() {}
+
     // Throws CancelledError when isCancelled().
     void throwIfCancelled() const;
 };

@@ -11,6 +11,7 @@
 namespace pum {
 
 class Connection;
+struct Changelog;
 
 struct MigrationRecord {
     std::string id;
@@ -22,7 +23,15 @@ struct MigrationRecord {
     std::vector<std::string> changelogFiles;
     std::string parametersJson;  // "{}" when NULL
     int tableVersion = 0;
-    std::optional<std::string> pumVersion;
+    std::optional<std::string> pumVersion;  // nullopt: NULL, or a table older than layout 3
+};
+
+// The installed module at a glance (pum's migration_summary).
+struct MigrationSummary {
+    std::string schema;
+    MigrationRecord latest;                   // the record of the highest version
+    std::string installedDate;                // the first record's date
+    std::optional<std::string> upgradeDate;   // the latest record's, when later than the first
 };
 
 class MigrationTable {
@@ -38,6 +47,11 @@ public:
     bool exists();
     // Schemas other than ours holding a pum_migrations table.
     std::vector<std::string> otherSchemas();
+    // Every schema holding a pum_migrations table, sorted.
+    static std::vector<std::string> schemasWithTable(Connection& connection);
+    // Refuses (CommandError) when another schema holds a pum_migrations table,
+    // unless `allowMultipleModules`.
+    void refuseOtherModules(bool allowMultipleModules);
 
     // Transaction-scoped advisory lock keyed on this table's name: a second
     // session running a command on the same table waits here until the first commits.
@@ -55,13 +69,27 @@ public:
     std::optional<MigrationRecord> latest();
     // The same, among records already read (in installation order).
     static std::optional<MigrationRecord> latestOf(const std::vector<MigrationRecord>& records);
+    // The newest record of `version` (nullopt when it was never recorded).
+    std::optional<MigrationRecord> recordOf(const Version& version);
+    // nullopt when the table holds no version.
+    std::optional<MigrationSummary> summary();
 
     void insert(const std::string& module, const Version& version, bool betaTesting,
                 const std::vector<std::string>& changelogFiles, const ParameterValues& parameters);
+    // Records `version` as installed without running anything, after bringing
+    // the table to the current layout. Refused at or below the current version.
+    void setBaseline(const std::string& module, const Version& version, bool betaTesting = false,
+                     const std::vector<std::string>& changelogFiles = {}, const ParameterValues& parameters = {});
 
 private:
     Connection& connection_;
     std::string schema_;
 };
+
+// How the installed version compares with the module's changelogs (pum's
+// SchemaMigrations.compare): -1 when newer changelogs are pending, 0 when the
+// newest is installed. Throws CommandError when the table holds no version or
+// the installed version has no changelog folder.
+int compareWithChangelogs(MigrationTable& table, const std::vector<Changelog>& changelogs);
 
 }  // namespace pum

@@ -2,6 +2,7 @@
 // The commands of pum as an API. Each runs in one transaction on the given
 // connection, under the migration table's advisory lock, and commits only at
 // the very end: any failure or cancellation leaves the database as it was.
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -81,8 +82,22 @@ public:
     const Config& config() const { return config_; }
     const std::vector<Changelog>& changelogs() const { return changelogs_; }
 
+    // How changelog files are named in pum_migrations.changelog_files: relative
+    // to the module root by default; under `path` when set (pum's Python API
+    // records them under its base_path as the caller spelled it).
+    void setRecordedModulePath(std::filesystem::path path) { recordedBase_ = std::move(path); }
+    // Whether a parameter that is neither given nor stored takes its declared
+    // default (the CLI, the plugin: default) or stays unset, so that SQL
+    // naming it fails (pum's Python API, where a default only validates).
+    void setFillDefaults(bool fill) { fillDefaults_ = fill; }
+
     RunSummary install(const InstallOptions& options);
     RunSummary upgrade(const UpgradeOptions& options);
+    // Commands that change the schema (install, upgrade, demo data, app, uninstall)
+    // refuse a module whose minimum_version is newer than this tool; info and
+    // baseline do not. Each reports its steps through Feedback::step and
+    // commits in the connection's TransactionMode.
+
     // Records `version` without running anything. Refused at or below the current one.
     void baseline(const Version& version, bool createTable = false, bool allowMultipleModules = false,
                   const ParameterValues& parameters = {});
@@ -107,6 +122,17 @@ public:
     ParameterValues effectiveParameters(const ParameterValues& given, bool refuseChanges);
 
 private:
+    void refuseNewerMinimumVersion() const;
+    // Every changelog at or below `installed` must have its record (unless the check is skipped).
+    void refuseMissingVersions(const std::vector<MigrationRecord>& records, const Version& installed) const;
+    // Changelogs newer than `installed`, up to `maxVersion`.
+    std::vector<const Changelog*> pendingChangelogs(const Version& installed,
+                                                    const std::optional<Version>& maxVersion) const;
+    void reportNothingToUpgrade(const std::string& message) const;
+    void createModuleRoles();
+    void grantModulePermissions();
+    // Given values converted and checked, with defaults unless !fillDefaults_.
+    ParameterValues resolve(const ParameterValues& given) const;
     // effectiveParameters() against the record already read under the lock.
     ParameterValues mergeParameters(const std::optional<MigrationRecord>& installed, const ParameterValues& given,
                                     bool refuseChanges) const;
@@ -115,6 +141,8 @@ private:
     Connection& connection_;
     Feedback& feedback_;
     std::vector<Changelog> changelogs_;
+    std::filesystem::path recordedBase_;
+    bool fillDefaults_ = true;
 };
 
 // Converts `-p NAME VALUE` texts by the declared types (no defaults filled).

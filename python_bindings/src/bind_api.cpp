@@ -1,0 +1,317 @@
+// pum.api, pum-native's own scripting API: a connection owned by the core
+// (Connection), and an Upgrader over it with plain callbacks for progress, log
+// and cancellation that returns a summary dict. pum's own API (pum.upgrader on
+// the caller's psycopg connection) is in bind_upgrader.cpp.
+#include <pybind11/functional.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "binders.h"
+#include "bridge.h"
+#include "given_parameters.h"
+#include "pum/config.h"
+#include "pum/database.h"
+#include "pum/feedback.h"
+#include "pum/hook.h"
+#include "pum/upgrader.h"
+
+namespace py = pybind11;
+using namespace pum;
+using pum::python::givenParameters;
+using pum::python::toPython;
+
+namespace {
+
+// pum.api passes parameters as an optional dict.
+ParameterValues given(const Config& config, const std::optional<py::dict>& parameters)
+{
+    return parameters ? givenParameters(config, *parameters) : ParameterValues{};
+}
+
+py::dict toDict(const ParameterValues& values)
+{
+    py::dict dict;
+    for (const auto& [name, value] : values)
+        dict[py::str(name)] = toPython(value);
+    return dict;
+}
+
+py::list versions(const std::vector<Version>& list)
+{
+    py::list out;
+    for (const Version& version : list)
+        out.append(version.toString());
+    return out;
+}
+
+py::object optionalVersion(const std::optional<Version>& version)
+{
+    return version ? py::object(py::str(version->toString())) : py::object(py::none());
+}
+
+class PyFeedback : public Feedback {
+public:
+    py::object progressCallback, logCallback, cancelledCallback;
+    std::atomic<bool> failed{false};
+    std::optional<py::error_already_set> error;
+
+    void log(Level level, const std::string& message) override
+    {
+        if (logCallback.is_none() || failed)
+            return;
+        static const char* names[] = {"error", "warning", "info", "debug", "trace"};
+        call(logCallback, names[static_cast<int>(level)], message);
+    }
+    void progress(std::size_t done, std::size_t total, const std::string& current) override
+    {
+        if (!progressCallback.is_none() && !failed)
+            call(progressCallback, done, total, current);
+    }
+    bool isCancelled() const override
+    {
+        if (failed)
+            return true;  // a callback raised: stop, then re-raise its error
+        if (cancelledCallback.is_none())
+            return false;
+        py::gil_scoped_acquire gil;
+        try {
+            return cancelledCallback().cast<bool>();
+        } catch (py::error_already_set& raised) {
+            auto* self = const_cast<PyFeedback*>(this);
+            self->error.emplace(std::move(raised));
+            self->failed = true;
+            return true;
+        }
+    }
+    // Re-raises a callback's exception after the command rolled back.
+    void rethrow()
+    {
+        if (failed && error) {
+            py::error_already_set raised = std::move(*error);
+            error.reset();
+            failed = false;
+            throw raised;
+        }
+    }
+
+private:
+    template <typename... Args>
+    void call(const py::object& callback, Args&&... args)
+    {
+        py::gil_scoped_acquire gil;
+        try {
+            callback(std::forward<Args>(args)...);
+        } catch (py::error_already_set& raised) {
+            error.emplace(std::move(raised));
+            failed = true;
+        }
+    }
+};
+
+struct PyConnection {
+    std::optional<Connection> connection;
+    bool closed = false;
+    Connection& get()
+    {
+        if (!connection || closed)
+            throw ConnectionError("the connection is closed");
+        return *connection;
+    }
+    // Upgraders keep a reference to the Connection object (and use it until
+    // they are destroyed, possibly after close()): free the libpq session but
+    // keep the object, now empty, at the same address.
+    void close()
+    {
+        if (connection && !closed)
+            *connection = Connection(nullptr);
+        closed = true;
+    }
+};
+
+struct PyUpgrader {
+    py::object connectionOwner;  // keeps the PyConnection alive
+    PyFeedback feedback;
+    std::unique_ptr<Upgrader> upgrader;
+
+    // Runs a core command without the GIL, so that hooks and callbacks
+    // (which take it back) can run, then re-raises a callback's exception.
+    template <typename F>
+    auto run(F&& command)
+    {
+        connectionOwner.cast<PyConnection&>().get();  // refuses a closed connection
+        if (!HookRegistry::instance().find(".py"))
+            pum::python::registerHookRunner();
+        try {
+            py::gil_scoped_release nogil;
+            return command();
+        } catch (const CancelledError&) {
+            feedback.rethrow();
+            throw;
+        }
+    }
+};
+
+py::dict summary(const RunSummary& run)
+{
+    py::dict dict;
+    dict["from_version"] = optionalVersion(run.from);
+    dict["to_version"] = optionalVersion(run.to);
+    dict["applied"] = versions(run.applied);
+    dict["statements"] = run.statements;
+    dict["seconds"] = run.seconds;
+    dict["nothing_to_do"] = run.nothingToDo;
+    return dict;
+}
+
+
+void bindApi(py::module_& m)
+{
+    py::class_<PyConnection, std::shared_ptr<PyConnection>>(m, "Connection")
+        .def(py::init([](const std::string& spec) {
+                 auto connection = std::make_shared<PyConnection>();
+                 py::gil_scoped_release nogil;
+                 connection->connection.emplace(Connection::open(spec));
+                 return connection;
+             }),
+             py::arg("spec"), "Opens a service name, postgresql:// URI or key=value connection string.")
+        .def("close", &PyConnection::close)
+        .def_property_readonly("closed", [](const PyConnection& c) { return c.closed || !c.connection; })
+        .def("describe", [](PyConnection& c) { return c.get().describe(); })
+        .def("__repr__", [](PyConnection& c) {
+            return c.connection && !c.closed ? "<pum.Connection " + c.connection->describe() + ">"
+                                             : std::string("<pum.Connection closed>");
+        });
+
+    py::class_<PyUpgrader>(m, "Upgrader")
+        .def(py::init([](const Config& config, py::object connection, py::object progress, py::object log,
+                         py::object cancelled) {
+                 auto self = std::make_unique<PyUpgrader>();
+                 self->connectionOwner = connection;
+                 self->feedback.progressCallback = progress;
+                 self->feedback.logCallback = log;
+                 self->feedback.cancelledCallback = cancelled;
+                 Connection& conn = connection.cast<PyConnection&>().get();
+                 self->upgrader = std::make_unique<Upgrader>(config, conn, self->feedback);
+                 return self;
+             }),
+             py::arg("config"), py::arg("connection"), py::arg("progress") = py::none(), py::arg("log") = py::none(),
+             py::arg("cancelled") = py::none())
+        .def(
+            "install",
+            [](PyUpgrader& self, std::optional<py::dict> parameters, std::optional<std::string> maxVersion,
+               bool betaTesting, bool skipDropApp, bool skipCreateApp, bool allowMultipleModules, bool skipRoles,
+               bool skipGrant, std::string demoData) {
+                InstallOptions options;
+                options.parameters = given(self.upgrader->config(), parameters);
+                if (maxVersion)
+                    options.maxVersion = Version::parse(*maxVersion);
+                options.betaTesting = betaTesting;
+                options.skipDropApp = skipDropApp;
+                options.skipCreateApp = skipCreateApp;
+                options.allowMultipleModules = allowMultipleModules;
+                options.skipRoles = skipRoles;
+                options.skipGrant = skipGrant;
+                options.demoData = demoData;
+                return summary(self.run([&] { return self.upgrader->install(options); }));
+            },
+            py::arg("parameters") = py::none(), py::arg("max_version") = py::none(), py::arg("beta_testing") = false,
+            py::arg("skip_drop_app") = false, py::arg("skip_create_app") = false,
+            py::arg("allow_multiple_modules") = false, py::arg("skip_roles") = false, py::arg("skip_grant") = false,
+            py::arg("demo_data") = "")
+        .def(
+            "upgrade",
+            [](PyUpgrader& self, std::optional<py::dict> parameters, std::optional<std::string> maxVersion,
+               bool betaTesting, bool force, bool skipDropApp, bool skipCreateApp, bool skipBaselineCheck,
+               bool skipGrant, bool skipRoles) {
+                UpgradeOptions options;
+                options.parameters = given(self.upgrader->config(), parameters);
+                if (maxVersion)
+                    options.maxVersion = Version::parse(*maxVersion);
+                options.betaTesting = betaTesting;
+                options.force = force;
+                options.skipDropApp = skipDropApp;
+                options.skipCreateApp = skipCreateApp;
+                options.skipBaselineCheck = skipBaselineCheck;
+                options.skipGrant = skipGrant;
+                options.skipRoles = skipRoles;
+                return summary(self.run([&] { return self.upgrader->upgrade(options); }));
+            },
+            py::arg("parameters") = py::none(), py::arg("max_version") = py::none(), py::arg("beta_testing") = false,
+            py::arg("force") = false, py::arg("skip_drop_app") = false, py::arg("skip_create_app") = false,
+            py::arg("skip_baseline_check") = false, py::arg("skip_grant") = false, py::arg("skip_roles") = false)
+        .def(
+            "baseline",
+            [](PyUpgrader& self, const std::string& version, bool createTable, bool allowMultipleModules,
+               std::optional<py::dict> parameters) {
+                auto values = given(self.upgrader->config(), parameters);
+                Version parsed = Version::parse(version);
+                self.run([&] { self.upgrader->baseline(parsed, createTable, allowMultipleModules, values); });
+            },
+            py::arg("version"), py::arg("create_table") = false, py::arg("allow_multiple_modules") = false,
+            py::arg("parameters") = py::none())
+        .def("info",
+             [](PyUpgrader& self) {
+                 ModuleInfo info = self.run([&] { return self.upgrader->info(); });
+                 py::dict dict;
+                 dict["module"] = info.module;
+                 dict["migration_table"] = info.migrationTable;
+                 dict["installed"] = info.installed;
+                 dict["installed_module"] = info.installedModule;
+                 dict["version"] = info.current ? py::object(py::str(info.current->versionText)) : py::object(py::none());
+                 dict["beta_testing"] = info.current ? info.current->betaTesting : false;
+                 dict["date_installed"] =
+                     info.current ? py::object(py::str(info.current->dateInstalled)) : py::object(py::none());
+                 dict["layout_version"] = info.layoutVersion;
+                 dict["parameters"] = toDict(info.parameters);
+                 dict["pending"] = versions(info.pending);
+                 dict["available"] = versions(info.available);
+                 dict["other_schemas"] = info.otherSchemas;
+                 return dict;
+             })
+        .def(
+            "install_demo_data",
+            [](PyUpgrader& self, const std::string& name, std::optional<py::dict> parameters, bool skipGrant,
+               bool skipDropApp, bool skipCreateApp) {
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->installDemoData(name, values, skipGrant, skipDropApp, skipCreateApp); });
+            },
+            py::arg("name"), py::arg("parameters") = py::none(), py::arg("skip_grant") = false,
+            py::arg("skip_drop_app") = false, py::arg("skip_create_app") = false)
+        .def(
+            "create_app",
+            [](PyUpgrader& self, std::optional<py::dict> parameters) {
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->createApp(values); });
+            },
+            py::arg("parameters") = py::none())
+        .def(
+            "drop_app",
+            [](PyUpgrader& self, std::optional<py::dict> parameters) {
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->dropApp(values); });
+            },
+            py::arg("parameters") = py::none())
+        .def(
+            "recreate_app",
+            [](PyUpgrader& self, std::optional<py::dict> parameters) {
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->recreateApp(values); });
+            },
+            py::arg("parameters") = py::none())
+        .def(
+            "uninstall",
+            [](PyUpgrader& self, std::optional<py::dict> parameters) {
+                auto values = given(self.upgrader->config(), parameters);
+                self.run([&] { self.upgrader->uninstall(values); });
+            },
+            py::arg("parameters") = py::none());
+}
+
+// After config (its Config class is in the signatures).
+const pum::python::Binder binder("api", 30, &bindApi);
+
+}  // namespace
