@@ -5,6 +5,8 @@
 // offending node (`parameters[1].default`), which generic converters lose.
 #include "pum/config.h"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 
 #include "ascii.h"
 #include "pum/error.h"
+#include "text_input.h"
 
 namespace pum {
 
@@ -23,6 +26,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+
+// A parameter's `values` lists choices for a form; real ones hold a few.
+constexpr std::size_t kMaxAllowedValues = 1000;
 
 std::string joinKey(const std::string& path, const std::string& key)
 {
@@ -363,6 +369,10 @@ ParameterDefinition Loader::loadParameter(const YAML::Node& node, const std::str
     if (const Field* values = optional(fields, "values")) {
         const auto items = list(values->value, path + ".values", "allowed values");
         if (items.empty()) fail(*values, path + ".values", "must not be empty (leave it out to allow any value)");
+        // Checked for duplicates pairwise (decimals compare by value): bounded.
+        if (items.size() > kMaxAllowedValues)
+            fail(*values, path + ".values",
+                 "more than " + std::to_string(kMaxAllowedValues) + " allowed values (leave it out to allow any value)");
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string key = indexKey(path + ".values", i);
             if (items[i].IsNull()) fail(items[i], key, "an allowed value must not be empty");
@@ -521,11 +531,14 @@ void Loader::loadRoles(const Field& field, Config& config) const
     // database at run time), but a loop among the config's own roles can never be created.
     std::map<std::string, const RoleDefinition*> byName;
     for (const auto& role : config.roles) byName[role.name] = &role;
+    // Roles whose chain is known to end: each chain is followed once, so a
+    // long chain costs linear time, not quadratic.
+    std::set<std::string> loopFree;
     for (std::size_t i = 0; i < config.roles.size(); ++i) {
         std::set<std::string> visited{config.roles[i].name};
         std::vector<std::string> chain{config.roles[i].name};
         const RoleDefinition* current = &config.roles[i];
-        while (current->inherit) {
+        while (current->inherit && !loopFree.count(current->name)) {
             auto next = byName.find(*current->inherit);
             if (next == byName.end()) break;
             chain.push_back(next->first);
@@ -534,6 +547,7 @@ void Loader::loadRoles(const Field& field, Config& config) const
                      "roles inherit each other in a loop (" + join(chain, " -> ") + ")");
             current = next->second;
         }
+        loopFree.insert(chain.begin(), chain.end());
     }
 }
 
@@ -615,18 +629,159 @@ fs::path moduleRoot(const fs::path& baseDir)
     return root;
 }
 
+// Bounds on what a .pum.yaml may be (docs/configuration.md). Real ones are a
+// few kilobytes and a few hundred nodes; the bounds keep the memory and time
+// of a hostile or broken file small, however it is built.
+constexpr std::size_t kMaxConfigBytes = std::size_t(1) << 20;
+constexpr std::size_t kMaxConfigNodes = 100000;
+
+int lineAt(std::string_view text, std::size_t offset)
+{
+    offset = std::min(offset, text.size());
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+}
+
+// Refuses what YAML cannot hold or we do not read: a file past the size
+// bound, a NUL byte, text that is not UTF-8.
+void checkConfigText(std::string_view source, const fs::path& file)
+{
+    if (source.size() > kMaxConfigBytes)
+        throw ConfigError(file.string(), lineAt(source, kMaxConfigBytes), "",
+                          "the file is larger than " + std::to_string(kMaxConfigBytes >> 20) +
+                              " MiB (its first MiB ends on this line): a .pum.yaml holds settings; put SQL in files");
+    if (auto problem = detail::findTextProblem(source); problem.offset != std::string_view::npos)
+        throw ConfigError(file.string(), lineAt(source, problem.offset), "",
+                          "a .pum.yaml must be UTF-8 text: " + problem.what + " on this line");
+}
+
+// yaml-cpp 0.7 never ends on some broken input (a ',' outside [ ] or { },
+// e.g. the file ","): it emits nodes forever. A first pass counts the
+// parser's events and stops it; a document has about one node per event
+// (two per mapping or list), so past this budget it would be refused anyway.
+class EventBudget : public YAML::EventHandler {
+public:
+    explicit EventBudget(const fs::path& file) : file_(file) {}
+    void OnDocumentStart(const YAML::Mark& mark) override { spend(mark); }
+    void OnDocumentEnd() override { spend(last_); }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { spend(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { spend(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override
+    {
+        spend(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        spend(mark);
+    }
+    void OnSequenceEnd() override { spend(last_); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        spend(mark);
+    }
+    void OnMapEnd() override { spend(last_); }
+
+private:
+    static constexpr std::size_t kMaxEvents = 2 * kMaxConfigNodes + 4;
+    const fs::path& file_;
+    YAML::Mark last_;
+    std::size_t events_ = 0;
+
+    void spend(const YAML::Mark& mark)
+    {
+        last_ = mark;
+        if (++events_ > kMaxEvents)
+            throw ConfigError(file_.string(), mark.line >= 0 ? mark.line + 1 : 0, "",
+                              "invalid YAML, or more than " + std::to_string(kMaxConfigNodes) +
+                                  " nodes: the parser was stopped here (a ',' outside [ ] or { } makes it run "
+                                  "forever)");
+    }
+};
+
+void checkParserEnds(const std::string& source, const fs::path& file)
+{
+    std::istringstream in(source);
+    YAML::Parser parser(in);
+    EventBudget budget(file);
+    while (parser.HandleNextDocument(budget)) {
+    }
+}
+
+// yaml-cpp shares an aliased node instead of copying it, but reading the
+// tree visits it once per alias: nine levels of ten aliases ("billion
+// laughs") make a billion visits, and an alias inside its own anchor a
+// cycle. Counts the nodes as a reader meets them, aliases expanded, and
+// refuses the file past kMaxConfigNodes; iterative, so depth costs no stack.
+//
+// Returns the offset of the last quoted scalar ('...' or "...") met, or npos.
+std::size_t checkExpandedSize(const YAML::Node& root, std::string_view source, const fs::path& file)
+{
+    std::vector<YAML::Node> pending{root};
+    std::size_t visited = 0;
+    std::size_t lastQuoted = std::string_view::npos;
+    while (!pending.empty()) {
+        YAML::Node node = pending.back();
+        pending.pop_back();
+        if (++visited > kMaxConfigNodes)
+            throw ConfigError(file.string(), node.Mark().line >= 0 ? node.Mark().line + 1 : 0, "",
+                              "the YAML expands to more than " + std::to_string(kMaxConfigNodes) +
+                                  " nodes (aliases, *name, repeat what they point to; pum modules need none)");
+        if (node.IsSequence()) {
+            for (auto it = node.begin(); it != node.end(); ++it) pending.push_back(*it);
+        } else if (node.IsMap()) {
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                pending.push_back(it->first);
+                pending.push_back(it->second);
+            }
+        } else if (node.IsScalar() && node.Mark().pos >= 0) {
+            const auto at = static_cast<std::size_t>(node.Mark().pos);
+            if (at < source.size() && (source[at] == '\'' || source[at] == '"') &&
+                (lastQuoted == std::string_view::npos || at > lastQuoted))
+                lastQuoted = at;
+        }
+    }
+    return lastQuoted;
+}
+
+// yaml-cpp takes a quoted scalar that the end of the file cuts short for a
+// complete one (PyYAML refuses it). Only the last quoted scalar of a file can
+// run to its end, so that one is scanned for its closing quote.
+void checkClosingQuote(std::string_view source, std::size_t at, const fs::path& file)
+{
+    if (at == std::string_view::npos) return;
+    const char quote = source[at];
+    for (std::size_t k = at + 1; k < source.size(); ++k) {
+        if (quote == '"' && source[k] == '\\') {
+            ++k;
+        } else if (source[k] == quote) {
+            if (quote == '\'' && k + 1 < source.size() && source[k + 1] == '\'') ++k;  // '' is a quote
+            else return;
+        }
+    }
+    throw ConfigError(file.string(), lineAt(source, at), "",
+                      std::string("invalid YAML: unterminated ") + (quote == '"' ? "\"...\"" : "'...'") +
+                          " string (it starts on this line)");
+}
+
 Config parseConfig(std::string source, const fs::path& file, const fs::path& root)
 {
+    checkConfigText(source, file);
     // yaml-cpp skips a UTF-8 byte order mark (Windows editors write one) and
     // counts positions after it; drop it so positions index `source`.
     if (source.starts_with("\xEF\xBB\xBF")) source.erase(0, 3);
 
     std::vector<YAML::Node> documents;
     try {
+        checkParserEnds(source, file);
         documents = YAML::LoadAll(source);
+    } catch (const YAML::DeepRecursion& e) {
+        // Its own message is "bad file"; yaml-cpp finds it where it has read to.
+        throw ConfigError(file.string(), e.mark.line >= 0 ? e.mark.line + 1 : 0, "",
+                          "invalid YAML: nested more than " + std::to_string(e.depth() - 1) +
+                              " levels deep (found by this line)");
     } catch (const YAML::Exception& e) {
         throw ConfigError(file.string(), e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "invalid YAML: " + e.msg);
     }
+    for (const auto& document : documents) checkClosingQuote(source, checkExpandedSize(document, source, file), file);
     // PyYAML's safe_load refuses several documents; so do we, rather than
     // silently reading only the first.
     if (documents.size() > 1)
@@ -651,11 +806,14 @@ Config Config::load(const fs::path& baseDir, const std::optional<fs::path>& conf
                                      : "configuration file not found (a pum module has a .pum.yaml at its root)");
     if (!fs::is_regular_file(file, ec)) throw ConfigError(file.string(), 0, "", "not a file");
 
+    // Never more than one byte past the bound: a huge file is refused
+    // without being read whole.
     std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) throw ConfigError(file.string(), 0, "", "cannot be read");
-    return parseConfig(text.str(), file, root);
+    std::string text(kMaxConfigBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad() || (!in && !in.eof())) throw ConfigError(file.string(), 0, "", "cannot be read");
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return parseConfig(std::move(text), file, root);
 }
 
 Config Config::loadFromText(std::string text, const fs::path& baseDir, const std::string& displayName)

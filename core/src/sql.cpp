@@ -6,6 +6,7 @@
 
 #include "pum/error.h"
 #include "ascii.h"
+#include "text_input.h"
 
 namespace pum {
 
@@ -22,6 +23,29 @@ bool identCont(char c) { return identStart(c) || isDigit(c) || c == '$'; }
 // Dollar-quote tags are identifier characters without '$'.
 bool tagCont(char c) { return identStart(c) || isDigit(c); }
 bool nameChar(char c) { return isAlpha(c) || isDigit(c) || c == '_'; }
+
+// End of the dollar-quote delimiter (`$$`, `$tag$`) starting at `at` in
+// `text`, or 0 when there is none.
+std::size_t delimiterEnd(std::string_view text, std::size_t at)
+{
+    std::size_t k = at + 1;
+    if (k < text.size() && identStart(text[k]))
+        while (k < text.size() && tagCont(text[k])) ++k;
+    return k < text.size() && text[k] == '$' ? k + 1 : 0;
+}
+
+// No statement after substitution may be larger, nor may substitution add
+// more to one file (docs/sql.md): it bounds the memory a file and its
+// values can take, whatever the values and however often they are used.
+constexpr std::size_t kMaxStatementBytes = std::size_t(64) << 20;
+constexpr std::size_t kMaxSubstitutedBytes = std::size_t(64) << 20;
+// A value joined to a longer run of identifier characters is refused, so
+// that looking at the run stays cheap (PostgreSQL keeps 63 bytes of a name).
+constexpr std::size_t kMaxJoinedRun = 1024;
+
+// Quotes nested deeper than this inside a dollar-quoted body are refused:
+// no real code comes near it, and it bounds the scanner's recursion.
+constexpr std::size_t kMaxDollarDepth = 64;
 
 
 std::string upper(std::string_view s)
@@ -58,6 +82,11 @@ public:
 
     SqlScript run()
     {
+        if (auto problem = detail::findTextProblem(src_); problem.offset != std::string_view::npos)
+            fail(problem.offset, "SQL text must be UTF-8 without NUL bytes: " + problem.what +
+                                     " on this line" + (src_.starts_with("\xFF\xFE") || src_.starts_with("\xFE\xFF")
+                                                            ? " (the file looks like UTF-16)"
+                                                            : ""));
         std::size_t i = 0;
         // A UTF-8 byte order mark is not SQL; the server would choke on it.
         if (src_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
@@ -105,6 +134,7 @@ private:
     int parenDepth_ = 0;
     bool wantTokens_ = false;  // the first word needs the following tokens checked
     bool isCopy_ = false;
+    std::size_t substituted_ = 0;  // bytes of values added to the file so far
 
     int rawLine(std::size_t offset) const
     {
@@ -130,6 +160,7 @@ private:
         std::size_t expected = map_.empty() ? std::size_t(-1) : map_.back().second + (out_.size() - map_.back().first);
         if (afterValue_ || expected != copyFrom_) addPair(copyFrom_);
         afterValue_ = false;
+        reserveOutput(to - copyFrom_);
         out_.append(src_.data() + copyFrom_, to - copyFrom_);
         copyFrom_ = to;
     }
@@ -144,9 +175,23 @@ private:
     {
         flush(braceOffset);
         addPair(braceOffset);
+        reserveOutput(value.size());
+        substituted_ += value.size();
+        if (substituted_ > kMaxSubstitutedBytes)
+            fail(braceOffset, "parameter values add more than " + std::to_string(kMaxSubstitutedBytes >> 20) +
+                                  " MiB to this file: pass large data as a file, not as a parameter");
         out_ += value;
         afterValue_ = true;
         copyFrom_ = resumeAt;
+    }
+
+    // Refuses a statement that would grow past kMaxStatementBytes.
+    void reserveOutput(std::size_t more) const
+    {
+        if (out_.size() + more > kMaxStatementBytes)
+            fail(start_, "statement larger than " + std::to_string(kMaxStatementBytes >> 20) +
+                             " MiB (it starts on this line): split it, or load the data with COPY from a file on "
+                             "the server");
     }
 
     void begin(std::size_t i)
@@ -481,27 +526,59 @@ private:
         std::size_t close = src_.find(delimiter, bodyStart);
         if (close == std::string_view::npos)
             fail(i, "unterminated dollar-quoted string " + std::string(delimiter) + " (it starts on this line)");
-        if (options_.substitute) dollarBody(bodyStart, close, delimiter);
+        if (options_.substitute) dollarBody(bodyStart, close, delimiter, i);
         record(Token::String, src_.substr(bodyStart, close - bodyStart));
         return close + delimiter.size();
     }
 
+    // A dollar quote of a body: its delimiter, where it opens, and the quote
+    // it is nested in (npos for the outermost), so that a placeholder names
+    // its innermost quote and memory stays linear.
+    struct OpenQuote {
+        std::string_view delimiter;
+        std::size_t at;
+        std::size_t parent;
+    };
+
     struct Substitution {
         std::size_t outStart, outEnd, brace;
         std::string name;
+        std::size_t quote;  // innermost open quote, an index into the body's quotes
     };
 
     // A dollar-quoted body is opaque to the server's lexer until its closing
-    // tag, but it is usually SQL or PL/pgSQL: its -- and /* */ comments (outside
-    // its own quotes) are left untouched like any comment, its placeholders
-    // become literals.
-    void dollarBody(std::size_t from, std::size_t to, std::string_view delimiter)
+    // tag, but it is usually SQL or PL/pgSQL, whose code opens quotes of its
+    // own (EXECUTE $q$ ... $q$), to any depth. Its -- and /* */ comments
+    // (outside its own quotes) are left untouched like any comment, its
+    // placeholders become literals, and no value may contain or form a
+    // dollar-quote delimiter: it could close the quote around it at any
+    // depth, or open one that the text after it would close.
+    void dollarBody(std::size_t from, std::size_t to, std::string_view delimiter, std::size_t openedAt)
     {
         std::vector<Substitution> subs;
+        std::vector<OpenQuote> quotes{{delimiter, openedAt, std::string_view::npos}};
         flush(from);
         std::size_t bodyOut = out_.size();
-        char inQuote = 0;     // ' or " while inside the body's own strings and identifiers
-        bool escapes = false;  // the body's string is an E'' string
+        bodyCode(from, to, quotes, 0, 1, subs);
+        flush(to);
+        for (const auto& s : subs) refuseDelimiterInValue(s, quotes, bodyOut);
+        // Values only add text, and every delimiter they touch is refused
+        // above; this guards the invariant itself.
+        if (out_.find(delimiter, bodyOut) != std::string::npos)
+            fail(from, "a parameter value would close the dollar quote " + std::string(delimiter));
+    }
+
+    // Scans [from, to), the code of one level of a dollar-quoted body. A
+    // quote that this code opens is scanned as code of the next level, up to
+    // its closing delimiter (found as the server finds it, by its first
+    // occurrence); a '$tag$' that is never closed is not SQL, and is left as text.
+    void bodyCode(std::size_t from, std::size_t to, std::vector<OpenQuote>& quotes, std::size_t current,
+                  std::size_t depth, std::vector<Substitution>& subs)
+    {
+        char inQuote = 0;      // ' or " while inside this level's strings and identifiers
+        bool escapes = false;  // the string is an E'' string
+        bool nesting = true;   // cleared by an unclosed tag: the rest of this level is not SQL
+        const std::string_view upTo = src_.substr(0, to);
         std::size_t k = from;
         while (k < to) {
             char c = src_[k];
@@ -521,28 +598,60 @@ private:
                 while (k < to && src_[k] != '\n') ++k;
             } else if (!inString && c == '/' && k + 1 < to && src_[k + 1] == '*') {
                 k = skipBlockComment(k, to, false);
+            } else if (!inString && identStart(c)) {
+                // A '$' that continues an identifier (a$b$) does not open a quote.
+                while (k < to && identCont(src_[k])) ++k;
+            } else if (!inString && c == '$' && nesting) {
+                std::size_t tagEnd = delimiterEnd(upTo, k);
+                std::size_t close = tagEnd == 0 ? std::string_view::npos
+                                                : upTo.find(src_.substr(k, tagEnd - k), tagEnd);
+                if (close == std::string_view::npos) {
+                    nesting = tagEnd == 0;
+                    ++k;
+                    continue;
+                }
+                if (depth >= kMaxDollarDepth)
+                    fail(k, "dollar quotes nested more than " + std::to_string(kMaxDollarDepth) + " deep");
+                std::string_view tag = src_.substr(k, tagEnd - k);
+                quotes.push_back({tag, k, current});
+                bodyCode(tagEnd, close, quotes, quotes.size() - 1, depth + 1, subs);
+                k = close + tag.size();
             } else if (c == '{' || c == '}') {
                 std::size_t before = out_.size() + (k - copyFrom_);
+                std::size_t at = k;
                 std::string name;
                 Context ctx = inQuote == '\'' ? Context::DollarString
                               : inQuote == '"'  ? Context::DollarIdent
                                                 : Context::Dollar;
                 k = brace(k, to, ctx, &name);
-                if (!name.empty()) subs.push_back({before, out_.size(), k, name});
+                if (!name.empty()) subs.push_back({before, out_.size(), at, name, current});
             } else {
                 ++k;
             }
         }
-        flush(to);
-        // A value must not close the quote early, alone or together with the
-        // text around it.
-        std::size_t hit = out_.find(delimiter, bodyOut);
-        if (hit != std::string::npos) {
-            for (const auto& s : subs)
-                if (hit < s.outEnd && hit + delimiter.size() > s.outStart)
-                    fail(s.brace, "parameter '" + s.name + "' cannot be placed in this " + std::string(delimiter) +
-                                      " body: its value would close the dollar quote");
-            fail(from, "a parameter value would close the dollar quote " + std::string(delimiter));
+    }
+
+    // Refuses a substituted value that holds a dollar-quote delimiter or forms
+    // one with the text around it (`$a{n}$`), naming the quote it would close.
+    void refuseDelimiterInValue(const Substitution& s, const std::vector<OpenQuote>& quotes, std::size_t bodyOut) const
+    {
+        std::size_t p = runStart(s.outStart, bodyOut, tagCont, s.brace, s.name);
+        if (p > bodyOut && out_[p - 1] == '$') --p;
+        for (; p < s.outEnd; ++p) {
+            if (out_[p] != '$') continue;
+            std::size_t end = delimiterEnd(out_, p);
+            if (end <= s.outStart) continue;  // none here, or one of the source's, before the value
+            std::string_view found = std::string_view(out_).substr(p, end - p);
+            for (std::size_t q = s.quote; q != std::string_view::npos; q = quotes[q].parent)
+                if (quotes[q].delimiter == found)
+                    fail(s.brace, "parameter '" + s.name + "' cannot be placed here: its value would close the dollar "
+                                  "quote " + std::string(found) + " opened on line " +
+                                  std::to_string(lineOf(quotes[q].at)) +
+                                  " (a value inside a dollar-quoted body may not contain $$ or $tag$)");
+            fail(s.brace, "parameter '" + s.name + "' cannot be placed here: its value would open a dollar quote " +
+                              std::string(found) + " inside the dollar-quoted body opened on line " +
+                              std::to_string(lineOf(quotes.front().at)) +
+                              " (a value inside a dollar-quoted body may not contain $$ or $tag$)");
         }
     }
 
@@ -630,11 +739,26 @@ private:
         return newline && k > 0 && out_[k - 1] == '\'';
     }
 
-    // Whether out_ ends with an identifier (not a number), which a value's digits would extend.
-    bool endsWithIdentifier() const
+    // Start of the run of `cont` characters of out_ that ends at `end` (not
+    // before `floor`). Refused when longer than kMaxJoinedRun, which keeps a
+    // file of many joined values (a{n}{n}{n}...) linear.
+    std::size_t runStart(std::size_t end, std::size_t floor, bool (*cont)(char), std::size_t brace,
+                         const std::string& name) const
     {
-        std::size_t k = out_.size();
-        while (k > 0 && identCont(out_[k - 1])) --k;
+        std::size_t k = end;
+        while (k > floor && cont(out_[k - 1])) {
+            if (end - k >= kMaxJoinedRun)
+                fail(brace, "parameter '" + name + "' is joined to more than " + std::to_string(kMaxJoinedRun) +
+                                " identifier characters before it");
+            --k;
+        }
+        return k;
+    }
+
+    // Whether out_ ends with an identifier (not a number), which a value's digits would extend.
+    bool endsWithIdentifier(std::size_t brace, const std::string& name) const
+    {
+        std::size_t k = runStart(out_.size(), 0, identCont, brace, name);
         return k < out_.size() && identStart(out_[k]);
     }
 
@@ -657,7 +781,8 @@ private:
                                 "' is a text inside a quoted string of a dollar-quoted body: its literal would end "
                                 "that string; concatenate it instead ('...' || {" +
                                 name + "} || '...')");
-            if (ctx != Context::Plain) return literal;
+            // Code inside a dollar-quoted body, at any depth, follows the rules of code.
+            if (ctx != Context::Plain && ctx != Context::Dollar) return literal;
             flush(brace);
             char before = out_.empty() ? ' ' : out_.back();
             char next = after < src_.size() ? src_[after] : ' ';
@@ -686,16 +811,14 @@ private:
             // A number must not swallow the identifier after it (7 then E1$a$
             // would become 7E1 then a $a$ quote). Digits that continue an
             // identifier (t_{srid}_x) stay joined, as pum writes them.
-            if (isDigit(literal.back()) && identStart(next) && (literal[0] == ' ' || !endsWithIdentifier()))
+            if (isDigit(literal.back()) && identStart(next) && (literal[0] == ' ' || !endsWithIdentifier(brace, name)))
                 literal += ' ';
             // Digits, true/false and NULL join the identifier characters around
             // them into one token. That must not move a '$' into or out of a
             // dollar-quote tag, nor turn a string prefix (E'', U&'') into the
             // end of an identifier.
             if (identCont(literal[0]) && identCont(before)) {
-                std::size_t k = out_.size();
-                while (k > 0 && identCont(out_[k - 1])) --k;
-                if (out_.find('$', k) != std::string::npos)
+                if (out_.find('$', runStart(out_.size(), 0, identCont, brace, name)) != std::string::npos)
                     fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
             }
             if (identCont(literal.back()) && identCont(next)) {

@@ -679,3 +679,134 @@ TEST(Config, DocumentationExampleLoads)
     EXPECT_EQ(c.createHooks.size(), 3u);
     EXPECT_EQ(c.roles.size(), 2u);
 }
+
+// ---- bad input: each is refused with the file and a line, in bounded time
+// and memory by construction (the loader's bounds, not a timer).
+
+namespace {
+
+// Nine levels of ten aliases: a billion leaves once expanded.
+std::string billionLaughs(const std::string& where)
+{
+    std::string yaml = "pum:\n  module: m\nx0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (int level = 1; level <= 9; ++level) {
+        std::string previous = "*l" + std::to_string(level - 1);
+        yaml += "x" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+        for (int i = 0; i < 10; ++i) yaml += (i ? ", " : "") + previous;
+        yaml += "]\n";
+    }
+    return yaml + where;
+}
+
+ConfigError errorOfText(const std::string& yaml)
+{
+    TempDir dir;
+    try {
+        Config::loadFromText(yaml, dir.path(), "bomb.yaml");
+    } catch (const ConfigError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no error";
+    return ConfigError("", 0, "", "");
+}
+
+}  // namespace
+
+TEST(ConfigBadInput, AliasBombsAreRefusedBeforeTheyExpand)
+{
+    // Where the loader would walk the expansion: a permission's schemas.
+    auto e = errorOfText(billionLaughs("roles:\n  - name: r\n    permissions:\n      - type: read\n        schemas: *l9\n"));
+    EXPECT_EQ(e.file(), "bomb.yaml");
+    EXPECT_GT(e.line(), 0);
+    EXPECT_THAT(e.message(), HasSubstr("expands to more than 100000 nodes"));
+    // An alias inside its own anchor: a cycle.
+    e = errorOfText("pum:\n  module: m\nparameters: &p\n  - *p\n");
+    EXPECT_THAT(e.message(), HasSubstr("expands to more than"));
+    e = errorOfText("pum:\n  module: m\nroles:\n  - &r\n    name: a\n    permissions: [*r]\n");
+    EXPECT_THAT(e.message(), HasSubstr("expands to more than"));
+    // A few harmless aliases still load, as with PyYAML.
+    TempDir dir;
+    const Config c = Config::loadFromText(
+        "pum:\n  module: m\nroles:\n  - name: a\n    permissions:\n      - type: read\n        schemas: &s [x, y]\n"
+        "  - name: b\n    permissions:\n      - type: write\n        schemas: *s\n",
+        dir.path(), "aliases.yaml");
+    ASSERT_EQ(c.roles.size(), 2u);
+    EXPECT_EQ(c.roles[1].permissions[0].schemas, (std::vector<std::string>{"x", "y"}));
+}
+
+TEST(ConfigBadInput, HugeFilesAreRefusedWithoutBeingReadWhole)
+{
+    // A 10 MB string: the file is past the 1 MiB bound, refused at the line
+    // where its first MiB ends (line 5 here), before YAML parses it.
+    const std::string big = std::string(kMinimal) + "parameters:\n  - name: p\n    default: \"" +
+                            std::string(10 << 20, 'a') + "\"\n";
+    expectError(big, {5, "", "larger than 1 MiB"});
+    EXPECT_EQ(errorOfText(big).line(), 5);
+}
+
+TEST(ConfigBadInput, NulBytesAndInvalidUtf8NameTheirLine)
+{
+    using namespace std::string_literals;
+    expectError(kMinimal + "parameters:\n  - name: p\n    default: a\0b\n"s, {5, "", "NUL byte"});
+    expectError(std::string(kMinimal) + "parameters:\n  - name: p\n    description: caf\xe9\n", {5, "", "invalid UTF-8 (byte 0xe9)"});
+    expectError(std::string(kMinimal) + "parameters:\n  - name: p\n    description: \xed\xa0\x80\n", {5, "", "invalid UTF-8"});
+    expectError("\xff\xfep\0u\0m\0"s, {1, "", "invalid UTF-8"});
+    // Valid UTF-8, including four-byte characters, loads.
+    Module module(std::string(kMinimal) + "parameters:\n  - name: p\n    description: \"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"\n");
+    EXPECT_EQ(module.load().parameters[0].description, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+}
+
+TEST(ConfigBadInput, UnterminatedQuotesAndDeepNestingAreYamlErrors)
+{
+    // yaml-cpp alone would read a quote cut short by the end of the file as closed.
+    expectError(std::string(kMinimal) + "parameters:\n  - name: \"p\n", {4, "", "unterminated \"...\" string"});
+    expectError(std::string(kMinimal) + "parameters:\n  - name: 'p''\n    type: text\n",
+                {4, "", "unterminated '...' string"});
+    expectError(std::string(kMinimal) + "parameters:\n  - name: \"p\\\"\n", {4, "", "unterminated"});
+    Module quoted(std::string(kMinimal) + "parameters:\n  - name: 'p'\n    description: \"a \\\" 'b'\"\n");
+    EXPECT_EQ(quoted.load().parameters[0].description, "a \" 'b'");
+    // An unclosed flow collection is found at the end of the file.
+    expectError(std::string(kMinimal) + "parameters: [{name: p\n", {4, "", "invalid YAML"});
+    // Nesting deeper than yaml-cpp's guard is an error, not a stack overflow.
+    auto e = errorOfText(std::string(kMinimal) + "parameters: " + std::string(100000, '[') + "\n");
+    EXPECT_THAT(e.message(), HasSubstr("invalid YAML: nested more than")) << e.what();
+    EXPECT_THAT(e.line(), ::testing::AllOf(::testing::Ge(3), ::testing::Le(4))) << e.what();  // read ahead to the end
+}
+
+TEST(ConfigBadInput, InputThatNeverEndsYamlCppIsStopped)
+{
+    // Found by fuzz/fuzz_config.cpp: yaml-cpp 0.7 alone loops forever on these.
+    for (const char* yaml : {",", ", a", "# a module\n,\n"}) {
+        auto e = errorOfText(yaml);
+        EXPECT_THAT(e.message(), HasSubstr("the parser was stopped here")) << yaml;
+        EXPECT_GE(e.line(), 1);
+    }
+}
+
+TEST(ConfigBadInput, HugeNumbersAreRefused)
+{
+    expectError(std::string(kMinimal) +
+                    "parameters:\n  - name: n\n    type: integer\n    default: 99999999999999999999999999\n",
+                {6, "parameters[0].default", "integer"});
+    expectError("pum:\n  module: m\n  minimum_version: 99999999999999999999999.0\n",
+                {3, "pum.minimum_version", ""});
+    // A decimal is kept as written, however long: it is text to PostgreSQL.
+    Module module(std::string(kMinimal) + "parameters:\n  - name: d\n    type: decimal\n    default: " +
+                  std::string(400, '9') + ".5\n");
+    EXPECT_EQ(module.load().parameters[0].defaultValue->text(), std::string(400, '9') + ".5");
+}
+
+TEST(ConfigBadInput, LongListsStayLinear)
+{
+    // 1001 allowed values: refused (duplicates are checked pairwise).
+    std::string yaml = std::string(kMinimal) + "parameters:\n  - name: p\n    values:\n";
+    for (int i = 0; i <= 1000; ++i) yaml += "      - v" + std::to_string(i) + "\n";
+    expectError(yaml, {6, "parameters[0].values", "more than 1000 allowed values"});
+    // A chain of 10000 roles, each inheriting the next, is followed once.
+    yaml = kMinimal + std::string("roles:\n");
+    for (int i = 0; i < 10000; ++i)
+        yaml += "  - name: r" + std::to_string(i) + "\n" +
+                (i + 1 < 10000 ? "    inherit: r" + std::to_string(i + 1) + "\n" : std::string());
+    Module module(yaml);
+    EXPECT_EQ(module.load().roles.size(), 10000u);
+}

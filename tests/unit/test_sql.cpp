@@ -277,8 +277,123 @@ TEST(SqlParameters, DollarBodiesGetLiterals)
 {
     EXPECT_EQ(one("do $$ begin perform st_setsrid(g, {srid}), {name}; end $$;"),
               "do $$ begin perform st_setsrid(g, 2056), 'it''s'; end $$;");
-    EXPECT_EQ(one("do $x$ begin raise notice '%', {evil}; end $x$;", {{"evil", text("$$")}}),
-              "do $x$ begin raise notice '%', '$$'; end $x$;");
+    // '$' alone or before digits opens no quote.
+    EXPECT_EQ(one("do $x$ begin raise notice '%', {v}; end $x$;", {{"v", text("US$ 5 = $1")}}),
+              "do $x$ begin raise notice '%', 'US$ 5 = $1'; end $x$;");
+}
+
+// The attack of issue 12: the value closes the $q$ nested inside $$, so the
+// rest of it runs as PL/pgSQL.
+const char* const kNestedAttack =
+    "DO $$ BEGIN EXECUTE $q$ INSERT INTO public.note VALUES ({label}) $q$; END $$;";
+const char* const kNestedAttackValue =
+    "a$q$ || chr(39) || $q$)$q$; DROP TABLE public.victim; EXECUTE $q$SELECT ($q$ || chr(39) || $q$b";
+
+TEST(SqlParameters, ValuesNeverCloseANestedDollarQuote)
+{
+    auto e = errorOf(std::string("SELECT 1;\n") + kNestedAttack, {{"label", text(kNestedAttackValue)}});
+    EXPECT_EQ(e.file, "test.sql");
+    EXPECT_EQ(e.line, 2);
+    EXPECT_THAT(e.message, HasSubstr("parameter 'label'"));
+    EXPECT_THAT(e.message, HasSubstr("close the dollar quote $q$ opened on line 2"));
+    // The same value as data, where it can be: a plain string literal.
+    EXPECT_EQ(one("INSERT INTO public.note VALUES ({label});", {{"label", text(kNestedAttackValue)}}),
+              std::string("INSERT INTO public.note VALUES ('") + kNestedAttackValue + "');");
+}
+
+TEST(SqlParameters, ValuesNeverHoldADollarQuoteDelimiterAtAnyDepth)
+{
+    // Three levels: $outer$, then $$ inside it, then $q$ inside that.
+    const std::string sql = "create function f() returns void language plpgsql as $outer$\n"
+                            "begin\n"
+                            "  execute $$ do $q$ begin perform {v}; end $q$ $$;\n"
+                            "  perform {v};\n"
+                            "end $outer$;";
+    struct Case {
+        const char* value;
+        const char* message;
+    };
+    for (const auto& c : std::vector<Case>{{"$q$", "close the dollar quote $q$ opened on line 3"},
+                                           {"x$$y", "close the dollar quote $$ opened on line 3"},
+                                           {"$outer$", "close the dollar quote $outer$ opened on line 1"},
+                                           {"$other$", "open a dollar quote $other$"},
+                                           {"$_9$", "open a dollar quote $_9$"}}) {
+        auto e = errorOf(sql, {{"v", text(c.value)}});
+        EXPECT_EQ(e.line, 3) << c.value;
+        EXPECT_THAT(e.message, HasSubstr("parameter 'v'")) << c.value;
+        EXPECT_THAT(e.message, HasSubstr(c.message)) << c.value;
+    }
+    // On the level of $outer$ only $outer$ is open; $q$ is refused there too
+    // (it would open a quote).
+    auto e = errorOf("do $outer$ begin\n perform {v}; end $outer$;", {{"v", text("$q$")}});
+    EXPECT_EQ(e.line, 2);
+    EXPECT_THAT(e.message, HasSubstr("open a dollar quote $q$ inside the dollar-quoted body opened on line 1"));
+    // Harmless dollars are data at every depth.
+    for (const char* value : {"$", "$1", "a$b", "$1$", "cost: 5$", "$ $"}) {
+        std::string literal = std::string("'") + value + "'";
+        EXPECT_EQ(one(sql, {{"v", text(value)}}),
+                  "create function f() returns void language plpgsql as $outer$\n"
+                  "begin\n"
+                  "  execute $$ do $q$ begin perform " + literal + "; end $q$ $$;\n"
+                  "  perform " + literal + ";\n"
+                  "end $outer$;")
+            << value;
+    }
+}
+
+TEST(SqlParameters, ValuesNeverFormADollarQuoteDelimiterWithTheTextAround)
+{
+    ParameterValues params = {{"n", integer("5")}, {"b", ParameterValue::parse(ParameterType::Boolean, "t")}};
+    // $a{n}$ would become $a5$, a tag that was not in the file: in code, as
+    // on the top level, a value next to '$' is refused...
+    EXPECT_THAT(errorOf("do $$ begin perform $a{n}$ x $a5$; end $$;", params).message, HasSubstr("'$'"));
+    EXPECT_THAT(errorOf("do $$ begin execute $q$ select $x_{b}$ $q$; end $$;", params).message, HasSubstr("'$'"));
+    // ...and inside the body's strings, which EXECUTE runs as code, the tag itself is.
+    EXPECT_THAT(errorOf("do $$ begin execute 'select $a{n}$ x $a5$'; end $$;", params).message,
+                HasSubstr("parameter 'n' cannot be placed here: its value would open a dollar quote $a5$"));
+    EXPECT_THAT(errorOf("do $$ begin perform \"$x_{b}$\"; end $$;", params).message,
+                HasSubstr("open a dollar quote $x_true$"));
+    // Next to a '$', a value could hide a tag inside an identifier (t_5$q$).
+    EXPECT_THAT(errorOf("do $$ begin execute $q$ select t_{n}$q$; end $$;", params).message, HasSubstr("'$'"));
+    // Spaced out, the same values are fine.
+    EXPECT_EQ(one("do $$ begin execute $q$ select {n}, {b} $q$; end $$;", params),
+              "do $$ begin execute $q$ select 5, true $q$; end $$;");
+}
+
+TEST(SqlParameters, NestedDollarQuotesHaveTheirOwnStrings)
+{
+    // A quote opened inside the nested body ends with it: after $q$, {v} is code again.
+    EXPECT_EQ(one("do $$ begin execute $q$ select 'a $q$; perform {name}; end $$;"),
+              "do $$ begin execute $q$ select 'a $q$; perform 'it''s'; end $$;");
+    // A '$q$' inside a string of the body is text, not a quote: {name} is in code.
+    EXPECT_EQ(one("do $$ begin perform 'x $q$', {name}; end $$;"),
+              "do $$ begin perform 'x $q$', 'it''s'; end $$;");
+    // Inside a string of the nested body a text is refused, as on the first level.
+    EXPECT_THAT(errorOf("do $$ begin execute $q$ select '{name}' $q$; end $$;", kParams).message,
+                HasSubstr("quoted string"));
+    // A $tag$ never closed is not a quote (the body is not SQL there); the
+    // rest is still scanned, and no value may hold that tag.
+    EXPECT_EQ(one("do $$ x = $a$ {srid} $$;"), "do $$ x = $a$ 2056 $$;");
+    EXPECT_THAT(errorOf("do $$ x = $a$ {v} $$;", {{"v", text("$a$")}}).message, HasSubstr("$a$"));
+    // A '$' continuing an identifier opens no quote: a$q$ ... {v}.
+    EXPECT_EQ(one("do $$ begin perform a$q$, {name}, $q$; end $$;"),
+              "do $$ begin perform a$q$, 'it''s', $q$; end $$;");
+}
+
+TEST(SqlParameters, DollarQuotesNestedTooDeepAreRefused)
+{
+    // Bounded depth: the scanner of a body is recursive.
+    std::string open, close;
+    for (int i = 0; i < 70; ++i) {
+        open += "$t" + std::to_string(i) + "$ ";
+        close = " $t" + std::to_string(i) + "$" + close;
+    }
+    auto e = errorOf("select " + open + "{srid}" + close + ";", kParams);
+    EXPECT_THAT(e.message, HasSubstr("nested more than 64 deep"));
+    // Without parameters the text is sent as written, whatever its depth.
+    SqlOptions raw;
+    raw.substitute = false;
+    EXPECT_EQ(texts("select " + open + "{srid}" + close + ";", {}, raw).size(), 1u);
 }
 
 TEST(SqlParameters, TextsInsideStringsOfBodiesAreRefused)
@@ -342,8 +457,10 @@ TEST(SqlParameters, UnsafePlacementsAreRefused)
     EXPECT_EQ(e.line, 3);
     EXPECT_THAT(e.message, HasSubstr("'v'"));
     EXPECT_THAT(e.message, HasSubstr("$$"));
-    e = errorOf("select $NULL$ ${v}$ $NULL$;", {{"v", ParameterValue::null(ParameterType::Text)}});
-    EXPECT_THAT(e.message, HasSubstr("$NULL$"));
+    e = errorOf("select $NULL$ \"${v}$\" $NULL$;", {{"v", ParameterValue::null(ParameterType::Text)}});
+    EXPECT_THAT(e.message, HasSubstr("close the dollar quote $NULL$"));
+    EXPECT_THAT(errorOf("select $NULL$ ${v}$ $NULL$;", {{"v", ParameterValue::null(ParameterType::Text)}}).message,
+                HasSubstr("'$'"));
     EXPECT_THAT(errorOf("select $x5$ $x{n}$ $x5$;", {{"n", integer("5")}}).message, HasSubstr("'n'"));
     // A lone backslash would escape the value's first character.
     e = errorOf("select 1,\n E'\\{name}';", kParams);
@@ -566,4 +683,97 @@ TEST(SqlSize, LargeAndPathologicalFilesParse)
     auto script = parse(sql, kParams);
     EXPECT_EQ(script.statements.size(), (8 * 1024 * 1024 + row.size() - 1) / row.size() + 2);
     EXPECT_EQ(script.statements[0].text, "INSERT INTO od.t (id, name, geom) VALUES (12345, 'x;y', '{1,2}');");
+}
+
+// ---- bad input: each is refused with the file and line, in time and
+// memory bounded by construction (the lexer's limits, not a timer).
+
+TEST(SqlBadInput, NulBytesAndInvalidUtf8NameTheirLine)
+{
+    using namespace std::string_literals;
+    struct Case {
+        std::string sql;
+        int line;
+        const char* message;
+    };
+    for (const auto& c : std::vector<Case>{
+             {"select 1;\nselect 'a\0b';"s, 2, "a NUL byte on this line"},
+             {"select 1;\n\nselect 'caf\xe9';", 3, "invalid UTF-8 (byte 0xe9) on this line"},
+             {"select '\xc0\xaf';", 1, "invalid UTF-8 (byte 0xc0)"},          // overlong '/'
+             {"select '\xed\xa0\x80';", 1, "invalid UTF-8 (byte 0xed)"},      // a surrogate
+             {"select '\xf4\x90\x80\x80';", 1, "invalid UTF-8 (byte 0xf4)"},  // past U+10FFFF
+             {"select 1;\nselect '\xe2\x82", 2, "invalid UTF-8 (byte 0xe2)"},  // cut short at the end
+             {"\xff\xfes\0e\0l\0"s, 1, "the file looks like UTF-16"},
+             // Even in a comment: the server would see it.
+             {"-- \x80\nselect 1;", 1, "invalid UTF-8 (byte 0x80)"}}) {
+        auto e = errorOf(c.sql);
+        EXPECT_EQ(e.file, "test.sql");
+        EXPECT_EQ(e.line, c.line) << c.message;
+        EXPECT_THAT(e.message, HasSubstr(c.message));
+    }
+    // Without substitution too: libpq would cut the statement at the NUL.
+    SqlOptions raw;
+    raw.substitute = false;
+    EXPECT_THAT(errorOf("select '\0';"s, {}, raw).message, HasSubstr("NUL byte"));
+    // Valid UTF-8 of every length passes, and a byte order mark is skipped.
+    EXPECT_EQ(one("\xef\xbb\xbfselect 'caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80', {name};"),
+              "select 'caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80', 'it''s';");
+}
+
+TEST(SqlBadInput, UnterminatedTokensInLargeFilesNameTheirLine)
+{
+    const std::string filler(10 << 20, 'a');  // 10 MB
+    struct Case {
+        std::string open;
+        const char* message;
+    };
+    for (const auto& c : std::vector<Case>{{"'", "unterminated quoted string"},
+                                           {"E'", "unterminated quoted string"},
+                                           {"\"", "unterminated quoted identifier"},
+                                           {"$body$", "unterminated dollar-quoted string $body$"},
+                                           {"/*", "unterminated /* comment"}}) {
+        auto e = errorOf("select 1;\nselect 2,\n " + c.open + filler);
+        EXPECT_EQ(e.line, 3) << c.open;
+        EXPECT_THAT(e.message, HasSubstr(c.message));
+    }
+    // A 10 MB string that is closed is just data.
+    EXPECT_EQ(texts("select '" + filler + "';").front().size(), filler.size() + 10);
+}
+
+TEST(SqlBadInput, StatementsPastTheLimitAreRefused)
+{
+    // One statement of 65 MiB in the file.
+    auto e = errorOf("select 1;\n\ninsert into t values ('" + std::string(65 << 20, 'x') + "');");
+    EXPECT_EQ(e.line, 3);
+    EXPECT_THAT(e.message, HasSubstr("statement larger than 64 MiB (it starts on this line)"));
+    // Or made that large by a value: a 1 MiB value placed 70 times.
+    ParameterValues big = {{"v", text(std::string(1 << 20, 'x'))}};
+    std::string sql = "select 1;\nselect ";
+    for (int i = 0; i < 70; ++i) sql += "{v}, ";
+    e = errorOf(sql + "1;", big);
+    EXPECT_EQ(e.line, 2);
+    EXPECT_THAT(e.message, HasSubstr("statement larger than 64 MiB"));
+    // ...or spread over statements: values may add at most 64 MiB to a file.
+    sql.clear();
+    for (int i = 0; i < 70; ++i) sql += "select {v};\n";
+    e = errorOf(sql, big);
+    EXPECT_EQ(e.line, 64);  // 64 values of 1 MiB and their quotes
+    EXPECT_THAT(e.message, HasSubstr("parameter values add more than 64 MiB to this file"));
+    // Under the limits, the same values are fine.
+    EXPECT_EQ(texts("select {v};\nselect {v};", big).size(), 2u);
+}
+
+TEST(SqlBadInput, ManyJoinedValuesStayLinear)
+{
+    // a{n}{n}{n}...: each value joins the identifier before it; looking at
+    // that identifier is bounded, so the file costs linear time.
+    std::string sql = "select a";
+    for (int i = 0; i < 200000; ++i) sql += "{srid}";
+    auto e = errorOf(sql + ";", kParams);
+    EXPECT_THAT(e.message, HasSubstr("parameter 'srid' is joined to more than 1024 identifier characters"));
+    EXPECT_EQ(one("select t_{srid}_{srid}_{srid};"), "select t_2056_2056_2056;");
+    // Inside a string of a dollar body too (where only numbers may stand).
+    sql = "do $$ begin execute 'select a";
+    for (int i = 0; i < 200000; ++i) sql += "{srid}";
+    EXPECT_THAT(errorOf(sql + "'; end $$;", kParams).message, HasSubstr("joined to more than 1024"));
 }

@@ -8,6 +8,8 @@
 #ifdef PUM_HAVE_PG_QUERY
 #include <pg_query.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <random>
 
 namespace {
@@ -126,8 +128,9 @@ TEST(SqlPgQuery, SubstitutedValuesStayInsideTheirLiteral)
             EXPECT_EQ(ends, std::vector<std::size_t>{text.size() - 1}) << text;
         }
     }
-    // Only the backslash value in '...' and U&'...' is refused.
-    EXPECT_EQ(accepted, static_cast<int>(values.size() * contexts.size()) - 2);
+    // Only the backslash value in '...' and U&'...', and the $$ value in a
+    // dollar-quoted body, are refused.
+    EXPECT_EQ(accepted, static_cast<int>(values.size() * contexts.size()) - 3);
 }
 
 TEST(SqlPgQuery, RandomInputsSplitLikePostgresScanner)
@@ -227,6 +230,151 @@ TEST(SqlPgQuery, RandomPlacementsNeverChangeTheStructure)
         }
     }
     EXPECT_GT(accepted, 5000);
+}
+
+namespace {
+
+// Reads a protobuf varint at `p` (libpg_query returns its scan as protobuf;
+// the few fields needed here do not warrant protobuf-c).
+std::uint64_t varint(const std::uint8_t*& p, const std::uint8_t* end)
+{
+    std::uint64_t value = 0;
+    for (int shift = 0; p < end && shift < 64; shift += 7) {
+        std::uint8_t byte = *p++;
+        value |= std::uint64_t(byte & 0x7F) << shift;
+        if (!(byte & 0x80)) break;
+    }
+    return value;
+}
+
+constexpr int kStringToken = 261;  // SCONST in pg_query.proto's Token
+
+struct ScanToken {
+    std::size_t start = 0, end = 0;
+    int kind = 0;
+};
+
+// PostgreSQL's tokens of `sql` (ScanResult.tokens: start = 1, end = 2, token = 4), or an error.
+std::vector<ScanToken> scan(const std::string& sql, std::string& error)
+{
+    PgQueryScanResult result = pg_query_scan(sql.c_str());
+    std::vector<ScanToken> tokens;
+    if (result.error) {
+        error = result.error->message;
+    } else {
+        auto p = reinterpret_cast<const std::uint8_t*>(result.pbuf.data);
+        const auto* end = p + result.pbuf.len;
+        while (p < end) {
+            std::uint64_t key = varint(p, end);
+            if ((key & 7) == 0) {
+                varint(p, end);
+                continue;
+            }
+            std::uint64_t len = varint(p, end);  // length-delimited: only `tokens`
+            const auto* tokenEnd = p + len;
+            ScanToken token;
+            while (p < tokenEnd) {
+                std::uint64_t field = varint(p, tokenEnd) >> 3;
+                std::uint64_t value = varint(p, tokenEnd);
+                if (field == 1) token.start = value;
+                if (field == 2) token.end = value;
+                if (field == 4) token.kind = static_cast<int>(value);
+            }
+            tokens.push_back(token);
+        }
+    }
+    pg_query_free_scan_result(result);
+    return tokens;
+}
+
+// The shape of `sql` as PostgreSQL reads it, every dollar-quoted string
+// read again as code (as EXECUTE or a function body would): token kinds,
+// with nested shapes in brackets.
+std::string shape(const std::string& sql, int depth = 0)
+{
+    std::string error;
+    auto tokens = scan(sql, error);
+    if (!error.empty()) return "error";  // its message quotes the text
+    std::string out;
+    for (const auto& t : tokens) {
+        out += std::to_string(t.kind) + " ";
+        if (depth < 8 && t.kind == kStringToken && sql[t.start] == '$') {
+            std::size_t tagEnd = sql.find('$', t.start + 1) + 1;
+            std::size_t bodyEnd = t.end - (tagEnd - t.start);
+            if (tagEnd < t.end && bodyEnd >= tagEnd)
+                out += "[" + shape(sql.substr(tagEnd, bodyEnd - tagEnd), depth + 1) + "] ";
+        }
+    }
+    return out;
+}
+
+// Random code for one level of a dollar-quoted body, with quotes nested in it.
+std::string randomBody(std::mt19937& rng, int level)
+{
+    static const std::vector<std::string> pieces = {
+        "'", "\"", ";", "--", "/*", "*/", "\n", " ", "a", "E", "e", "1", "-", "\\", "''", "{v}", "{v}", "{v}",
+        "{n}", "{b}", "{{", "}}", "(", ")", "x", "$", "$1", "a$", "'{v}'", "\"{v}\"", "E'{v}'", " execute ", "t_",
+        "'{n}'", " "};
+    std::string out;
+    for (std::size_t i = 0, len = rng() % 12; i < len; ++i) {
+        if (level < 4 && rng() % 6 == 0) {
+            std::string tag = rng() % 3 == 0 ? "$$" : "$t" + std::to_string(level) + "$";
+            out += " " + tag + randomBody(rng, level + 1) + tag + " ";
+        } else {
+            out += pieces[rng() % pieces.size()];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(SqlPgQuery, ValuesInNestedDollarQuotesNeverChangeTheShape)
+{
+    // Placeholders at random depths of nested dollar quotes. Whatever hostile
+    // value we accept, PostgreSQL reads every level of the result exactly as
+    // with a harmless value: same tokens, same quotes, at every depth.
+    const std::vector<std::string> valuePieces = {"$q$", "$$", "$t1$", "$t2$", "$t3$", "'", "\\", "$", "a", "$1",
+                                                  "\n", "--", "*/", "\"", ";", "$t", "1$"};
+    std::mt19937 rng(12);
+    pum::SqlOptions options;
+    options.refuseTransactionControl = false;
+    using pum::ParameterType;
+    using pum::ParameterValue;
+    auto params = [](const std::string& v) {
+        return pum::ParameterValues{{"v", ParameterValue::parse(ParameterType::Text, v)},
+                                    {"n", ParameterValue::parse(ParameterType::Integer, "-7")},
+                                    {"b", ParameterValue::parse(ParameterType::Boolean, "f")}};
+    };
+    auto shapes = [&](const std::string& sql, const pum::ParameterValues& p) {
+        std::vector<std::string> out;
+        for (const auto& statement : pum::parseSql(sql, "fuzz", p, options).statements)
+            out.push_back(shape(statement.text));
+        return out;
+    };
+    int compared = 0, refused = 0;
+    for (int iteration = 0; iteration < 20000; ++iteration) {
+        std::string sql = "do $q$" + randomBody(rng, 1) + "$q$;";
+        std::string value;
+        for (std::size_t i = 0, len = 1 + rng() % 4; i < len; ++i) value += valuePieces[rng() % valuePieces.size()];
+        std::vector<std::string> expected;
+        try {
+            expected = shapes(sql, params("x"));
+        } catch (const pum::SqlError&) {
+            continue;  // refused whatever the value
+        }
+        std::vector<std::string> actual;
+        try {
+            actual = shapes(sql, params(value));
+        } catch (const pum::SqlError&) {
+            ++refused;
+            continue;
+        }
+        ++compared;
+        ASSERT_EQ(actual, expected) << sql << "\nwith v = " << value;
+    }
+    std::printf("nested bodies: %d compared, %d refused for their value\n", compared, refused);
+    EXPECT_GT(compared, 5000);
 }
 
 #else

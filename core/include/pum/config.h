@@ -80,7 +80,11 @@ struct Config {
     // duplicate parameter names, default not parsing or outside `values`, a hook
     // with both or neither of file/code, a hook file that is missing or neither
     // .sql nor .py, role permission types other than read/write, demo data with
-    // both or neither of file/files, an invalid minimum_version.
+    // both or neither of file/files, an invalid minimum_version; and for bad
+    // input, in bounded time and memory: a file over 1 MiB, a NUL byte or
+    // invalid UTF-8, a document expanding (aliases counted) past 100,000 nodes,
+    // nesting too deep, a quote cut short by the end of the file (see
+    // docs/configuration.md, "Bad input").
     static Config load(const std::filesystem::path& baseDir,
                        const std::optional<std::filesystem::path>& configFile = std::nullopt);
 

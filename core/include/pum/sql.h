@@ -57,8 +57,11 @@ struct SqlOptions {
 // Parses `sql`. Throws SqlError (with source and line, no sqlstate) for an
 // unterminated string/comment/dollar quote/identifier, an unknown `{name}`, a
 // positional `{}`/`{0}`, a format spec or conversion (`{x:>3}`, `{x!r}`), a
-// single `}`, transaction control, COPY ... FROM STDIN, or a value that cannot
-// be placed safely where it stands (see docs/sql.md).
+// single `}`, transaction control, COPY ... FROM STDIN, a value that cannot
+// be placed safely where it stands (at any depth of nested dollar quotes, a
+// value holding or forming `$$`/`$tag$`), a NUL byte or invalid UTF-8, a
+// statement over 64 MiB after substitution, or values adding over 64 MiB to
+// the file (see docs/sql.md).
 SqlScript parseSql(std::string_view sql, std::string source, const ParameterValues& parameters,
                    const SqlOptions& options = {});
 
