@@ -36,6 +36,7 @@ public:
     void log(Level level, const std::string& message) override;
     void progress(std::size_t done, std::size_t total, const std::string& current) override;
     bool isCancelled() const override;  // true after Ctrl-C (SIGINT)
+    void lockCancellation() override;   // the commit has started: Ctrl-C no longer cancels
     void finish();                      // ends the progress line
 
 private:

@@ -1,11 +1,14 @@
 // The `pum` command: a drop-in for pum's command line on the native engine.
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "cli.h"
 #include "pum/error.h"
@@ -17,13 +20,60 @@ namespace pum::cli {
 namespace {
 
 std::atomic<bool> interrupted{false};
+// Set when the commit starts: a Ctrl-C then lets it finish rather than claim a rollback.
+std::atomic<bool> cancellationLocked{false};
+int interruptPipe[2] = {-1, -1};
 
 void onInterrupt(int)
 {
     // First Ctrl-C: cancel cleanly (rollback). A second one kills as usual.
+    // A signal handler may only set flags and write(): the watcher does the rest.
     interrupted = true;
     std::signal(SIGINT, SIG_DFL);
+    const int saved = errno;
+    const char wake = 1;
+    if (interruptPipe[1] >= 0) {
+        const ssize_t written = write(interruptPipe[1], &wake, 1);
+        (void)written;
+    }
+    errno = saved;
 }
+
+// Makes Ctrl-C reach the server at once, whatever the command waits on (a
+// statement, another run's module lock, a hook's SQL): a thread woken by the
+// handler's pipe cancels every open connection, whose next command then
+// fails too; the transactions roll back and main() exits with 130.
+class InterruptWatcher {
+public:
+    InterruptWatcher()
+    {
+        if (pipe2(interruptPipe, O_CLOEXEC) == 0) {
+            thread_ = std::thread([fd = interruptPipe[0]] {
+                for (;;) {
+                    char byte = 0;
+                    const ssize_t n = read(fd, &byte, 1);
+                    if (n < 0 && errno == EINTR) continue;
+                    if (n <= 0 || byte == 0) return;  // 0: main is leaving
+                    if (!cancellationLocked) pum::Connection::cancelAll();
+                }
+            });
+        }
+        std::signal(SIGINT, onInterrupt);
+    }
+    InterruptWatcher(const InterruptWatcher&) = delete;
+    InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+    ~InterruptWatcher()
+    {
+        if (!thread_.joinable()) return;
+        const char stop = 0;
+        const ssize_t written = write(interruptPipe[1], &stop, 1);
+        (void)written;
+        thread_.join();
+    }
+
+private:
+    std::thread thread_;
+};
 
 std::map<CLI::App*, Action>& actions()
 {
@@ -75,7 +125,7 @@ void CliFeedback::log(Level level, const std::string& message)
     if (needed > o.verbosity) return;
     finish();
     const char* prefix = level == Level::Warning ? "warning: " : level == Level::Error ? "error: " : "";
-    std::fprintf(stderr, "%s%s\n", prefix, message.c_str());
+    std::fprintf(stderr, "%s%s\n", prefix, redactPassword(message, o.pgConnection).c_str());
 }
 
 void CliFeedback::progress(std::size_t done, std::size_t total, const std::string& current)
@@ -106,7 +156,9 @@ void CliFeedback::progress(std::size_t done, std::size_t total, const std::strin
     s.lineOpen = true;
 }
 
-bool CliFeedback::isCancelled() const { return interrupted.load(); }
+bool CliFeedback::isCancelled() const { return interrupted.load() && !cancellationLocked.load(); }
+
+void CliFeedback::lockCancellation() { cancellationLocked = true; }
 
 // ---------------------------------------------------------------- session
 
@@ -139,7 +191,11 @@ const Config& Session::config()
 
 Connection& Session::connection()
 {
-    if (!connection_) connection_.emplace(Connection::open(options_.pgConnection));
+    if (!connection_) {
+        connection_.emplace(Connection::open(options_.pgConnection));
+        // Ctrl-C while connecting: the watcher saw no connection to cancel.
+        if (interrupted && !cancellationLocked) connection_->requestCancel();
+    }
     return *connection_;
 }
 
@@ -188,12 +244,16 @@ int main(int argc, char** argv)
         // --help and --version exit 0; usage mistakes exit 2, as pum's argparse does.
         return app.exit(e) == 0 ? 0 : 2;
     } catch (const pum::Error& e) {
-        std::cerr << "pum: " << e.what() << "\n";
+        std::cerr << "pum: " << pum::redactPassword(e.what(), options.pgConnection) << "\n";
         return 2;
     }
 
-    std::signal(SIGINT, onInterrupt);
+    InterruptWatcher watcher;
     Session session(options);
+    // Every message goes through the core's redaction, whatever produced it.
+    auto print = [&](const std::string& prefix, const std::string& message) {
+        std::cerr << prefix << pum::redactPassword(message, options.pgConnection) << "\n";
+    };
     int code = 1;
     try {
         for (auto* command : app.get_subcommands()) {
@@ -213,11 +273,16 @@ int main(int argc, char** argv)
         return 130;
     } catch (const pum::Error& e) {
         session.feedback().finish();
-        std::cerr << "pum: " << e.what() << "\n";
+        if (interrupted && !cancellationLocked) {
+            // Ctrl-C surfaced as another error (a hook's, a cancelled statement's): still a cancellation.
+            print("pum: cancelled, the transaction was rolled back: ", e.what());
+            return 130;
+        }
+        print("pum: ", e.what());
         return 1;
     } catch (const std::exception& e) {
         session.feedback().finish();
-        std::cerr << "pum: unexpected error: " << e.what() << "\n";
+        print("pum: unexpected error: ", e.what());
         return 1;
     }
     session.feedback().finish();

@@ -3,9 +3,13 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <utility>
 
@@ -58,17 +62,6 @@ int errorPosition(const PGresult* result)
 {
     const char* value = PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION);
     return value ? std::atoi(value) : 0;
-}
-
-// Quotes a value for a libpq key=value string.
-std::string conninfoValue(const std::string& value)
-{
-    std::string out = "'";
-    for (char c : value) {
-        if (c == '\'' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "'";
 }
 
 std::string describeConnection(PGconn* conn)
@@ -130,11 +123,35 @@ long long Result::affectedRows() const
 struct Connection::CancelHandle {
     std::mutex mutex;
     PGcancel* cancel = nullptr;
+    std::atomic<bool> requested{false};
     ~CancelHandle()
     {
         if (cancel) PQfreeCancel(cancel);
     }
+    void send()
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!cancel) return;
+        char buffer[256];
+        PQcancel(cancel, buffer, sizeof buffer);
+    }
 };
+
+namespace {
+
+// Every open connection's cancel handle, for Connection::cancelAll().
+struct CancelRegistry {
+    std::mutex mutex;
+    std::vector<std::weak_ptr<Connection::CancelHandle>> handles;
+};
+
+CancelRegistry& cancelRegistry()
+{
+    static CancelRegistry* registry = new CancelRegistry;  // never destroyed: a watcher thread may outlive main
+    return *registry;
+}
+
+}  // namespace
 
 std::string textArrayLiteral(const std::vector<std::string>& values)
 {
@@ -151,6 +168,16 @@ std::string textArrayLiteral(const std::vector<std::string>& values)
     return out + "}";
 }
 
+std::string quoteConninfoValue(const std::string& value)
+{
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
 std::string connectionInfo(const std::string& spec)
 {
     size_t start = spec.find_first_not_of(" \t\n");
@@ -158,39 +185,176 @@ std::string connectionInfo(const std::string& spec)
     std::string s = spec.substr(start);
     if (s.rfind("postgresql://", 0) == 0 || s.rfind("postgres://", 0) == 0) return s;
     if (s.find('=') != std::string::npos) return s;
-    return "service=" + conninfoValue(s);
+    return "service=" + quoteConninfoValue(s);
 }
 
-std::string redactPassword(const std::string& text, const std::string& spec)
+namespace {
+
+int hexDigit(char c)
 {
-    std::vector<std::string> secrets;
-    if (const char* env = std::getenv("PGPASSWORD"); env && *env) secrets.emplace_back(env);
-    char* error = nullptr;
-    if (PQconninfoOption* options = PQconninfoParse(connectionInfo(spec).c_str(), &error)) {
-        for (PQconninfoOption* o = options; o->keyword; ++o)
-            if (std::strcmp(o->keyword, "password") == 0 && o->val && *o->val) secrets.emplace_back(o->val);
-        PQconninfoFree(options);
-    }
-    if (error) PQfreemem(error);
-    std::string out = text;
-    for (const auto& secret : secrets) {
-        for (size_t pos = out.find(secret); pos != std::string::npos; pos = out.find(secret, pos + 4))
-            out.replace(pos, secret.size(), "****");
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Decodes the valid %XX sequences and keeps the rest as written.
+std::string percentDecoded(const std::string& text)
+{
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0 && hexDigit(text[i + 2]) >= 0) {
+            out += static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
     }
     return out;
 }
 
+void addSecret(std::vector<std::string>& secrets, const std::string& secret)
+{
+    if (!secret.empty()) secrets.push_back(secret);
+}
+
+// The password of `userinfo@` in a URI, for both possible ends of the
+// userinfo (a malformed URI may hold '@' or '/' anywhere).
+void uriPasswords(const std::string& spec, std::vector<std::string>& secrets)
+{
+    const size_t scheme = spec.find("://");
+    if (scheme == std::string::npos) return;
+    const size_t start = scheme + 3;
+    if (spec.find('@', start) == std::string::npos) {
+        // No '@': libpq reads "user:secret" as host:port; the user meant a password.
+        const size_t colon = spec.find(':', start);
+        const size_t end = spec.find_first_of("/?", start);
+        if (colon != std::string::npos && colon < end) {
+            const std::string raw = spec.substr(colon + 1, end == std::string::npos ? end : end - colon - 1);
+            if (raw.find_first_not_of("0123456789") != std::string::npos) {
+                addSecret(secrets, raw);
+                addSecret(secrets, percentDecoded(raw));
+            }
+        }
+        return;
+    }
+    for (size_t at : {spec.find('@', start), spec.rfind('@')}) {
+        if (at == std::string::npos || at < start) continue;
+        const size_t colon = spec.find(':', start);
+        if (colon == std::string::npos || colon > at) continue;
+        const std::string raw = spec.substr(colon + 1, at - colon - 1);
+        addSecret(secrets, raw);
+        addSecret(secrets, percentDecoded(raw));
+    }
+}
+
+// Every `password = value` of a key=value string or a URI's query, quoted
+// ('a\'b', unterminated too) or not, as written and as meant.
+void keywordPasswords(const std::string& spec, std::vector<std::string>& secrets)
+{
+    const std::string keyword = "password";
+    for (size_t pos = spec.find(keyword); pos != std::string::npos; pos = spec.find(keyword, pos + 1)) {
+        size_t i = pos + keyword.size();
+        while (i < spec.size() && std::isspace(static_cast<unsigned char>(spec[i]))) ++i;
+        if (i >= spec.size() || spec[i] != '=') continue;
+        ++i;
+        while (i < spec.size() && std::isspace(static_cast<unsigned char>(spec[i]))) ++i;
+        std::string raw, meant;
+        if (i < spec.size() && spec[i] == '\'') {
+            for (++i; i < spec.size() && spec[i] != '\''; ++i) {
+                if (spec[i] == '\\' && i + 1 < spec.size()) raw += spec[i++];
+                raw += spec[i];
+                meant += spec[i];
+            }
+        } else {
+            for (; i < spec.size() && !std::isspace(static_cast<unsigned char>(spec[i])) && spec[i] != '&'; ++i)
+                raw += spec[i];
+            meant = percentDecoded(raw);
+        }
+        addSecret(secrets, raw);
+        addSecret(secrets, meant);
+    }
+}
+
+// Every form the password of `spec` may take in a message.
+std::vector<std::string> secretsOf(const std::string& spec)
+{
+    std::vector<std::string> secrets;
+    if (const char* env = std::getenv("PGPASSWORD")) addSecret(secrets, env);
+    char* error = nullptr;
+    if (PQconninfoOption* options = PQconninfoParse(connectionInfo(spec).c_str(), &error)) {
+        for (PQconninfoOption* o = options; o->keyword; ++o)
+            if (std::strcmp(o->keyword, "password") == 0 && o->val) addSecret(secrets, o->val);
+        PQconninfoFree(options);
+    }
+    if (error) PQfreemem(error);
+    uriPasswords(spec, secrets);
+    keywordPasswords(spec, secrets);
+    return secrets;
+}
+
+std::string redactSecrets(std::string text, std::vector<std::string> secrets)
+{
+    // Longest first, so that a shorter form inside a longer one leaves nothing behind.
+    std::sort(secrets.begin(), secrets.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const auto& secret : secrets) {
+        for (size_t pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 4))
+            text.replace(pos, secret.size(), "****");
+    }
+    return text;
+}
+
+// libpq's parse error with every quoted part dropped (it quotes the input);
+// one-character quotes ("=", "]") only name the syntax, so they stay.
+std::string unquotedParseError(const std::string& message)
+{
+    std::string out;
+    for (size_t i = 0; i < message.size(); ++i) {
+        const size_t close = message[i] == '"' ? message.find('"', i + 1) : std::string::npos;
+        if (close == std::string::npos) {
+            out += message[i];
+            continue;
+        }
+        out += close - i - 1 <= 1 ? message.substr(i, close - i + 1) : "\"...\"";
+        i = close;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> connectionSpecProblem(const std::string& spec)
+{
+    char* error = nullptr;
+    PQconninfoOption* parsed = PQconninfoParse(connectionInfo(spec).c_str(), &error);
+    if (parsed) {
+        PQconninfoFree(parsed);
+        return std::nullopt;
+    }
+    std::string message = error ? unquotedParseError(trimmed(error)) : std::string();
+    if (error) PQfreemem(error);
+    if (message.empty()) message = "libpq cannot parse it";
+    return redactPassword(message, spec);
+}
+
+std::string redactPassword(const std::string& text, const std::string& spec)
+{
+    return redactSecrets(text, secretsOf(spec));
+}
+
+std::string redactPassword(const std::string& text, const Connection& connection)
+{
+    std::vector<std::string> secrets;
+    if (const char* env = std::getenv("PGPASSWORD")) addSecret(secrets, env);
+    if (connection.native() && PQpass(connection.native())) addSecret(secrets, PQpass(connection.native()));
+    return redactSecrets(text, std::move(secrets));
+}
+
 Connection Connection::open(const std::string& spec)
 {
+    if (auto problem = connectionSpecProblem(spec)) throw ConnectionError("invalid connection string: " + *problem);
     const std::string info = connectionInfo(spec);
-    char* parseError = nullptr;
-    PQconninfoOption* parsed = PQconninfoParse(info.c_str(), &parseError);
-    if (!parsed) {
-        std::string message = parseError ? trimmed(parseError) : "invalid connection string";
-        if (parseError) PQfreemem(parseError);
-        throw ConnectionError(redactPassword("invalid connection string: " + message, spec));
-    }
-    PQconninfoFree(parsed);
 
     // expand_dbname lets `dbname` carry the whole spec (URI or key=value), and
     // fallback_application_name shows "pum" in pg_stat_activity unless the user set one.
@@ -201,11 +365,14 @@ Connection Connection::open(const std::string& spec)
     if (PQstatus(conn) != CONNECTION_OK) {
         std::string target = describeConnection(conn);
         std::string message = trimmed(PQerrorMessage(conn));
+        // The password libpq found (service file, ~/.pgpass is never echoed) joins the spec's.
+        std::vector<std::string> secrets = secretsOf(spec);
+        if (PQpass(conn)) addSecret(secrets, PQpass(conn));
         PQfinish(conn);
         if (info.rfind("service=", 0) == 0 && message.find("definition of service") != std::string::npos)
             message += " (is it in ~/.pg_service.conf or the file named by PGSERVICEFILE?)";
         const std::string where = target.empty() || target[0] == ' ' ? std::string() : " to " + target;
-        throw ConnectionError(redactPassword("cannot connect" + where + ": " + message, spec));
+        throw ConnectionError(redactSecrets("cannot connect" + where + ": " + message, std::move(secrets)));
     }
     // The lexer maps server error positions (counted in characters) assuming UTF-8.
     PQsetClientEncoding(conn, "UTF8");
@@ -231,6 +398,32 @@ Connection::Connection(pg_conn* connection)
         cancel_->cancel = PQgetCancel(conn_);
         PQsetNoticeReceiver(conn_, forwardNotice, notices_.get());
     }
+    registerCancel();
+}
+
+void Connection::registerCancel()
+{
+    auto& registry = cancelRegistry();
+    std::lock_guard<std::mutex> lock(registry.mutex);
+    auto& handles = registry.handles;
+    handles.erase(std::remove_if(handles.begin(), handles.end(), [](const auto& h) { return h.expired(); }),
+                  handles.end());
+    handles.push_back(cancel_);
+}
+
+void Connection::cancelAll()
+{
+    std::vector<std::shared_ptr<CancelHandle>> live;
+    {
+        auto& registry = cancelRegistry();
+        std::lock_guard<std::mutex> lock(registry.mutex);
+        for (const auto& h : registry.handles)
+            if (auto handle = h.lock()) live.push_back(std::move(handle));
+    }
+    for (const auto& handle : live) {
+        handle->requested = true;
+        handle->send();
+    }
 }
 
 Connection Connection::borrow(pg_conn* connection)
@@ -239,7 +432,10 @@ Connection Connection::borrow(pg_conn* connection)
     borrowed.conn_ = connection;
     borrowed.borrowed_ = true;
     borrowed.mode_ = TransactionMode::Join;
-    if (connection) borrowed.cancel_->cancel = PQgetCancel(connection);
+    if (connection) {
+        std::lock_guard<std::mutex> lock(borrowed.cancel_->mutex);
+        borrowed.cancel_->cancel = PQgetCancel(connection);
+    }
     return borrowed;
 }
 
@@ -297,30 +493,203 @@ void checkResult(PGconn* conn, const Result& result, const std::string& sql)
 
 }  // namespace
 
-Result Connection::exec(const std::string& sql)
+Result Connection::exec(const std::string& sql) { return run(sql, nullptr, true); }
+
+Result Connection::execParams(const std::string& sql, const std::vector<std::optional<std::string>>& params)
 {
+    return run(sql, &params, true);
+}
+
+namespace {
+
+constexpr const char* kQueryCanceled = "57014";
+constexpr int kPollMilliseconds = 100;
+
+std::string unsupportedCopy() { return "COPY with data from or to the client (STDIN, STDOUT) is not supported here"; }
+
+// Ends a COPY the server started so that the connection stays usable:
+// COPY OUT's rows are read and dropped, COPY IN is ended with an error.
+// False when COPY OUT needs more input from the socket first.
+bool endCopy(PGconn* conn, ExecStatusType status)
+{
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_BOTH) {
+        int ended = PQputCopyEnd(conn, unsupportedCopy().c_str());
+        if (ended < 0) throw ConnectionError("connection lost while ending a COPY: " + trimmed(PQerrorMessage(conn)));
+        if (ended == 0) return false;  // non-blocking and the buffer is full: retry after a poll
+        PQflush(conn);
+        if (status == PGRES_COPY_IN) return true;
+    }
+    for (;;) {
+        char* row = nullptr;
+        int got = PQgetCopyData(conn, &row, 1);
+        if (row) PQfreemem(row);
+        if (got > 0) continue;
+        if (got == 0) return false;
+        if (got == -2) throw ConnectionError("connection lost during a COPY: " + trimmed(PQerrorMessage(conn)));
+        return true;
+    }
+}
+
+bool successful(ExecStatusType status)
+{
+    return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
+}
+
+}  // namespace
+
+void Connection::waitForServer(short events)
+{
+    // Polled in short steps so that a cancellation racing the command's
+    // start (the server was idle when the first request came) is re-sent.
+    pollfd fd{PQsocket(conn_), events, 0};
+    int ready = poll(&fd, 1, kPollMilliseconds);
+    if (ready < 0 && errno != EINTR)
+        throw ConnectionError("connection to " + describe() + " lost while waiting: " + std::strerror(errno));
+    if (ready == 0 && cancel_->requested) cancel_->send();
+    if (ready > 0 && !PQconsumeInput(conn_))
+        throw ConnectionError("connection to " + describe() + " lost: " + trimmed(PQerrorMessage(conn_)));
+}
+
+Result Connection::run(const std::string& sql, const std::vector<std::optional<std::string>>* params,
+                       bool cancellable)
+{
+    if (cancellable && cancel_->requested) throw CancelledError();
     ++roundTrips_;
-    Result result(PQexec(conn_, sql.c_str()));
+    int sent = 0;
+    if (params) {
+        std::vector<const char*> values;
+        values.reserve(params->size());
+        for (const auto& p : *params) values.push_back(p ? p->c_str() : nullptr);
+        sent = PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                 nullptr, nullptr, 0);
+    } else {
+        sent = PQsendQuery(conn_, sql.c_str());
+    }
+    if (!sent) throwResultError(conn_, nullptr, sql);
+    Result result = awaitResult(sql);
+    if (cancellable && cancel_->requested) {
+        const char* state = result.native() ? PQresultErrorField(result.native(), PG_DIAG_SQLSTATE) : nullptr;
+        if (state && std::strcmp(state, kQueryCanceled) == 0) throw CancelledError();
+    }
     checkResult(conn_, result, sql);
     return result;
 }
 
-Result Connection::execParams(const std::string& sql, const std::vector<std::optional<std::string>>& params)
+Result Connection::awaitResult(const std::string& sql)
 {
-    std::vector<const char*> values;
-    values.reserve(params.size());
-    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    ++roundTrips_;
-    Result result(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                               nullptr, nullptr, 0));
-    checkResult(conn_, result, sql);
-    return result;
+    // As PQexec: the first error, else the last result; every result is read
+    // so that the connection is ready for the next command.
+    Result kept;
+    std::optional<std::string> unsupported;
+    for (;;) {
+        // A borrowed connection may be non-blocking (psycopg's are): the
+        // command may still be partly in libpq's buffer.
+        const int flushed = PQflush(conn_);
+        if (flushed < 0) throwResultError(conn_, nullptr, sql);
+        if (flushed == 1 || PQisBusy(conn_)) {
+            waitForServer(flushed == 1 ? POLLIN | POLLOUT : POLLIN);
+            continue;
+        }
+        PGresult* raw = PQgetResult(conn_);
+        if (!raw) break;
+        const ExecStatusType status = PQresultStatus(raw);
+        if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
+            PQclear(raw);
+            if (!unsupported) unsupported = unsupportedCopy();
+            // COPY OUT waits for rows; COPY IN for room to send its end.
+            while (!endCopy(conn_, status)) waitForServer(status == PGRES_COPY_OUT ? POLLIN : POLLIN | POLLOUT);
+            continue;
+        }
+        Result result(raw);
+        const bool keptFailed = kept.native() && !successful(PQresultStatus(kept.native()));
+        if (!keptFailed) kept = std::move(result);
+    }
+    if (PQstatus(conn_) != CONNECTION_OK) throwResultError(conn_, kept.native(), sql);
+    if (unsupported) {
+        SqlErrorInfo info;
+        info.message = *unsupported;
+        info.statement = shortStatement(sql);
+        throw SqlError(std::move(info));
+    }
+    if (kept.native() && !successful(PQresultStatus(kept.native())) &&
+        PQresultStatus(kept.native()) != PGRES_FATAL_ERROR) {
+        SqlErrorInfo info;
+        info.message = std::string("unexpected result from the server: ") + PQresStatus(PQresultStatus(kept.native()));
+        info.statement = shortStatement(sql);
+        throw SqlError(std::move(info));
+    }
+    return kept;
 }
+
+namespace {
+
+// Leaves pipeline mode and restores blocking mode on every way out of
+// runStatements, exceptions from feedback callbacks and bad_alloc included.
+class PipelineGuard {
+public:
+    PipelineGuard(PGconn* conn, Connection::CancelHandle& cancel) : conn_(conn), cancel_(cancel) {}
+    PipelineGuard(const PipelineGuard&) = delete;
+    PipelineGuard& operator=(const PipelineGuard&) = delete;
+    ~PipelineGuard() { leave(); }
+
+    bool synced = false;    // the sync point is queued
+    bool finished = false;  // its result was read: nothing pending
+
+    void leave() noexcept
+    {
+        if (left_) return;
+        left_ = true;
+        if (!finished && PQstatus(conn_) == CONNECTION_OK) {
+            // Left early (a callback threw): stop what still runs, then read
+            // every pending result up to the sync point, which ends the pipeline.
+            if (!synced) PQpipelineSync(conn_);
+            PQsetnonblocking(conn_, 0);
+            PQflush(conn_);
+            sendCancel();
+            for (int i = 0; i < 100000 && PQstatus(conn_) == CONNECTION_OK; ++i) {
+                PGresult* r = PQgetResult(conn_);
+                if (!r) continue;
+                const ExecStatusType status = PQresultStatus(r);
+                PQclear(r);
+                if (status == PGRES_PIPELINE_SYNC) break;
+                if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
+                    try {
+                        endCopy(conn_, status);
+                    } catch (...) {
+                        break;
+                    }
+                }
+            }
+        }
+        // Results still pending (connection broken) are discarded before leaving.
+        for (int i = 0; i < 1000 && PQexitPipelineMode(conn_) != 1; ++i) {
+            PGresult* r = PQgetResult(conn_);
+            if (!r && PQstatus(conn_) != CONNECTION_OK) break;
+            if (r) PQclear(r);
+        }
+        PQsetnonblocking(conn_, 0);
+    }
+
+private:
+    void sendCancel() noexcept
+    {
+        try {
+            cancel_.send();
+        } catch (...) {
+        }
+    }
+    PGconn* conn_;
+    Connection::CancelHandle& cancel_;
+    bool left_ = false;
+};
+
+}  // namespace
 
 void Connection::runStatements(const std::vector<SqlStatement>& statements, const std::string& source,
                                Feedback* feedback, std::size_t doneBefore, std::size_t total)
 {
     if (statements.empty()) return;
+    if (cancel_->requested) throw CancelledError();
     const size_t count = statements.size();
     if (total == 0) total = doneBefore + count;
 
@@ -330,109 +699,119 @@ void Connection::runStatements(const std::vector<SqlStatement>& statements, cons
     };
 
     if (PQenterPipelineMode(conn_) != 1) throw lost("starting a batch");
+    PipelineGuard guard(conn_, *cancel_);
     PQsetnonblocking(conn_, 1);
     ++roundTrips_;
 
     size_t sent = 0;       // statements queued
     size_t current = 0;    // statement whose results are being read
-    bool synced = false;   // sync point queued: nothing more will be sent
     bool cancelled = false;
     std::optional<SqlError> failure;
-    std::optional<ConnectionError> broken;
 
-    auto leavePipeline = [&] {
-        // Results still pending (connection broken) are discarded before leaving.
-        for (int i = 0; i < 1000 && PQexitPipelineMode(conn_) != 1; ++i) {
-            PGresult* r = PQgetResult(conn_);
-            if (!r && PQstatus(conn_) != CONNECTION_OK) break;
-            if (r) PQclear(r);
-        }
-        PQsetnonblocking(conn_, 0);
+    auto fail = [&](std::string message) {
+        if (failure) return;
+        SqlErrorInfo info;
+        info.file = source;
+        info.line = current < count ? statements[current].line : 0;
+        if (current < count) info.statement = shortStatement(statements[current].text);
+        info.message = std::move(message);
+        failure.emplace(std::move(info));
     };
 
+    bool copyIn = false;  // the server read our next statements as COPY data and will end the connection
     try {
-        bool done = false;
-        while (!done) {
-            // Queue statements until libpq's output buffer is full, then go read:
-            // the server answers while we send, so a large batch cannot deadlock.
-            while (!synced && sent < count && !failure && !cancelled) {
-                if (!PQsendQueryParams(conn_, statements[sent].text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0))
-                    throw lost("sending " + source);
-                ++sent;
-                int flushed = PQflush(conn_);
-                if (flushed < 0) throw lost("sending " + source);
-                if (flushed == 1) break;
-            }
-            if (!synced && (sent == count || failure || cancelled)) {
-                if (!PQpipelineSync(conn_)) throw lost("sending " + source);
-                synced = true;
-            }
+    while (!guard.finished) {
+        // Queue statements until libpq's output buffer is full, then go read:
+        // the server answers while we send, so a large batch cannot deadlock.
+        while (!guard.synced && sent < count && !failure && !cancelled) {
+            if (!PQsendQueryParams(conn_, statements[sent].text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0))
+                throw lost("sending " + source);
+            ++sent;
             int flushed = PQflush(conn_);
             if (flushed < 0) throw lost("sending " + source);
-
-            pollfd fd{PQsocket(conn_), static_cast<short>(POLLIN | (flushed == 1 ? POLLOUT : 0)), 0};
-            // A short timeout so that a cancellation request is noticed while a long statement runs.
-            int ready = poll(&fd, 1, 100);
-            if (ready < 0 && errno != EINTR) throw lost("waiting for the server");
-            if (feedback && !cancelled && feedback->isCancelled()) {
-                cancelled = true;
-                requestCancel();
-            }
-            if (ready > 0 && (fd.revents & (POLLIN | POLLERR | POLLHUP))) {
-                if (!PQconsumeInput(conn_)) throw lost("reading results of " + source);
-            }
-            while (!done && !PQisBusy(conn_)) {
-                PGresult* raw = PQgetResult(conn_);
-                if (!raw) {
-                    // End of one statement's results.
-                    if (current < sent) ++current;
-                    if (PQstatus(conn_) != CONNECTION_OK) throw lost("reading results of " + source);
-                    if (current >= sent && !synced) break;  // nothing queued to read yet
-                    continue;
-                }
-                Result result(raw);
-                switch (PQresultStatus(raw)) {
-                case PGRES_PIPELINE_SYNC:
-                    done = true;
-                    break;
-                case PGRES_FATAL_ERROR:
-                    if (!failure && current < count) {
-                        const SqlStatement& st = statements[current];
-                        SqlErrorInfo info = errorInfo(raw, conn_);
-                        info.file = source;
-                        int position = errorPosition(raw);
-                        info.line = position > 0 ? st.lineAtPosition(position) : st.line;
-                        info.statement = shortStatement(st.text);
-                        failure.emplace(std::move(info));
-                    }
-                    break;
-                case PGRES_PIPELINE_ABORTED:
-                    break;
-                case PGRES_COPY_IN:
-                case PGRES_COPY_OUT:
-                case PGRES_COPY_BOTH:
-                    if (!failure) {
-                        SqlErrorInfo info;
-                        info.file = source;
-                        info.line = current < count ? statements[current].line : 0;
-                        info.message = "COPY with data from or to the client is not supported here";
-                        failure.emplace(std::move(info));
-                    }
-                    break;
-                default:
-                    if (feedback && current < count && (current % 64 == 0 || current + 1 == count))
-                        feedback->progress(doneBefore + current + 1, total, source);
-                    if (feedback && current < count)
-                        feedback->log(Feedback::Level::Trace, shortStatement(statements[current].text));
-                    break;
-                }
-            }
+            if (flushed == 1) break;
         }
-    } catch (const ConnectionError& e) {
-        broken = e;
+        if (!guard.synced && (sent == count || failure || cancelled)) {
+            if (!PQpipelineSync(conn_)) throw lost("sending " + source);
+            guard.synced = true;
+        }
+        int flushed = PQflush(conn_);
+        if (flushed < 0) throw lost("sending " + source);
+
+        pollfd fd{PQsocket(conn_), static_cast<short>(POLLIN | (flushed == 1 ? POLLOUT : 0)), 0};
+        // A short timeout so that a cancellation request is noticed while a long statement runs.
+        int ready = poll(&fd, 1, kPollMilliseconds);
+        if (ready < 0 && errno != EINTR) throw lost("waiting for the server");
+        if (!cancelled && (cancel_->requested || (feedback && feedback->isCancelled()))) {
+            // The feedback's cancellation ends this call only: the connection stays usable.
+            cancelled = true;
+            cancel_->send();
+        } else if (cancelled && ready == 0) {
+            cancel_->send();  // the first request may have reached the server between two statements
+        }
+        if (ready > 0 && (fd.revents & (POLLIN | POLLERR | POLLHUP))) {
+            if (!PQconsumeInput(conn_)) throw lost("reading results of " + source);
+        }
+        while (!guard.finished && !PQisBusy(conn_)) {
+            PGresult* raw = PQgetResult(conn_);
+            if (!raw) {
+                // End of one statement's results.
+                if (current < sent) ++current;
+                if (PQstatus(conn_) != CONNECTION_OK) throw lost("reading results of " + source);
+                if (current >= sent && !guard.synced) break;  // nothing queued to read yet
+                continue;
+            }
+            const ExecStatusType status = PQresultStatus(raw);
+            Result result(raw);
+            bool needInput = false;
+            switch (status) {
+            case PGRES_PIPELINE_SYNC:
+                guard.finished = true;
+                break;
+            case PGRES_FATAL_ERROR:
+                if (!failure && current < count) {
+                    const SqlStatement& st = statements[current];
+                    SqlErrorInfo info = errorInfo(raw, conn_);
+                    info.file = source;
+                    int position = errorPosition(raw);
+                    info.line = position > 0 ? st.lineAtPosition(position) : st.line;
+                    info.statement = shortStatement(st.text);
+                    failure.emplace(std::move(info));
+                }
+                break;
+            case PGRES_PIPELINE_ABORTED:
+                break;
+            case PGRES_COPY_IN:
+            case PGRES_COPY_OUT:
+            case PGRES_COPY_BOTH:
+                fail(unsupportedCopy());
+                copyIn = copyIn || status != PGRES_COPY_OUT;
+                needInput = !endCopy(conn_, status);
+                break;
+            case PGRES_COMMAND_OK:
+            case PGRES_TUPLES_OK:
+            case PGRES_EMPTY_QUERY:
+                if (feedback && current < count && (current % 64 == 0 || current + 1 == count))
+                    feedback->progress(doneBefore + current + 1, total, source);
+                if (feedback && current < count)
+                    feedback->log(Feedback::Level::Trace, shortStatement(statements[current].text));
+                break;
+            default:
+                // Any state not handled above is an error, never silently skipped.
+                fail(std::string("unexpected result from the server: ") + PQresStatus(status));
+                break;
+            }
+            if (needInput) break;
+        }
     }
-    leavePipeline();
-    if (broken) throw *broken;
+    } catch (const ConnectionError&) {
+        // The COPY is the cause: report it at its line, not as a network fault.
+        if (!copyIn || !failure) throw;
+        SqlErrorInfo info = failure->info();
+        info.message += " (the server closed the connection; nothing was committed)";
+        throw SqlError(std::move(info));
+    }
+    guard.leave();
     if (cancelled) throw CancelledError();
     if (failure) throw *failure;
 }
@@ -462,11 +841,11 @@ std::string Connection::databaseName() const { return PQdb(conn_) ? PQdb(conn_) 
 void Connection::requestCancel()
 {
     if (!cancel_) return;
-    std::lock_guard<std::mutex> lock(cancel_->mutex);
-    if (!cancel_->cancel) return;
-    char buffer[256];
-    PQcancel(cancel_->cancel, buffer, sizeof buffer);
+    cancel_->requested = true;
+    cancel_->send();
 }
+
+bool Connection::cancelRequested() const { return cancel_ && cancel_->requested; }
 
 bool Connection::inTransaction() const
 {
@@ -509,7 +888,8 @@ void Transaction::commit()
 void Transaction::rollback()
 {
     active_ = false;
-    if (PQstatus(connection_.native()) == CONNECTION_OK) connection_.exec("ROLLBACK");
+    // Not cancellable: after a cancellation, this is what puts things back.
+    if (PQstatus(connection_.native()) == CONNECTION_OK) connection_.run("ROLLBACK", nullptr, false);
 }
 
 }  // namespace pum

@@ -24,6 +24,7 @@ void refuseInTransaction(Connection& c, const char* what)
 
 Connection openMaintenanceConnection(const std::string& spec, const std::string& database)
 {
+    if (auto problem = connectionSpecProblem(spec)) throw ConnectionError("invalid connection string: " + *problem);
     // The first dbname is expanded as the whole spec; the second, a plain
     // name, overrides the spec's own database (libpq keeps the last value).
     const std::string info = connectionInfo(spec);
@@ -35,7 +36,7 @@ Connection openMaintenanceConnection(const std::string& spec, const std::string&
     if (PQstatus(conn) != CONNECTION_OK) {
         std::string target = PQdb(conn) ? PQdb(conn) : database;
         if (PQhost(conn) && *PQhost(conn)) target += std::string(" on ") + PQhost(conn);
-        std::string message = trimmed(PQerrorMessage(conn));
+        std::string message = redactPassword(trimmed(PQerrorMessage(conn)), spec);
         PQfinish(conn);
         throw ConnectionError(redactPassword("cannot connect to " + target + ": " + message, spec));
     }
@@ -44,6 +45,8 @@ Connection openMaintenanceConnection(const std::string& spec, const std::string&
 
 std::string databaseNameOf(const std::string& spec)
 {
+    // Never quotes `spec`: it may hold a password libpq cannot even parse.
+    if (auto problem = connectionSpecProblem(spec)) throw ConnectionError("invalid connection string: " + *problem);
     // Starting a connection resolves the service file and the PG* variables
     // into its parameters; it is abandoned before anything is sent.
     const std::string info = connectionInfo(spec);
@@ -55,7 +58,8 @@ std::string databaseNameOf(const std::string& spec)
     std::string error = PQstatus(conn) == CONNECTION_BAD ? trimmed(PQerrorMessage(conn)) : "";
     PQfinish(conn);
     if (name.empty())
-        throw CommandError(redactPassword("no database name in the connection \"" + spec + "\"" +
+        throw CommandError(redactPassword("no database name in the connection parameters (give dbname in -p, "
+                                          "PGDATABASE or the service)" +
                                               (error.empty() ? "" : ": " + error),
                                           spec));
     return name;

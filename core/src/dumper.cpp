@@ -140,12 +140,10 @@ struct TempListFile {
 
 int serverMajor(Connection& connection) { return PQserverVersion(connection.native()) / 10000; }
 
-std::string redact(std::string text, const std::string& password)
+// The tools' messages go through the core's one redaction (PGPASSWORD included).
+std::string redact(const std::string& text, const std::string& password)
 {
-    if (password.empty()) return text;
-    for (size_t pos = text.find(password); pos != std::string::npos; pos = text.find(password, pos + 4))
-        text.replace(pos, password.size(), "****");
-    return text;
+    return redactPassword(text, password.empty() ? std::string() : "password=" + quoteConninfoValue(password));
 }
 
 }  // namespace
@@ -253,15 +251,7 @@ bool isCustomFormat(const fs::path& file)
 
 // The database name as a conninfo string, so that a name containing '=' is
 // not taken for one; host, user, password come from the environment.
-std::string dbnameConninfo(Connection& connection)
-{
-    std::string quoted = "dbname='";
-    for (char c : connection.databaseName()) {
-        if (c == '\'' || c == '\\') quoted += '\\';
-        quoted += c;
-    }
-    return quoted + "'";
-}
+std::string dbnameConninfo(Connection& connection) { return "dbname=" + quoteConninfoValue(connection.databaseName()); }
 
 // A dump of `public` (pg_dump -n public, --module-schemas) creates it, but
 // every database has it already: that entry is left out of the restore

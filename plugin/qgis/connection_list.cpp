@@ -14,6 +14,8 @@
 #include "qgsprovidermetadata.h"
 #include "qgsproviderregistry.h"
 
+#include "pum/database.h"
+
 namespace pumqgis {
 
 QString ConnectionEntry::label() const
@@ -23,9 +25,7 @@ QString ConnectionEntry::label() const
 
 QString libpqQuote(const QString& value)
 {
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
-    return QStringLiteral("'%1'").arg(escaped);
+    return QString::fromStdString(pum::quoteConninfoValue(value.toStdString()));
 }
 
 namespace {

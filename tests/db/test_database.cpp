@@ -1,7 +1,14 @@
 // The libpq layer against the real test cluster.
 #include <gtest/gtest.h>
 
+#include <libpq-fe.h>
+
+#include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <new>
+#include <stdexcept>
 #include <thread>
 
 #include "pum/database.h"
@@ -174,4 +181,146 @@ TEST(Pipeline, CancellationStopsALongStatement)
     }
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
     EXPECT_EQ(c.exec("SELECT to_regclass('x') IS NULL").value(0, 0), "t");
+}
+
+namespace {
+// Fails the run (abort) instead of letting a hang hang it.
+class Watchdog {
+public:
+    explicit Watchdog(std::chrono::seconds limit)
+        : thread_([this, limit] {
+              std::unique_lock<std::mutex> lock(mutex_);
+              if (!done_.wait_for(lock, limit, [this] { return finished_; })) {
+                  std::fprintf(stderr, "watchdog: still running after %lld s\n", static_cast<long long>(limit.count()));
+                  std::abort();
+              }
+          })
+    {
+    }
+    ~Watchdog()
+    {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            finished_ = true;
+        }
+        done_.notify_all();
+        thread_.join();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable done_;
+    bool finished_ = false;
+    std::thread thread_;
+};
+
+SqlStatement statement(const std::string& text, int line)
+{
+    SqlStatement s;
+    s.text = text;
+    s.line = line;
+    return s;
+}
+
+void expectUsable(Connection& c)
+{
+    EXPECT_EQ(PQpipelineStatus(c.native()), PQ_PIPELINE_OFF);
+    EXPECT_EQ(PQisnonblocking(c.native()), 0);
+    EXPECT_EQ(c.exec("SELECT 41 + 1").value(0, 0), "42");
+}
+}  // namespace
+
+TEST(Pipeline, CopyToOrFromTheClientIsAnErrorAtItsLine)
+{
+    TempDatabase db(false);
+    db.connect().exec("CREATE TABLE public.t (id int); INSERT INTO public.t SELECT generate_series(1, 50000)");
+    for (const std::string copy : {"COPY public.t TO STDOUT", "COPY public.t FROM STDIN"}) {
+        Watchdog watchdog(std::chrono::seconds(30));
+        auto c = db.connect();
+        const std::vector<SqlStatement> statements = {statement("SELECT 1", 1), statement(copy, 3),
+                                                      statement("INSERT INTO public.t VALUES (-1)", 5)};
+        try {
+            Transaction t(c);
+            c.runStatements(statements, "copy.sql");
+            FAIL() << copy << " ran";
+        } catch (const SqlError& e) {
+            EXPECT_EQ(e.line(), 3) << e.what();
+            EXPECT_NE(std::string(e.what()).find("copy.sql"), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("COPY"), std::string::npos) << e.what();
+        }
+        // After COPY FROM STDIN the server has read the next statements as
+        // COPY data and ends the connection: that is the server's rule.
+        if (copy.find("STDOUT") != std::string::npos) expectUsable(c);
+        EXPECT_EQ(db.scalar("SELECT count(*) FROM public.t WHERE id = -1"), "0");
+    }
+}
+
+TEST(Connection, ExecOfACopyIsAnErrorAndTheConnectionStaysUsable)
+{
+    TempDatabase db(false);
+    auto c = db.connect();
+    c.exec("CREATE TABLE public.t (id int); INSERT INTO public.t SELECT generate_series(1, 50000)");
+    for (const std::string copy : {"COPY public.t TO STDOUT", "COPY public.t FROM STDIN"}) {
+        Watchdog watchdog(std::chrono::seconds(30));
+        EXPECT_THROW(c.exec(copy), SqlError) << copy;
+        expectUsable(c);
+    }
+}
+
+namespace {
+enum class Throws { Progress, Log, IsCancelled };
+class ThrowingFeedback : public Feedback {
+public:
+    explicit ThrowingFeedback(Throws where) : where_(where) {}
+    void progress(std::size_t, std::size_t, const std::string&) override
+    {
+        if (where_ == Throws::Progress) throw std::runtime_error("progress failed");
+    }
+    void log(Level, const std::string&) override
+    {
+        if (where_ == Throws::Log) throw std::bad_alloc();
+    }
+    bool isCancelled() const override
+    {
+        if (where_ == Throws::IsCancelled) throw std::runtime_error("isCancelled failed");
+        return false;
+    }
+
+private:
+    Throws where_;
+};
+}  // namespace
+
+TEST(Pipeline, AThrowingFeedbackLeavesTheConnectionReady)
+{
+    TempDatabase db(false);
+    auto c = db.connect();
+    std::vector<SqlStatement> statements;
+    for (int i = 0; i < 200; ++i) statements.push_back(statement("SELECT pg_sleep(0.001)", i + 1));
+    for (Throws where : {Throws::Progress, Throws::Log, Throws::IsCancelled}) {
+        Watchdog watchdog(std::chrono::seconds(30));
+        {
+            Transaction t(c);
+            ThrowingFeedback feedback(where);
+            EXPECT_ANY_THROW(c.runStatements(statements, "throws.sql", &feedback));
+            EXPECT_EQ(PQpipelineStatus(c.native()), PQ_PIPELINE_OFF);
+            EXPECT_EQ(PQisnonblocking(c.native()), 0);
+        }
+        expectUsable(c);
+        EXPECT_FALSE(c.inTransaction());
+    }
+}
+
+TEST(Connection, ExecOnANonBlockingConnectionSendsEverything)
+{
+    // psycopg's connections (borrowed from Python) are non-blocking: a large
+    // command does not fit libpq's first write and must still be sent whole.
+    TempDatabase db(false);
+    auto c = db.connect();
+    Watchdog watchdog(std::chrono::seconds(60));
+    PQsetnonblocking(c.native(), 1);
+    const std::string big(4 * 1024 * 1024, 'x');
+    EXPECT_EQ(c.execParams("SELECT length($1)", {big}).value(0, 0), std::to_string(big.size()));
+    EXPECT_EQ(c.exec("SELECT length('" + big + "')").value(0, 0), std::to_string(big.size()));
+    PQsetnonblocking(c.native(), 0);
 }

@@ -83,7 +83,15 @@ public:
     std::uint64_t roundTrips() const { return roundTrips_; }
 
     // Asks the server to cancel the running statement. Safe from another thread.
+    // Sticky: from then on every command on this connection throws
+    // CancelledError (a request racing a command's start is re-sent while it
+    // runs), except the rollback of a Transaction.
     void requestCancel();
+    bool cancelRequested() const;
+    // requestCancel() on every open Connection of the process: what the CLI's
+    // Ctrl-C does (from a watcher thread; not from a signal handler).
+    static void cancelAll();
+    struct CancelHandle;  // implementation detail (database.cpp)
 
     bool inTransaction() const;
 
@@ -102,11 +110,17 @@ public:
     void setNoticeHandler(std::function<void(const std::string&)> handler);
 
 private:
+    friend class Transaction;
+    // `cancellable`: false for the ROLLBACK that follows a cancellation.
+    Result run(const std::string& sql, const std::vector<std::optional<std::string>>* params, bool cancellable);
+    Result awaitResult(const std::string& sql);
+    void waitForServer(short events);
+    void registerCancel();
+
     pg_conn* conn_ = nullptr;
     bool borrowed_ = false;
     TransactionMode mode_ = TransactionMode::Own;
     std::uint64_t roundTrips_ = 0;
-    struct CancelHandle;
     std::shared_ptr<CancelHandle> cancel_;
     // Heap-held so that libpq's pointer to it survives moves of the Connection.
     std::unique_ptr<std::function<void(const std::string&)>> notices_;
@@ -137,7 +151,18 @@ std::string textArrayLiteral(const std::vector<std::string>& values);
 
 // The libpq conninfo for a user's spec: a bare word is a service name.
 std::string connectionInfo(const std::string& spec);
-// Replaces the password of `spec` (and of PGPASSWORD) by "****" in `text`.
+// A value quoted for a libpq key=value string: 'it\'s'.
+std::string quoteConninfoValue(const std::string& value);
+// Why libpq cannot parse `spec`, without quoting any part of it (libpq's own
+// message quotes the string, password included); nullopt when it parses.
+std::optional<std::string> connectionSpecProblem(const std::string& spec);
+
+// The one redaction every output goes through (messages, logs, exceptions,
+// `info --json`, reports): replaces by "****" in `text` the password of
+// `spec`, as libpq reads it and as it is written (percent-encoded, quoted,
+// escaped; found even when libpq cannot parse `spec`), and PGPASSWORD's.
 std::string redactPassword(const std::string& text, const std::string& spec);
+// The same for the password `connection` was opened with (service file included).
+std::string redactPassword(const std::string& text, const Connection& connection);
 
 }  // namespace pum
