@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "pum/database.h"
 #include "pum/error.h"
@@ -57,10 +58,10 @@ std::string extensionOf(const HookDefinition& hook)
     return detail::asciiLowered(hook.file->extension().string());
 }
 
-HookRunner& runnerFor(const HookDefinition& hook)
+std::shared_ptr<HookRunner> runnerFor(const HookDefinition& hook)
 {
     const auto ext = extensionOf(hook);
-    if (auto* runner = HookRegistry::instance().find(ext)) return *runner;
+    if (auto runner = HookRegistry::instance().find(ext)) return runner;
     if (ext == ".py")
         throw HookError(hook.describe() +
                         ": Python hooks cannot run: this pum has no Python hook runner (build it with python3-dev "
@@ -78,13 +79,17 @@ HookRegistry& HookRegistry::instance()
 
 void HookRegistry::add(const std::string& extension, std::shared_ptr<HookRunner> runner)
 {
-    runners_[extension] = std::move(runner);
+    std::shared_ptr<HookRunner> replaced;  // released after the lock: a runner's destructor may take time
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = runners_[extension];
+    replaced = std::exchange(slot, std::move(runner));
 }
 
-HookRunner* HookRegistry::find(const std::string& extension) const
+std::shared_ptr<HookRunner> HookRegistry::find(const std::string& extension) const
 {
+    std::lock_guard<std::mutex> lock(mutex_);
     auto it = runners_.find(extension);
-    return it == runners_.end() ? nullptr : it->second.get();
+    return it == runners_.end() ? nullptr : it->second;
 }
 
 void checkHook(const HookDefinition& hook, const Config& config, const ParameterValues& parameters)
@@ -93,7 +98,7 @@ void checkHook(const HookDefinition& hook, const Config& config, const Parameter
         detail::loadSqlHook(hook, parameters);
         return;
     }
-    runnerFor(hook).check(hook, config);
+    runnerFor(hook)->check(hook, config);
 }
 
 void runHook(const HookDefinition& hook, HookContext& context)
@@ -104,7 +109,7 @@ void runHook(const HookDefinition& hook, HookContext& context)
         context.connection.runStatements(script.statements, script.source, &context.feedback);
         return;
     }
-    runnerFor(hook).run(hook, context);
+    runnerFor(hook)->run(hook, context);
 }
 
 }  // namespace pum

@@ -188,6 +188,24 @@ private:
     Plan drop_, files_, create_;
 };
 
+// Server notices go to the feedback (Debug) while a command runs, and only
+// then: creating or destroying an Upgrader never touches its connection, which
+// another Upgrader may be using.
+class NoticesToFeedback {
+public:
+    NoticesToFeedback(Connection& connection, Feedback& feedback) : connection_(connection)
+    {
+        connection_.setNoticeHandler(
+            [&feedback](const std::string& notice) { feedback.log(Feedback::Level::Debug, "server: " + notice); });
+    }
+    ~NoticesToFeedback() { connection_.setNoticeHandler({}); }
+    NoticesToFeedback(const NoticesToFeedback&) = delete;
+    NoticesToFeedback& operator=(const NoticesToFeedback&) = delete;
+
+private:
+    Connection& connection_;
+};
+
 }  // namespace
 
 ParameterValues parseParameterArguments(const Config& config, const std::map<std::string, std::string>& given)
@@ -221,11 +239,7 @@ Upgrader::Upgrader(Config config, Connection& connection, Feedback& feedback)
     for (const auto& demo : config_.demoData)
         for (const auto& missing : demo.missing)
             feedback_.log(Feedback::Level::Warning, "demo data '" + demo.name + "' cannot be loaded: " + missing);
-    connection_.setNoticeHandler(
-        [this](const std::string& notice) { feedback_.log(Feedback::Level::Debug, "server: " + notice); });
 }
-
-Upgrader::~Upgrader() { connection_.setNoticeHandler({}); }
 
 void Upgrader::refuseNewerMinimumVersion() const
 {
@@ -240,6 +254,16 @@ ParameterValues Upgrader::effectiveParameters(const ParameterValues& given, bool
 {
     MigrationTable table(connection_, config_.migrationTableSchema);
     return mergeParameters(table.exists() ? table.latest() : std::nullopt, given, refuseChanges);
+}
+
+std::optional<Upgrader::Installed> Upgrader::lockAndReadInstalled(MigrationTable& table) const
+{
+    // Lock first: a command that waits for another one must see what that one stored.
+    table.lock();
+    if (!table.exists()) return std::nullopt;
+    Installed installed{table.latest()};
+    if (installed.record) refuseOtherModule(*installed.record, config_);
+    return installed;
 }
 
 ParameterValues Upgrader::resolve(const ParameterValues& given) const
@@ -275,6 +299,7 @@ ParameterValues Upgrader::mergeParameters(const std::optional<MigrationRecord>& 
 
 RunSummary Upgrader::install(const InstallOptions& options)
 {
+    NoticesToFeedback notices(connection_, feedback_);
     refuseNewerMinimumVersion();
     const auto start = Clock::now();
     RunSummary summary;
@@ -337,6 +362,7 @@ RunSummary Upgrader::install(const InstallOptions& options)
 
 RunSummary Upgrader::upgrade(const UpgradeOptions& options)
 {
+    NoticesToFeedback notices(connection_, feedback_);
     refuseNewerMinimumVersion();
     const auto start = Clock::now();
     RunSummary summary;
@@ -453,6 +479,7 @@ void Upgrader::grantModulePermissions()
 void Upgrader::baseline(const Version& version, bool createTable, bool allowMultipleModules,
                         const ParameterValues& parameters)
 {
+    NoticesToFeedback notices(connection_, feedback_);
     const ParameterValues resolved = resolve(parameters);
     Transaction transaction(connection_);
     MigrationTable table(connection_, config_.migrationTableSchema);
@@ -474,6 +501,7 @@ void Upgrader::baseline(const Version& version, bool createTable, bool allowMult
 
 ModuleInfo Upgrader::info()
 {
+    NoticesToFeedback notices(connection_, feedback_);
     ModuleInfo info;
     info.module = config_.module;
     info.migrationTable = config_.migrationTableSchema + ".pum_migrations";
@@ -499,14 +527,15 @@ ModuleInfo Upgrader::info()
 void Upgrader::installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant,
                                bool skipDropApp, bool skipCreateApp)
 {
+    NoticesToFeedback notices(connection_, feedback_);
     refuseNewerMinimumVersion();
     const DemoData& demo = findDemoData(config_, name);
     Transaction transaction(connection_);
     MigrationTable table(connection_, config_.migrationTableSchema);
-    table.lock();
-    if (!table.exists())
+    const auto installed = lockAndReadInstalled(table);
+    if (!installed)
         throw CommandError("module " + config_.module + " is not installed: install it before loading demo data");
-    const ParameterValues resolved = effectiveParameters(parameters, true);
+    const ParameterValues resolved = mergeParameters(installed->record, parameters, true);
     DemoDataPlan plan(config_, demo, resolved, skipDropApp, skipCreateApp);
     plan.run(connection_, feedback_);
     if (!skipGrant) grantModulePermissions();
@@ -515,55 +544,42 @@ void Upgrader::installDemoData(const std::string& name, const ParameterValues& p
 
 void Upgrader::uninstall(const ParameterValues& parameters)
 {
+    NoticesToFeedback notices(connection_, feedback_);
     refuseNewerMinimumVersion();
     if (config_.uninstallHooks.empty())
         throw CommandError("No uninstall hooks defined for module " + config_.module + " in " +
                            detail::displayPath(config_.configFile) + ": nothing to run");
-    const ParameterValues resolved = effectiveParameters(parameters, false);
-    Plan plan(config_, resolved);
-    plan.addHooks(config_.uninstallHooks);
     feedback_.step("Uninstalling module " + config_.module, 0, 0);
     Transaction transaction(connection_);
-    MigrationTable(connection_, config_.migrationTableSchema).lock();
+    MigrationTable table(connection_, config_.migrationTableSchema);
+    const auto installed = lockAndReadInstalled(table);
+    const ParameterValues resolved = mergeParameters(installed ? installed->record : std::nullopt, parameters, false);
+    Plan plan(config_, resolved);
+    plan.addHooks(config_.uninstallHooks);
     plan.run(connection_, feedback_);
     commitCommand(transaction, connection_, feedback_);
 }
 
-namespace {
-
-enum class AppAction { Drop, Create, Recreate };
-
-}  // namespace
-
-static void runApp(Upgrader& self, const Config& config, Connection& connection, Feedback& feedback,
-                   const ParameterValues& parameters, AppAction action)
+void Upgrader::runAppHooks(const ParameterValues& parameters, bool drop, bool create)
 {
-    const ParameterValues resolved = self.effectiveParameters(parameters, true);
-    Plan plan(config, resolved);
-    if (action != AppAction::Create) plan.addHooks(config.dropHooks);
-    if (action != AppAction::Drop) plan.addHooks(config.createHooks);
-    Transaction transaction(connection);
-    MigrationTable(connection, config.migrationTableSchema).lock();
-    plan.run(connection, feedback);
-    commitCommand(transaction, connection, feedback);
-}
-
-void Upgrader::dropApp(const ParameterValues& parameters)
-{
+    NoticesToFeedback notices(connection_, feedback_);
     refuseNewerMinimumVersion();
-    runApp(*this, config_, connection_, feedback_, parameters, AppAction::Drop);
+    Transaction transaction(connection_);
+    MigrationTable table(connection_, config_.migrationTableSchema);
+    // The application can be (re)created before anything is installed: no table, no stored values.
+    const auto installed = lockAndReadInstalled(table);
+    const ParameterValues resolved = mergeParameters(installed ? installed->record : std::nullopt, parameters, true);
+    Plan plan(config_, resolved);
+    if (drop) plan.addHooks(config_.dropHooks);
+    if (create) plan.addHooks(config_.createHooks);
+    plan.run(connection_, feedback_);
+    commitCommand(transaction, connection_, feedback_);
 }
 
-void Upgrader::createApp(const ParameterValues& parameters)
-{
-    refuseNewerMinimumVersion();
-    runApp(*this, config_, connection_, feedback_, parameters, AppAction::Create);
-}
+void Upgrader::dropApp(const ParameterValues& parameters) { runAppHooks(parameters, true, false); }
 
-void Upgrader::recreateApp(const ParameterValues& parameters)
-{
-    refuseNewerMinimumVersion();
-    runApp(*this, config_, connection_, feedback_, parameters, AppAction::Recreate);
-}
+void Upgrader::createApp(const ParameterValues& parameters) { runAppHooks(parameters, false, true); }
+
+void Upgrader::recreateApp(const ParameterValues& parameters) { runAppHooks(parameters, true, true); }
 
 }  // namespace pum

@@ -8,10 +8,13 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <type_traits>
 
 #include "binders.h"
 #include "bridge.h"
+#include "callback_error.h"
 #include "given_parameters.h"
 #include "pum/config.h"
 #include "pum/database.h"
@@ -21,6 +24,7 @@
 
 namespace py = pybind11;
 using namespace pum;
+using pum::python::CallbackError;
 using pum::python::givenParameters;
 using pum::python::toPython;
 
@@ -53,68 +57,56 @@ py::object optionalVersion(const std::optional<Version>& version)
     return version ? py::object(py::str(version->toString())) : py::object(py::none());
 }
 
+// The pum.api callbacks as the core's Feedback. What a callback raises is kept
+// in `error` (see callback_error.h) and stops the command.
 class PyFeedback : public Feedback {
 public:
     py::object progressCallback, logCallback, cancelledCallback;
-    std::atomic<bool> failed{false};
-    std::optional<py::error_already_set> error;
+    mutable CallbackError error;  // also captured by isCancelled(), const in the core's interface
 
     void log(Level level, const std::string& message) override
     {
-        if (logCallback.is_none() || failed)
-            return;
+        if (logCallback.is_none()) return;
         static const char* names[] = {"error", "warning", "info", "debug", "trace"};
-        call(logCallback, names[static_cast<int>(level)], message);
+        call([&] { logCallback(names[static_cast<int>(level)], message); });
     }
     void progress(std::size_t done, std::size_t total, const std::string& current) override
     {
-        if (!progressCallback.is_none() && !failed)
-            call(progressCallback, done, total, current);
+        if (!progressCallback.is_none()) call([&] { progressCallback(done, total, current); });
     }
     bool isCancelled() const override
     {
-        if (failed)
-            return true;  // a callback raised: stop, then re-raise its error
-        if (cancelledCallback.is_none())
-            return false;
-        py::gil_scoped_acquire gil;
-        try {
-            return cancelledCallback().cast<bool>();
-        } catch (py::error_already_set& raised) {
-            auto* self = const_cast<PyFeedback*>(this);
-            self->error.emplace(std::move(raised));
-            self->failed = true;
-            return true;
-        }
-    }
-    // Re-raises a callback's exception after the command rolled back.
-    void rethrow()
-    {
-        if (failed && error) {
-            py::error_already_set raised = std::move(*error);
-            error.reset();
-            failed = false;
-            throw raised;
-        }
+        if (error.failed()) return true;  // a callback raised: stop, then re-raise its error
+        if (cancelledCallback.is_none()) return false;
+        bool cancelled = false;
+        call([&] { cancelled = cancelledCallback().cast<bool>(); });
+        return cancelled || error.failed();
     }
 
 private:
-    template <typename... Args>
-    void call(const py::object& callback, Args&&... args)
+    // Runs `body` with the GIL, unless a callback already raised during this command.
+    template <typename Body>
+    void call(Body&& body) const
     {
+        if (error.failed()) return;
         py::gil_scoped_acquire gil;
         try {
-            callback(std::forward<Args>(args)...);
+            body();
         } catch (py::error_already_set& raised) {
-            error.emplace(std::move(raised));
-            failed = true;
+            error.capture(std::move(raised));
         }
     }
 };
 
+// A libpq connection is not thread-safe: one command at a time may use a
+// pum.api Connection. Another one (from a second thread, or from a callback of
+// the running command) is refused at once, never made to wait: a callback
+// waiting for its own command would never return.
 struct PyConnection {
     std::optional<Connection> connection;
     bool closed = false;
+    std::mutex inUse;
+
     Connection& get()
     {
         if (!connection || closed)
@@ -126,32 +118,69 @@ struct PyConnection {
     // keep the object, now empty, at the same address.
     void close()
     {
+        std::unique_lock<std::mutex> lock(inUse, std::try_to_lock);
+        if (!lock.owns_lock())
+            throw CommandError("cannot close the connection: a command is running on it (in another thread)");
         if (connection && !closed)
             *connection = Connection(nullptr);
         closed = true;
     }
 };
 
-struct PyUpgrader {
+// Exclusive use of a PyConnection for the length of one command.
+class ConnectionInUse {
+public:
+    explicit ConnectionInUse(PyConnection& connection) : lock_(connection.inUse, std::try_to_lock)
+    {
+        if (!lock_.owns_lock())
+            throw CommandError("this pum.api Connection is in use by another command (in another thread, or "
+                               "the command whose callback is running): use one Connection per thread");
+        connection.get();  // refuses a closed connection
+    }
+
+private:
+    std::unique_lock<std::mutex> lock_;
+};
+
+class PyUpgrader {
+public:
     py::object connectionOwner;  // keeps the PyConnection alive
     PyFeedback feedback;
     std::unique_ptr<Upgrader> upgrader;
 
-    // Runs a core command without the GIL, so that hooks and callbacks
-    // (which take it back) can run, then re-raises a callback's exception.
+    // Runs a core command on the connection, which no other command may use meanwhile.
     template <typename F>
     auto run(F&& command)
     {
-        connectionOwner.cast<PyConnection&>().get();  // refuses a closed connection
+        ConnectionInUse exclusive(connectionOwner.cast<PyConnection&>());
         if (!HookRegistry::instance().find(".py"))
             pum::python::registerHookRunner();
+        feedback.error.clear();  // an earlier command's error is not this one's
+        using Result = decltype(command());
+        if constexpr (std::is_void_v<Result>) {
+            withoutGil([&] { command(); });
+        } else {
+            std::optional<Result> result;
+            withoutGil([&] { result.emplace(command()); });
+            return std::move(*result);
+        }
+    }
+
+private:
+    // Runs `body` without the GIL, so that hooks and callbacks (which take it
+    // back) can run. A callback's exception is then raised in place of whatever
+    // the core made of it (a cancellation): it came first.
+    template <typename Body>
+    void withoutGil(Body&& body)
+    {
         try {
             py::gil_scoped_release nogil;
-            return command();
-        } catch (const CancelledError&) {
-            feedback.rethrow();
+            body();
+        } catch (...) {
+            feedback.error.rethrow();
             throw;
         }
+        feedback.error.rethrow();  // raised after the last check (a log after the commit)
     }
 };
 
@@ -196,6 +225,7 @@ void bindApi(py::module_& m)
                  self->feedback.cancelledCallback = cancelled;
                  Connection& conn = connection.cast<PyConnection&>().get();
                  self->upgrader = std::make_unique<Upgrader>(config, conn, self->feedback);
+                 self->feedback.error.rethrow();  // the log callback raised on a warning about the module
                  return self;
              }),
              py::arg("config"), py::arg("connection"), py::arg("progress") = py::none(), py::arg("log") = py::none(),

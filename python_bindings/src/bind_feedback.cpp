@@ -21,13 +21,12 @@ PythonFeedback::PythonFeedback(py::object feedback) : feedback_(std::move(feedba
 template <typename Call>
 void PythonFeedback::guarded(Call&& call) const
 {
-    if (failed_) return;
+    if (error_.failed()) return;
     py::gil_scoped_acquire gil;
     try {
         call();
     } catch (py::error_already_set& raised) {
-        error_.emplace(std::move(raised));
-        failed_ = true;
+        error_.capture(std::move(raised));
     }
 }
 
@@ -62,11 +61,11 @@ void PythonFeedback::step(const std::string& message, std::size_t done, std::siz
 
 bool PythonFeedback::isCancelled() const
 {
-    if (failed_) return true;  // a method raised: stop, then re-raise its error
+    if (error_.failed()) return true;  // a method raised: stop, then re-raise its error
     if (feedback_.is_none()) return false;
     bool cancelled = false;
     guarded([&] { cancelled = feedback_.attr("is_cancelled")().cast<bool>(); });
-    return cancelled || failed_;
+    return cancelled || error_.failed();
 }
 
 void PythonFeedback::lockCancellation()
@@ -75,13 +74,6 @@ void PythonFeedback::lockCancellation()
     guarded([&] { feedback_.attr("lock_cancellation")(); });
 }
 
-void PythonFeedback::rethrowCallbackError()
-{
-    if (!failed_ || !error_) return;
-    py::error_already_set raised = std::move(*error_);
-    error_.reset();
-    failed_ = false;
-    throw raised;
-}
+void PythonFeedback::rethrowCallbackError() { error_.rethrow(); }
 
 }  // namespace pum::python

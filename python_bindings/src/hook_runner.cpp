@@ -138,7 +138,7 @@ public:
                     else if (level == "warning") value = Feedback::Level::Warning;
                     else if (level == "trace") value = Feedback::Level::Trace;
                     ctx->feedback.log(value, message);
-                }, py::arg("message"), py::arg("level") = "info");
+                });  // No py::arg defaults: pybind11 2.10 leaks their records with each run-time function.
 
                 py::module_::import("pum._runner")
                     .attr("run_hook")(file, context.config.baseDir.string(), declaredParameters(context.config),

@@ -6,9 +6,7 @@
 // goes to Python's `pum` logger, as pum logs. Implemented in bind_feedback.cpp.
 #include <pybind11/pybind11.h>
 
-#include <atomic>
-#include <optional>
-
+#include "callback_error.h"
 #include "pum/feedback.h"
 
 namespace pum::python {
@@ -38,8 +36,7 @@ private:
     py::object feedback_;
     py::object logger_;
     bool enabled_[5] = {};  // logger_.isEnabledFor() per Level, read once: the core logs every statement
-    mutable std::atomic<bool> failed_{false};
-    mutable std::optional<py::error_already_set> error_;
+    mutable CallbackError error_;
 };
 
 }  // namespace pum::python

@@ -15,6 +15,7 @@
 #include "pum/error.h"
 #include "pum/feedback.h"
 #include "pum/roles.h"
+#include "lock_wait.h"
 #include "test_support.h"
 
 using namespace pum;
@@ -580,6 +581,8 @@ TEST_F(RolesTest, ConcurrentCreationOfTheSameRoles)
     TempDatabase other;
     auto first = db.connect();
     auto second = other.connect();
+    const int secondPid = test::backendPid(second);
+    auto watcher = db.connect();
     Transaction t1(first);
     createRoles(first, config, feedback);
     std::exception_ptr failure;
@@ -593,7 +596,13 @@ TEST_F(RolesTest, ConcurrentCreationOfTheSameRoles)
             failure = std::current_exception();
         }
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    try {
+        test::waitUntilWaitingForLock(watcher, secondPid);  // the second creation now waits for the first
+    } catch (...) {
+        t1.rollback();
+        concurrent.join();
+        throw;
+    }
     t1.commit();
     concurrent.join();
     if (failure) {

@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
-#include <thread>
+#include <utility>
+#include <vector>
 
 #include "pum/changelog.h"
 #include "pum/config.h"
@@ -14,6 +16,7 @@
 #include "pum/feedback.h"
 #include "pum/migration_table.h"
 #include "pum/upgrader.h"
+#include "lock_wait.h"
 #include "test_support.h"
 
 using namespace pum;
@@ -359,24 +362,123 @@ TEST_F(UpgraderTest, ConcurrentUpgradesDoNotInterleave)
     TempDir dir;
     auto module = copyModule(dir, "current_module");
     installUpTo(db, module, "1.1.0");
-    // A slow statement in the first version to upgrade keeps the first session busy.
-    dir.write("current_module/changelogs/1.9.0/00_slow.sql", "SELECT pg_sleep(1.5);\n");
+    // This session holds the module lock until both upgrades are queued behind it.
+    Transaction holding(c);
+    MigrationTable(c, "public").lock();
     // Each upgrade in a session of its own, as two users would run them.
-    auto runOne = [&] {
-        auto session = db.connect();
-        NullFeedback quiet;
-        Upgrader up(Config::load(module), session, quiet);
-        return up.upgrade(noRolesUpgrade());
+    auto start = [&](Connection session) {
+        return std::async(std::launch::async, [&module, session = std::move(session)]() mutable {
+            NullFeedback quiet;
+            return Upgrader(Config::load(module), session, quiet).upgrade(noRolesUpgrade());
+        });
     };
-    auto first = std::async(std::launch::async, runOne);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    auto second = std::async(std::launch::async, runOne);
+    auto watcher = db.connect();
+    auto firstSession = db.connect(), secondSession = db.connect();
+    const int firstPid = test::backendPid(firstSession), secondPid = test::backendPid(secondSession);
+    auto first = start(std::move(firstSession));
+    auto second = start(std::move(secondSession));
+    try {
+        test::waitUntilWaitingForLock(watcher, firstPid);
+        test::waitUntilWaitingForLock(watcher, secondPid);
+    } catch (...) {
+        holding.rollback();  // else the futures, waiting for the lock, never return
+        throw;
+    }
+    holding.rollback();
     auto a = first.get();
     auto b = second.get();
+    // Whichever got the lock first upgraded; the other one then found nothing to do.
+    if (a.nothingToDo) std::swap(a, b);
     EXPECT_EQ(a.applied.size(), 3u);
     EXPECT_TRUE(b.nothingToDo);
+    EXPECT_TRUE(b.applied.empty());
     EXPECT_EQ(b.to->toString(), "1.10.0");
     EXPECT_EQ(db.scalar("SELECT count(*) FROM public.pum_migrations"), "5");
+}
+
+TEST_F(UpgraderTest, CommandsOnAnInstalledModuleRefuseAnotherModulesTable)
+{
+    Upgrader up(Config::load(dataModule("current_module")), c, fb);
+    up.install(noRoles());
+    c.exec("UPDATE public.pum_migrations SET module = 'another_module'");
+    const auto before = db.snapshot();
+    const std::vector<std::pair<std::string, std::function<void()>>> commands = {
+        {"app drop", [&] { up.dropApp({}); }},
+        {"app create", [&] { up.createApp({}); }},
+        {"app recreate", [&] { up.recreateApp({}); }},
+        {"uninstall", [&] { up.uninstall({}); }},
+        {"demo-data", [&] { up.installDemoData("some_pipes", {}, true); }},
+    };
+    for (const auto& [name, run] : commands) {
+        SCOPED_TRACE(name);
+        try {
+            run();
+            ADD_FAILURE() << name << " ran on the table of another module";
+        } catch (const CommandError& e) {
+            EXPECT_THAT(e.what(), HasSubstr("'another_module', not 'pum_current'"));
+        }
+        EXPECT_EQ(db.snapshot(), before);
+        EXPECT_EQ(db.scalar("SELECT count(*) FROM pum_current_data.pipe"), "0");
+        EXPECT_FALSE(c.inTransaction());
+    }
+}
+
+namespace {
+
+// Runs `command` on a module whose stored label_language a second session
+// changes while it holds the module lock: the command must wait for the lock,
+// then use the value stored by the time it got it.
+void expectStoredParametersReadUnderTheLock(const TempDatabase& db, const fs::path& module,
+                                            const std::function<void(Upgrader&)>& command)
+{
+    installUpTo(db, module, "1.10.0");
+    auto holder = db.connect();
+    Transaction holding(holder);
+    MigrationTable(holder, "public").lock();
+    holder.exec("UPDATE public.pum_migrations SET parameters = jsonb_set(parameters, '{label_language}', '\"fr\"')");
+
+    auto session = db.connect();
+    const int pid = test::backendPid(session);
+    auto running = std::async(std::launch::async, [&module, &command, session = std::move(session)]() mutable {
+        NullFeedback quiet;
+        Upgrader up(Config::load(module), session, quiet);
+        command(up);
+    });
+    auto watcher = db.connect();
+    try {
+        test::waitUntilWaitingForLock(watcher, pid);
+    } catch (...) {
+        holding.rollback();  // else the future, waiting for the lock, never returns
+        throw;
+    }
+    holding.commit();
+    running.get();
+}
+
+}  // namespace
+
+TEST(UpgraderLock, AppCommandsReadTheStoredParametersUnderTheModuleLock)
+{
+    TempDatabase db;
+    expectStoredParametersReadUnderTheLock(db, dataModule("current_module"),
+                                           [](Upgrader& up) { up.recreateApp({}); });
+    EXPECT_EQ(db.scalar("SELECT pum_current_app.label_language()"), "fr");
+}
+
+TEST(UpgraderLock, UninstallReadsTheStoredParametersUnderTheModuleLock)
+{
+    TempDatabase db;
+    TempDir dir;
+    auto module = copyModule(dir, "current_module");
+    // An uninstall hook that leaves the value it was given behind.
+    auto yaml = pum::test::readFile(module / ".pum.yaml");
+    const std::string hooks = "uninstall:\n  - file: uninstall/uninstall.sql\n";
+    ASSERT_NE(yaml.find(hooks), std::string::npos);
+    yaml.replace(yaml.find(hooks), hooks.size(),
+                 hooks + "  - code: CREATE TABLE public.uninstalled_with AS SELECT {label_language}::text AS label\n");
+    dir.write("current_module/.pum.yaml", yaml);
+    expectStoredParametersReadUnderTheLock(db, module, [](Upgrader& up) { up.uninstall({}); });
+    EXPECT_EQ(db.scalar("SELECT label FROM public.uninstalled_with"), "fr");
 }
 
 TEST_F(UpgraderTest, AppRecreateAndDemoDataAndUninstall)

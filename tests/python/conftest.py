@@ -22,6 +22,30 @@ def _load_cluster_env():
 
 _load_cluster_env()
 
+# PUM_REQUIRE_ALL_TESTS=1 (CI): a skipped test is a failure, whatever skipped it
+# (pytest.skip, a skipif mark, importorskip), so that a missing prerequisite
+# cannot pass for a green run.
+REQUIRE_ALL_TESTS = os.environ.get("PUM_REQUIRE_ALL_TESTS") == "1"
+
+
+def _skip_is_failure(report) -> None:
+    if REQUIRE_ALL_TESTS and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped, which PUM_REQUIRE_ALL_TESTS=1 makes a failure: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    _skip_is_failure(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    outcome = yield
+    _skip_is_failure(outcome.get_result())
+
 
 def conninfo(dbname: str) -> str:
     return f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user={os.environ['PGUSER']} dbname={dbname}"

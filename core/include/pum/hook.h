@@ -4,6 +4,7 @@
 // and runs without Python.
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "pum/config.h"
@@ -31,14 +32,18 @@ public:
     virtual void run(const HookDefinition& hook, HookContext& context) = 0;
 };
 
+// Thread-safe: a runner may be registered (the Python bindings do it on first
+// use) while a command on another thread (a QGIS task) looks one up.
 class HookRegistry {
 public:
     static HookRegistry& instance();
-    // `extension` with its dot, lower case: ".py".
+    // `extension` with its dot, lower case: ".py". Replaces an earlier runner.
     void add(const std::string& extension, std::shared_ptr<HookRunner> runner);
-    HookRunner* find(const std::string& extension) const;
+    // Shared, so that a runner replaced meanwhile lives until its hook returns.
+    std::shared_ptr<HookRunner> find(const std::string& extension) const;
 
 private:
+    mutable std::mutex mutex_;
     std::map<std::string, std::shared_ptr<HookRunner>> runners_;
 };
 

@@ -73,9 +73,8 @@ struct ModuleInfo {
 
 class Upgrader {
 public:
-    // Server notices on `connection` go to `feedback` (Debug) while the Upgrader lives.
+    // Server notices on `connection` go to `feedback` (Debug) while a command runs.
     Upgrader(Config config, Connection& connection, Feedback& feedback);
-    ~Upgrader();
     Upgrader(const Upgrader&) = delete;
     Upgrader& operator=(const Upgrader&) = delete;
 
@@ -110,6 +109,8 @@ public:
     void installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant = false,
                          bool skipDropApp = false, bool skipCreateApp = false);
     // Runs the `uninstall` hooks; refused when the module defines none.
+    // Demo data, uninstall and the app commands refuse a migration table that
+    // belongs to another module, as install and upgrade do.
     void uninstall(const ParameterValues& parameters);
 
     void dropApp(const ParameterValues& parameters);
@@ -119,10 +120,20 @@ public:
     // The parameters a command on the installed module will use: `given` over
     // the values stored with the installed version over defaults. With
     // `refuseChanges`, a changed value of a parameter that is not app_only is refused.
+    // Read without the module lock (for display): the commands read them under it.
     ParameterValues effectiveParameters(const ParameterValues& given, bool refuseChanges);
 
 private:
+    // What the migration table holds: its latest record (none in an empty table).
+    struct Installed {
+        std::optional<MigrationRecord> record;
+    };
     void refuseNewerMinimumVersion() const;
+    // Takes the module lock in the open transaction, then reads the table once
+    // under it: nullopt without a table; refuses a table recorded for another module.
+    std::optional<Installed> lockAndReadInstalled(MigrationTable& table) const;
+    // dropApp, createApp, recreateApp: the drop and/or create hooks under the lock.
+    void runAppHooks(const ParameterValues& parameters, bool drop, bool create);
     // Every changelog at or below `installed` must have its record (unless the check is skipped).
     void refuseMissingVersions(const std::vector<MigrationRecord>& records, const Version& installed) const;
     // Changelogs newer than `installed`, up to `maxVersion`.

@@ -120,6 +120,9 @@ if [[ -n "$python_hooks" ]]; then
   netcheck "deferred trigger fired before the create hook" "SELECT obj_description('network_app.vw_node'::regclass)" "nodes in EPSG:2056 (en); 3 measures logged"
   netcheck "create hook checks" "SELECT string_agg(name || '=' || ok, ',' ORDER BY name) FROM network_app.checks" "foreign_keys_deferred_in_create_hook=true,views=true"
   netcheck "create hook altered the filled table" "SELECT column_default FROM information_schema.columns WHERE table_schema = 'network_od' AND table_name = 'measure' AND column_name = 'value'" "0"
+elif [[ "${PUM_REQUIRE_ALL_TESTS:-}" == 1 ]]; then
+  echo "FAILED: Python hooks not tested (this build has none), and PUM_REQUIRE_ALL_TESTS=1"
+  fail=1
 else
   echo "skipped: Python hooks (this build has none)"
 fi
