@@ -14,6 +14,9 @@ CORE_PACKAGES=(
   libgtest-dev libgmock-dev python3-psycopg python3-pytest python3-pip
   libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   libpg-query-dev  # PostgreSQL's own parser: the SQL splitter is cross-checked against it
+  # scripts/sanitize.sh (gcc's ASan/UBSan runtimes come with build-essential),
+  # scripts/fuzz.sh (libFuzzer: clang and its runtime), the fault suite (mount, runuser)
+  clang libclang-rt-14-dev util-linux mount
 )
 
 # QGIS plugin (Qt 5 and Qt 6 builds, translations, headless GUI tests and screenshots).

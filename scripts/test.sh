@@ -2,6 +2,8 @@
 # The whole test suite: installs what is missing, builds, runs every test ctest
 # knows (unit, database, Python, plugin). Exits non-zero on any failure.
 #   scripts/test.sh [extra ctest arguments...]
+# e.g. `-LE faults` leaves out the fault-injection suite (.ci/run runs it as a
+# step of its own), `-L faults` runs only it.
 # PUM_SKIP_DEPS=1 skips the package check; PUM_CTEST_JOBS runs tests in parallel.
 set -euo pipefail
 
