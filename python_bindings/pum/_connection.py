@@ -201,4 +201,9 @@ def rolled_back(connection: Any) -> bool:
 def give_back(connection: Any) -> None:
     """Detaches the handle: every later use through leaked references fails cleanly."""
     connection._closed = True
-    connection.pgconn._pgconn_ptr = None
+    pgconn = connection.pgconn
+    pgconn._pgconn_ptr = None
+    # Break the pgconn <-> connection cycle and drop the run's log function, so
+    # that they are freed now, not by a garbage collection that may never come.
+    pgconn._pum_owner = None
+    connection._pum_log = None
