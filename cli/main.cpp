@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "pum/error.h"
+#include "pum/interrupt.h"
 #include "pum/python_hook_loader.h"
 #include "pum/upgrader.h"
 
@@ -40,9 +41,10 @@ void onInterrupt(int)
 }
 
 // Makes Ctrl-C reach the server at once, whatever the command waits on (a
-// statement, another run's module lock, a hook's SQL): a thread woken by the
-// handler's pipe cancels every open connection, whose next command then
-// fails too; the transactions roll back and main() exits with 130.
+// statement, another run's module lock, a hook's SQL or its own Python code):
+// a thread woken by the handler's pipe cancels every open connection, whose
+// next command then fails too, and interrupts running Python hooks; the
+// transactions roll back and main() exits with 130.
 class InterruptWatcher {
 public:
     InterruptWatcher()
@@ -54,7 +56,7 @@ public:
                     const ssize_t n = read(fd, &byte, 1);
                     if (n < 0 && errno == EINTR) continue;
                     if (n <= 0 || byte == 0) return;  // 0: main is leaving
-                    if (!cancellationLocked) pum::Connection::cancelAll();
+                    if (!cancellationLocked) pum::interruptAll();
                 }
             });
         }
@@ -192,8 +194,9 @@ const Config& Session::config()
 Connection& Session::connection()
 {
     if (!connection_) {
-        connection_.emplace(Connection::open(options_.pgConnection));
-        // Ctrl-C while connecting: the watcher saw no connection to cancel.
+        // Ctrl-C while connecting gives up the connect at once.
+        connection_.emplace(Connection::open(options_.pgConnection, [] { return interrupted.load(); }));
+        // Ctrl-C just after it: the watcher saw no connection to cancel.
         if (interrupted && !cancellationLocked) connection_->requestCancel();
     }
     return *connection_;

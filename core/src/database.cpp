@@ -16,6 +16,7 @@
 #include "pum/error.h"
 #include "pum/feedback.h"
 #include "pum/sql.h"
+#include "connect.h"
 
 namespace pum {
 
@@ -351,7 +352,7 @@ std::string redactPassword(const std::string& text, const Connection& connection
     return redactSecrets(text, std::move(secrets));
 }
 
-Connection Connection::open(const std::string& spec)
+Connection Connection::open(const std::string& spec, const std::function<bool()>& cancelled)
 {
     if (auto problem = connectionSpecProblem(spec)) throw ConnectionError("invalid connection string: " + *problem);
     const std::string info = connectionInfo(spec);
@@ -360,18 +361,24 @@ Connection Connection::open(const std::string& spec)
     // fallback_application_name shows "pum" in pg_stat_activity unless the user set one.
     const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
     const char* values[] = {info.c_str(), "pum", nullptr};
-    PGconn* conn = PQconnectdbParams(keywords, values, 1);
+    detail::ConnectAttempt attempt = detail::connectParams(keywords, values, cancelled);
+    PGconn* conn = attempt.conn;
     if (!conn) throw ConnectionError("cannot connect: out of memory");
-    if (PQstatus(conn) != CONNECTION_OK) {
+    if (attempt.outcome != detail::ConnectAttempt::Outcome::Finished || PQstatus(conn) != CONNECTION_OK) {
         std::string target = describeConnection(conn);
         std::string message = trimmed(PQerrorMessage(conn));
         // The password libpq found (service file, ~/.pgpass is never echoed) joins the spec's.
         std::vector<std::string> secrets = secretsOf(spec);
         if (PQpass(conn)) addSecret(secrets, PQpass(conn));
         PQfinish(conn);
+        const std::string where = target.empty() || target[0] == ' ' ? std::string() : " to " + target;
+        if (attempt.outcome == detail::ConnectAttempt::Outcome::Cancelled)
+            throw CancelledError();
+        if (attempt.outcome == detail::ConnectAttempt::Outcome::TimedOut)
+            message = "no answer within " + std::to_string(attempt.timeoutSeconds) +
+                      " s (connect_timeout: set it in the connection string, the service or PGCONNECT_TIMEOUT)";
         if (info.rfind("service=", 0) == 0 && message.find("definition of service") != std::string::npos)
             message += " (is it in ~/.pg_service.conf or the file named by PGSERVICEFILE?)";
-        const std::string where = target.empty() || target[0] == ' ' ? std::string() : " to " + target;
         throw ConnectionError(redactSecrets("cannot connect" + where + ": " + message, std::move(secrets)));
     }
     // The lexer maps server error positions (counted in characters) assuming UTF-8.
@@ -413,6 +420,7 @@ void Connection::registerCancel()
 
 void Connection::cancelAll()
 {
+    detail::cancelPendingConnects();
     std::vector<std::shared_ptr<CancelHandle>> live;
     {
         auto& registry = cancelRegistry();

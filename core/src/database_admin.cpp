@@ -4,6 +4,7 @@
 
 #include "pum/database.h"
 #include "pum/error.h"
+#include "connect.h"
 
 namespace pum {
 
@@ -31,13 +32,18 @@ Connection openMaintenanceConnection(const std::string& spec, const std::string&
     const char* keywords[] = {"dbname", "dbname", "fallback_application_name", nullptr};
     // An empty spec: everything from the PG* variables, the database given here.
     const char* values[] = {info.empty() ? database.c_str() : info.c_str(), database.c_str(), "pum", nullptr};
-    PGconn* conn = PQconnectdbParams(keywords, values, 1);
+    detail::ConnectAttempt attempt = detail::connectParams(keywords, values);
+    PGconn* conn = attempt.conn;
     if (!conn) throw ConnectionError("cannot connect: out of memory");
-    if (PQstatus(conn) != CONNECTION_OK) {
+    if (attempt.outcome != detail::ConnectAttempt::Outcome::Finished || PQstatus(conn) != CONNECTION_OK) {
         std::string target = PQdb(conn) ? PQdb(conn) : database;
         if (PQhost(conn) && *PQhost(conn)) target += std::string(" on ") + PQhost(conn);
         std::string message = redactPassword(trimmed(PQerrorMessage(conn)), spec);
         PQfinish(conn);
+        if (attempt.outcome == detail::ConnectAttempt::Outcome::Cancelled)
+            throw CancelledError();
+        if (attempt.outcome == detail::ConnectAttempt::Outcome::TimedOut)
+            message = "no answer within " + std::to_string(attempt.timeoutSeconds) + " s (connect_timeout)";
         throw ConnectionError(redactPassword("cannot connect to " + target + ": " + message, spec));
     }
     return Connection(conn);

@@ -9,6 +9,7 @@
 
 #include "bridge.h"
 #include "caller_connection.h"
+#include "hook_interrupt.h"
 #include "pum/config.h"
 #include "pum/database.h"
 #include "pum/feedback.h"
@@ -109,6 +110,7 @@ public:
         std::string sessionProblem;
         {
             py::gil_scoped_acquire gil;
+            RunningHook interruptible;
             try {
                 py::dict parameters;
                 for (const auto& [name, value] : context.parameters)
@@ -174,6 +176,7 @@ public:
 void registerHookRunner()
 {
     HookRegistry::instance().add(".py", std::make_shared<PythonHookRunner>());
+    registerHookInterrupter();
 }
 
 }  // namespace pum::python

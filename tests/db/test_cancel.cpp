@@ -3,12 +3,19 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
 #include <dlfcn.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <thread>
 
 #include "cli_process.h"
@@ -160,28 +167,158 @@ bool pythonHooksBuilt()
     if (dladdr(reinterpret_cast<void*>(&pum::connectionInfo), &info) == 0 || !info.dli_fname) return false;
     return std::filesystem::exists(std::filesystem::canonical(info.dli_fname).parent_path() / "libpum_python_hooks.so");
 }
-}  // namespace
 
-TEST(CtrlC, StopsAPythonHooksStatement)
+// Installs a module whose post hook runs `body` (run_hook's lines), sends
+// SIGINT once the server shows `condition`, and checks a clean cancellation.
+void interruptPythonHook(const std::string& body, const std::string& condition, const char* what)
 {
-    if (!pythonHooksBuilt()) {
-        if (const char* all = std::getenv("PUM_REQUIRE_ALL_TESTS"); all && std::string(all) == "1")
-            FAIL() << "PUM_REQUIRE_ALL_TESTS=1 and this build has no Python hooks";
-        GTEST_SKIP() << "this build has no Python hooks (python3-dev / pybind11-dev missing)";
-    }
     TempDatabase db(false);
     TempDir dir;
     dir.write("m/.pum.yaml", "pum:\n  module: cancelme\nmigration_hooks:\n  post:\n    - file: hook.py\n");
     dir.write("m/changelogs/1.0.0/01.sql", "CREATE TABLE public.made (id int);\n");
-    dir.write("m/hook.py", "from pum import HookBase\n\n\nclass Hook(HookBase):\n    def run_hook(self, connection):\n"
-                           "        self.execute(\"SELECT pg_sleep(20)\")\n");
+    dir.write("m/hook.py", "import time\nfrom pum import HookBase\n\n\nclass Hook(HookBase):\n"
+                           "    def run_hook(self, connection):\n" + body);
     const auto before = db.snapshot();
     CliProcess pum(installArgs(db, dir.path() / "m"));
     int code = 0;
-    const double seconds = interruptWhen(pum, db, "query LIKE '%pg_sleep(20)%' AND state = 'active'", code);
-    std::printf("[ figures  ] Ctrl-C during a Python hook's statement: stopped %.3f s after SIGINT\n", seconds);
+    const double seconds = interruptWhen(pum, db, condition, code);
+    std::printf("[ figures  ] Ctrl-C during %s: stopped %.3f s after SIGINT\n", what, seconds);
     EXPECT_EQ(code, 130) << pum.err();
     EXPECT_THAT(pum.err(), HasSubstr("cancelled"));
     EXPECT_LT(seconds, 5.0);
     EXPECT_EQ(db.snapshot(), before);
+}
+}  // namespace
+
+#define REQUIRE_PYTHON_HOOKS()                                                                   \
+    do {                                                                                         \
+        if (!pythonHooksBuilt()) {                                                               \
+            if (const char* all = std::getenv("PUM_REQUIRE_ALL_TESTS"); all && std::string(all) == "1") \
+                FAIL() << "PUM_REQUIRE_ALL_TESTS=1 and this build has no Python hooks";          \
+            GTEST_SKIP() << "this build has no Python hooks (python3-dev / pybind11-dev missing)"; \
+        }                                                                                        \
+    } while (false)
+
+TEST(CtrlC, StopsAPythonHooksStatement)
+{
+    REQUIRE_PYTHON_HOOKS();
+    interruptPythonHook("        self.execute(\"SELECT pg_sleep(20)\")\n",
+                        "query LIKE '%pg_sleep(20)%' AND state = 'active'", "a Python hook's statement");
+}
+
+// A hook busy in its own Python code sends nothing the server could cancel:
+// the interrupt raises KeyboardInterrupt in it. The marker statement tells the
+// test the loop has started; `except Exception` is what real hooks write, and
+// must not swallow Ctrl-C.
+TEST(CtrlC, StopsAPythonHookLoopingInPython)
+{
+    REQUIRE_PYTHON_HOOKS();
+    interruptPythonHook("        self.execute(\"SELECT 'python-loop-started'\")\n"
+                        "        deadline = time.monotonic() + 60\n"
+                        "        n = 0\n"
+                        "        while time.monotonic() < deadline:\n"
+                        "            try:\n"
+                        "                n += 1\n"
+                        "            except Exception:\n"
+                        "                pass\n",
+                        "query LIKE '%python-loop-started%' AND state <> 'active'", "a Python hook's own loop");
+}
+
+namespace {
+
+// A TCP port that completes the handshake (the kernel's backlog) and never
+// says a word: what a hung server or a dead VPN link looks like to libpq.
+class SilentServer {
+public:
+    SilentServer()
+    {
+        fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (fd_ < 0 || bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || listen(fd_, 4) != 0 ||
+            getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+            throw std::runtime_error("cannot listen on 127.0.0.1");
+        port_ = ntohs(address.sin_port);
+    }
+    ~SilentServer() { close(fd_); }
+    SilentServer(const SilentServer&) = delete;
+    SilentServer& operator=(const SilentServer&) = delete;
+    std::string conninfo(const std::string& extra = {}) const
+    {
+        return "host=127.0.0.1 port=" + std::to_string(port_) + " dbname=nowhere user=nobody " + extra;
+    }
+    // True once a client's connection waits in the backlog.
+    bool waitForClient(std::chrono::seconds limit = 20s) const
+    {
+        pollfd p{fd_, POLLIN, 0};
+        return poll(&p, 1, static_cast<int>(std::chrono::milliseconds(limit).count())) == 1;
+    }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
+}  // namespace
+
+TEST(Connect, GivesUpAfterTheConnectionsConnectTimeout)
+{
+    SilentServer server;
+    TempDir dir;
+    const auto module = writeModule(dir, "");
+    const auto started = std::chrono::steady_clock::now();
+    CliProcess pum({"-p", server.conninfo("connect_timeout=2"), "-d", module.string(), "info"});
+    const int code = pum.wait(30s);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("[ figures  ] connect to a silent server with connect_timeout=2: gave up after %.3f s\n", seconds);
+    EXPECT_EQ(code, 1);
+    EXPECT_THAT(pum.err(), HasSubstr("no answer within 2 s"));
+    EXPECT_THAT(pum.err(), HasSubstr("127.0.0.1"));
+    EXPECT_LT(seconds, 10.0);
+}
+
+TEST(Connect, GivesUpAfterTenSecondsWithoutConnectTimeout)
+{
+    SilentServer server;
+    try {
+        pum::Connection::open(server.conninfo());
+        FAIL() << "connected to a server that never answers";
+    } catch (const pum::ConnectionError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("no answer within 10 s"));
+    }
+}
+
+TEST(Connect, IsCancelledByItsCallback)
+{
+    SilentServer server;
+    std::atomic<bool> cancel{false};
+    std::thread canceller([&] {
+        server.waitForClient();
+        cancel = true;
+    });
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_THROW(pum::Connection::open(server.conninfo(), [&] { return cancel.load(); }), pum::CancelledError);
+    canceller.join();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("[ figures  ] connect cancelled by its callback after %.3f s\n", seconds);
+    EXPECT_LT(seconds, 5.0);
+}
+
+TEST(CtrlC, StopsAConnectToASilentServer)
+{
+    SilentServer server;
+    TempDir dir;
+    const auto module = writeModule(dir, "");
+    CliProcess pum({"-p", server.conninfo(), "-d", module.string(), "info"});
+    ASSERT_TRUE(server.waitForClient());
+    const auto sent = std::chrono::steady_clock::now();
+    pum.signal(SIGINT);
+    const int code = pum.wait(30s);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+    std::printf("[ figures  ] Ctrl-C while connecting: stopped %.3f s after SIGINT\n", seconds);
+    EXPECT_EQ(code, 130) << pum.err();
+    EXPECT_THAT(pum.err(), HasSubstr("cancelled"));
+    EXPECT_LT(seconds, 5.0);
 }

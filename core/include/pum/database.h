@@ -43,8 +43,11 @@ public:
     // `spec` is a pg_service name, a postgresql:// (or postgres://) URI, or a
     // key=value string; libpq's environment variables (PGHOST, PGPASSWORD,
     // PGSERVICEFILE...) fill in the rest. Throws ConnectionError whose message
-    // never contains the password.
-    static Connection open(const std::string& spec);
+    // never contains the password. Gives up after the connection's
+    // connect_timeout (else 10 s) with ConnectionError, and with
+    // CancelledError as soon as `cancelled` returns true (polled every 50 ms)
+    // or cancelAll() is called.
+    static Connection open(const std::string& spec, const std::function<bool()>& cancelled = {});
     // Takes ownership of an established connection.
     explicit Connection(pg_conn* connection);
     // A Connection on a PGconn that someone else owns (a caller's psycopg
