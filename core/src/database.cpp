@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <thread>
 #include <utility>
 
 #include "pum/error.h"
@@ -125,6 +127,9 @@ struct Connection::CancelHandle {
     std::mutex mutex;
     PGcancel* cancel = nullptr;
     std::atomic<bool> requested{false};
+    std::atomic<bool> sending{false};
+    // When the first request went out (steady clock ticks; 0: not yet).
+    std::atomic<std::chrono::steady_clock::rep> sentAt{0};
     ~CancelHandle()
     {
         if (cancel) PQfreeCancel(cancel);
@@ -135,6 +140,28 @@ struct Connection::CancelHandle {
         if (!cancel) return;
         char buffer[256];
         PQcancel(cancel, buffer, sizeof buffer);
+    }
+    // PQcancel opens a connection of its own and waits for the server to
+    // close it, which a server that stopped answering never does: it runs on
+    // a thread of its own, one at a time, so that no caller (QGIS's UI
+    // thread, the command's poll loop) ever waits for it.
+    static void sendInBackground(const std::shared_ptr<CancelHandle>& handle)
+    {
+        std::chrono::steady_clock::rep never = 0;
+        handle->sentAt.compare_exchange_strong(never, std::chrono::steady_clock::now().time_since_epoch().count());
+        if (handle->sending.exchange(true)) return;
+        std::thread([handle] {
+            handle->send();
+            handle->sending = false;
+        }).detach();
+    }
+    // True once a request has gone unanswered for `grace`.
+    bool unansweredFor(std::chrono::milliseconds grace) const
+    {
+        const auto sent = sentAt.load();
+        if (sent == 0) return false;
+        const auto since = std::chrono::steady_clock::now().time_since_epoch() - std::chrono::steady_clock::duration(sent);
+        return since > grace;
     }
 };
 
@@ -430,7 +457,7 @@ void Connection::cancelAll()
     }
     for (const auto& handle : live) {
         handle->requested = true;
-        handle->send();
+        CancelHandle::sendInBackground(handle);
     }
 }
 
@@ -512,6 +539,8 @@ namespace {
 
 constexpr const char* kQueryCanceled = "57014";
 constexpr int kPollMilliseconds = 100;
+// How long a cancelled command waits for the server before giving the connection up.
+constexpr std::chrono::milliseconds kCancelGrace{5000};
 
 std::string unsupportedCopy() { return "COPY with data from or to the client (STDIN, STDOUT) is not supported here"; }
 
@@ -545,6 +574,19 @@ bool successful(ExecStatusType status)
 
 }  // namespace
 
+void Connection::giveUpIfCancelUnanswered()
+{
+    if (!cancel_->unansweredFor(kCancelGrace)) return;
+    // The server answers neither the statement nor the cancel request (a hung
+    // host, a dead VPN link). Closing the socket makes every later command on
+    // this connection fail at once, the rollback included; the server rolls
+    // the transaction back when it notices the client is gone.
+    shutdown(PQsocket(conn_), SHUT_RDWR);
+    throw ConnectionError("the server of " + describe() + " did not answer for " +
+                          std::to_string(kCancelGrace.count() / 1000) +
+                          " s after the cancel request: the connection was given up, nothing was committed");
+}
+
 void Connection::waitForServer(short events)
 {
     // Polled in short steps so that a cancellation racing the command's
@@ -553,7 +595,10 @@ void Connection::waitForServer(short events)
     int ready = poll(&fd, 1, kPollMilliseconds);
     if (ready < 0 && errno != EINTR)
         throw ConnectionError("connection to " + describe() + " lost while waiting: " + std::strerror(errno));
-    if (ready == 0 && cancel_->requested) cancel_->send();
+    if (ready == 0 && cancel_->requested) {
+        giveUpIfCancelUnanswered();
+        CancelHandle::sendInBackground(cancel_);
+    }
     if (ready > 0 && !PQconsumeInput(conn_))
         throw ConnectionError("connection to " + describe() + " lost: " + trimmed(PQerrorMessage(conn_)));
 }
@@ -753,9 +798,10 @@ void Connection::runStatements(const std::vector<SqlStatement>& statements, cons
         if (!cancelled && (cancel_->requested || (feedback && feedback->isCancelled()))) {
             // The feedback's cancellation ends this call only: the connection stays usable.
             cancelled = true;
-            cancel_->send();
+            CancelHandle::sendInBackground(cancel_);
         } else if (cancelled && ready == 0) {
-            cancel_->send();  // the first request may have reached the server between two statements
+            giveUpIfCancelUnanswered();
+            CancelHandle::sendInBackground(cancel_);  // the first request may have reached the server between two statements
         }
         if (ready > 0 && (fd.revents & (POLLIN | POLLERR | POLLHUP))) {
             if (!PQconsumeInput(conn_)) throw lost("reading results of " + source);
@@ -850,7 +896,7 @@ void Connection::requestCancel()
 {
     if (!cancel_) return;
     cancel_->requested = true;
-    cancel_->send();
+    CancelHandle::sendInBackground(cancel_);
 }
 
 bool Connection::cancelRequested() const { return cancel_ && cancel_->requested; }

@@ -137,7 +137,8 @@ void UpgradeTask::execute()
     pum::Config config = pum::Config::load(request_.moduleDirectory.toStdString());
     result_.config = config;
     feedback_->throwIfCancelled();
-    pum::Connection connection = pum::Connection::open(request_.conninfo);
+    // Cancel works while connecting too; connect_timeout (else 10 s) bounds it.
+    pum::Connection connection = pum::Connection::open(request_.conninfo, [this] { return feedback_->isCancelled(); });
     feedback_->setConnection(&connection);
     struct Detach {
         pumqt::QtFeedback* feedback;

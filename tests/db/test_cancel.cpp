@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "cli_process.h"
+#include "freeze_proxy.h"
 #include "pum/database.h"
 #include "pum/error.h"
 #include "test_support.h"
@@ -321,4 +322,44 @@ TEST(CtrlC, StopsAConnectToASilentServer)
     EXPECT_EQ(code, 130) << pum.err();
     EXPECT_THAT(pum.err(), HasSubstr("cancelled"));
     EXPECT_LT(seconds, 5.0);
+}
+
+// A server that stops answering mid-command (hung host, dead VPN link):
+// requestCancel() returns at once although the cancel request itself gets no
+// answer (QGIS calls it on its UI thread), and the command gives the
+// connection up instead of waiting for ever.
+TEST(Cancel, ReturnsAtOnceAndGivesUpWhenTheServerStopsAnswering)
+{
+    const auto& env = pum::test::clusterEnv();
+    ASSERT_TRUE(env.count("PGPORT")) << "the test cluster's environment has no PGPORT";
+    pum::test::FreezeProxy proxy(std::stoi(env.at("PGPORT")));
+    auto connection =
+        pum::Connection::open("host=127.0.0.1 port=" + std::to_string(proxy.port()) + " dbname=postgres user=postgres");
+    connection.exec("SELECT 1");
+    proxy.freeze();
+
+    std::atomic<double> cancelSeconds{-1};
+    std::thread canceller([&] {
+        if (!proxy.waitForClientData()) return;
+        const auto started = std::chrono::steady_clock::now();
+        connection.requestCancel();
+        cancelSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    });
+    const auto started = std::chrono::steady_clock::now();
+    try {
+        connection.exec("SELECT 'never answered'");
+        ADD_FAILURE() << "a frozen server answered";
+    } catch (const pum::ConnectionError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("did not answer for 5 s after the cancel request"));
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    canceller.join();
+    std::printf("[ figures  ] frozen server: requestCancel() returned in %.4f s, the command gave up after %.2f s\n",
+                cancelSeconds.load(), seconds);
+    EXPECT_GE(cancelSeconds.load(), 0.0) << "the command was never seen by the proxy";
+    EXPECT_LT(cancelSeconds.load(), 0.5);
+    EXPECT_GE(proxy.unansweredConnections(), 1) << "no cancel request reached the server's address";
+    EXPECT_LT(seconds, 20.0);
+    // Given up means closed: the next command fails at once instead of waiting again.
+    EXPECT_THROW(connection.exec("SELECT 1"), pum::Error);
 }

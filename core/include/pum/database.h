@@ -85,7 +85,10 @@ public:
     // Times the client waited for the server (each exec, each pipeline).
     std::uint64_t roundTrips() const { return roundTrips_; }
 
-    // Asks the server to cancel the running statement. Safe from another thread.
+    // Asks the server to cancel the running statement. Safe from another
+    // thread, and returns at once: the request goes out from a thread of its
+    // own. A command whose server answers neither it nor the cancel within
+    // 5 s gives the connection up (ConnectionError).
     // Sticky: from then on every command on this connection throws
     // CancelledError (a request racing a command's start is re-sent while it
     // runs), except the rollback of a Transaction.
@@ -118,6 +121,8 @@ private:
     Result run(const std::string& sql, const std::vector<std::optional<std::string>>* params, bool cancellable);
     Result awaitResult(const std::string& sql);
     void waitForServer(short events);
+    // Throws ConnectionError (and closes the socket) once a cancel request has gone unanswered too long.
+    void giveUpIfCancelUnanswered();
     void registerCancel();
 
     pg_conn* conn_ = nullptr;
