@@ -78,5 +78,6 @@ std::map<std::string, std::string> parameterMap(const ParameterArgs& args);
 // Command groups, each in its own file.
 void registerModuleCommands(CLI::App& app, GlobalOptions& options);  // install, upgrade, baseline, info, app
 void registerAdminCommands(CLI::App& app, GlobalOptions& options);   // roles, demo data, uninstall, check, dump, restore, db
+void registerValidateCommand(CLI::App& app, GlobalOptions& options);  // validate (no database)
 
 }  // namespace pum::cli

@@ -240,6 +240,7 @@ int main(int argc, char** argv)
 
     registerModuleCommands(app, options);
     registerAdminCommands(app, options);
+    registerValidateCommand(app, options);
 
     try {
         app.parse(argc, argv);

@@ -76,14 +76,7 @@ Changelog readFolder(const fs::path& directory, Version version, bool strict)
 ParameterValue checkValue(const ParameterDefinition& definition)
 {
     if (definition.defaultValue && !definition.defaultValue->isNull()) return *definition.defaultValue;
-    switch (definition.type) {
-    case ParameterType::Boolean: return ParameterValue::parse(definition.type, "false");
-    case ParameterType::Integer:
-    case ParameterType::Decimal: return ParameterValue::parse(definition.type, "0");
-    case ParameterType::Text:
-    case ParameterType::Path: break;
-    }
-    return ParameterValue::parse(definition.type, "x");
+    return neutralValue(definition);
 }
 
 }  // namespace

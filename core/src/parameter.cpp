@@ -402,6 +402,19 @@ bool operator==(const ParameterValue& a, const ParameterValue& b)
     return a.text_ == b.text_;
 }
 
+ParameterValue neutralValue(const ParameterDefinition& definition)
+{
+    if (!definition.values.empty()) return definition.values.front();
+    switch (definition.type) {
+    case ParameterType::Boolean: return ParameterValue::parse(definition.type, "false");
+    case ParameterType::Integer:
+    case ParameterType::Decimal: return ParameterValue::parse(definition.type, "0");
+    case ParameterType::Text:
+    case ParameterType::Path: break;
+    }
+    return ParameterValue::parse(definition.type, "x");
+}
+
 ParameterValues resolveParameters(const std::vector<ParameterDefinition>& definitions,
                                   const std::map<std::string, std::string>& given)
 {

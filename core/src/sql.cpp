@@ -142,6 +142,15 @@ private:
                                 lineStarts_->begin());
     }
     int lineOf(std::size_t offset) const { return rawLine(offset) + options_.firstLine - 1; }
+    // Characters (not bytes: UTF-8 continuation bytes are skipped) from the line's start, 1-based.
+    int columnOf(std::size_t offset) const
+    {
+        const std::size_t start = (*lineStarts_)[static_cast<std::size_t>(rawLine(offset) - 1)];
+        int column = 1;
+        for (std::size_t k = start; k < offset && k < src_.size(); ++k)
+            if ((static_cast<unsigned char>(src_[k]) & 0xC0) != 0x80) ++column;
+        return column;
+    }
 
     [[noreturn]] void fail(std::size_t offset, std::string message) const
     {
@@ -149,6 +158,7 @@ private:
         info.message = std::move(message);
         info.file = script_.source;
         info.line = lineOf(offset);
+        info.column = columnOf(offset);
         throw SqlError(std::move(info));
     }
 

@@ -50,6 +50,7 @@ struct SqlErrorInfo {
     std::string file;       // source file or description ("inline code in .pum.yaml")
     int line = 0;           // 1-based line in `file`, 0 when unknown
     std::string statement;  // the failing statement, possibly shortened
+    int column = 0;         // 1-based, in characters, on `line` (our lexer's errors); 0 when unknown
 };
 
 class SqlError : public Error {

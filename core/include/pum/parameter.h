@@ -60,6 +60,10 @@ struct ParameterDefinition {
 // Parameter values by name (ordered, so logs and JSON are stable).
 using ParameterValues = std::map<std::string, ParameterValue>;
 
+// A value that fits wherever `{name}` may stand, for checking SQL without the
+// real one: the first of its `values`, else 0, false or 'x' by its type.
+ParameterValue neutralValue(const ParameterDefinition& definition);
+
 // Converts user-given texts (from `-p NAME VALUE`, a form...) by declared type,
 // checks them against `values`, fills defaults (NULL when there is none).
 // Throws ParameterError naming the parameter for undeclared names, values that

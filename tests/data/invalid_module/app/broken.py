@@ -1,0 +1,7 @@
+from pum import HookBase
+
+
+class Hook(HookBase):
+    def run_hook(self, connection):
+        if True
+            pass

@@ -1,0 +1,1 @@
+CREATE TABLE invalid.again (id int);

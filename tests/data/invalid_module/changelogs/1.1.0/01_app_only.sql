@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA invalid IS 'language: {lang}';

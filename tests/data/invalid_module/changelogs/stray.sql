@@ -1,0 +1,1 @@
+SELECT 'outside every version folder';
