@@ -19,8 +19,11 @@
 #include "ascii.h"
 #include "pum/error.h"
 #include "text_input.h"
+#include "text.h"
 
 namespace pum {
+
+using detail::joined;
 
 namespace fs = std::filesystem;
 
@@ -38,16 +41,6 @@ std::string joinKey(const std::string& path, const std::string& key)
 std::string indexKey(const std::string& path, std::size_t index)
 {
     return path + "[" + std::to_string(index) + "]";
-}
-
-std::string join(const std::vector<std::string>& items, const char* separator = ", ")
-{
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
 }
 
 // A key of a mapping together with its value: the key node is kept because a
@@ -143,14 +136,14 @@ private:
         std::map<std::string, Field> fields;
         if (node.IsNull()) return fields;
         if (!node.IsMap())
-            fail(node, path, "expected a mapping (keys " + join(allowed) + "), got " + describeType(node));
+            fail(node, path, "expected a mapping (keys " + joined(allowed) + "), got " + describeType(node));
         for (auto it = node.begin(); it != node.end(); ++it) {
             const YAML::Node key = it->first;
             if (!key.IsScalar()) fail(key, path, "expected a key name, got " + describeType(key));
             const std::string name = key.Scalar();
             const std::string keyPath = joinKey(path, name);
             if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
-                fail(key, keyPath, "unknown key '" + name + "' (expected one of: " + join(allowed) + ")");
+                fail(key, keyPath, "unknown key '" + name + "' (expected one of: " + joined(allowed) + ")");
             if (auto previous = fields.find(name); previous != fields.end())
                 fail(key, keyPath,
                      "duplicate key '" + name + "' (first at line " + std::to_string(lineOf(previous->second.key)) +
@@ -391,7 +384,7 @@ ParameterDefinition Loader::loadParameter(const YAML::Node& node, const std::str
             std::vector<std::string> allowed;
             for (const auto& v : definition.values) allowed.push_back(v.text());
             fail(*value, path + ".default",
-                 "'" + definition.defaultValue->text() + "' is not one of the allowed values (" + join(allowed) + ")");
+                 "'" + definition.defaultValue->text() + "' is not one of the allowed values (" + joined(allowed) + ")");
         }
     }
 
@@ -544,7 +537,7 @@ void Loader::loadRoles(const Field& field, Config& config) const
             chain.push_back(next->first);
             if (!visited.insert(next->first).second)
                 fail(config.roles[i].line, indexKey("roles", i) + ".inherit",
-                     "roles inherit each other in a loop (" + join(chain, " -> ") + ")");
+                     "roles inherit each other in a loop (" + joined(chain, " -> ") + ")");
             current = next->second;
         }
         loopFree.insert(chain.begin(), chain.end());

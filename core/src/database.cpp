@@ -19,18 +19,13 @@
 #include "pum/feedback.h"
 #include "pum/sql.h"
 #include "connect.h"
+#include "text.h"
 
 namespace pum {
 
-namespace {
+using detail::trimmed;
 
-std::string trimmed(std::string text)
-{
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r')) text.pop_back();
-    size_t start = 0;
-    while (start < text.size() && (text[start] == ' ' || text[start] == '\n')) ++start;
-    return text.substr(start);
-}
+namespace {
 
 std::string field(const PGresult* result, int code)
 {

@@ -5,16 +5,13 @@
 #include "pum/database.h"
 #include "pum/error.h"
 #include "connect.h"
+#include "text.h"
 
 namespace pum {
 
-namespace {
+using detail::trimmed;
 
-std::string trimmed(std::string text)
-{
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
-}
+namespace {
 
 void refuseInTransaction(Connection& c, const char* what)
 {

@@ -18,20 +18,17 @@
 #include "pum/database.h"
 #include "pum/error.h"
 #include "pum/feedback.h"
+#include "text.h"
 
 extern char** environ;
 
 namespace pum {
 
+using detail::trimmed;
+
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string trimmed(std::string text)
-{
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r')) text.pop_back();
-    return text;
-}
 
 // The environment of the child: ours without any PG* variable, plus the
 // effective parameters of the open connection (so the tool reaches exactly
