@@ -2,8 +2,8 @@
 """Benchmark: `pum install` against `psql --single-transaction -f` on the same SQL.
 
 Starts its own throwaway PostgreSQL/PostGIS cluster (tests/support/
-pg_test_cluster.sh), generates two modules, and installs each one N times
-(fresh database every run) with both tools, directly and through
+pg_test_cluster.sh), generates the modules, and installs each one N times
+(fresh database every run) with both tools, over TCP loopback and through
 latency_proxy.py (D ms each way), measuring:
   - median wall time of the client process,
   - its peak RSS (its own VmHWM, sampled while it runs; os.wait4's
@@ -11,17 +11,22 @@ latency_proxy.py (D ms each way), measuring:
   - round trips (counted by the proxy; see latency_proxy.py for the rule).
 
 Scenarios:
-  many  FILES changelog files of STATEMENTS small statements each
-        (CREATE TABLE / COMMENT / CREATE INDEX / INSERT)
-  bulk  LARGE_FILES files of LARGE_MB MiB of multi-row INSERTs each
+  module  MODULE_FILES files of MODULE_STATEMENTS statements, then a Python
+          hook building VIEWS editable views through a helper library
+          (bench_module.py): the pattern of real pum datamodels
+  large   one changelog of LARGE_MB MiB of multi-row INSERTs (peak RSS)
+  many    FILES changelog files of STATEMENTS small statements each
+          (CREATE TABLE / COMMENT / CREATE INDEX / INSERT)
+  bulk    LARGE_FILES files of BULK_MB MiB of multi-row INSERTs each
 
 psql gets the concatenation of the same files with the parameters
 substituted, so both tools run the same statements; pum also creates its
 migration table and records the version (a handful of statements).
 
-    /usr/bin/python3 bench/run_benchmark.py [--runs 5] [--delay-ms 2] [--pum build/bin/pum]
+    /usr/bin/python3 bench/run_benchmark.py [--runs 3] [--delay-ms 5] [--pum build/bin/pum]
+    /usr/bin/python3 bench/run_benchmark.py --quick     # small sizes, 1 run: checks it works
 
-This is a benchmark, not a test: it is not registered with ctest.
+The figures are printed, never asserted; ctest runs only --quick (label bench).
 """
 import argparse
 import json
@@ -39,6 +44,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from latency_proxy import ProxyThread  # noqa: E402
+import bench_module  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLUSTER_SCRIPT = os.path.join(ROOT, "tests", "support", "pg_test_cluster.sh")
@@ -117,13 +123,17 @@ def substitute(sql):
     return re.sub(r"\{\{|\}\}|\{(\w+)\}", repl, sql)
 
 
-def generate_module(base, name, files):
-    """Writes a pum module (version 1.0.0) and the psql script of the same SQL."""
+def generate_module(base, name, files, view_tables=()):
+    """Writes a pum module (version 1.0.0) and the psql script of the same SQL.
+
+    `view_tables`: tables the module's Python hook builds an editable view on.
+    """
     mod = os.path.join(base, name)
     cl = os.path.join(mod, "changelogs", "1.0.0")
     os.makedirs(cl)
+    hooks = bench_module.write_hooks(mod, view_tables) if view_tables else ""
     with open(os.path.join(mod, ".pum.yaml"), "w") as f:
-        f.write(PUM_YAML.format(module=f"bench_{name}", srid=SRID))
+        f.write(PUM_YAML.format(module=f"bench_{name}", srid=SRID) + hooks)
     psql_script = os.path.join(base, f"{name}.psql.sql")
     total = 0
     with open(psql_script, "w") as ps:
@@ -132,7 +142,15 @@ def generate_module(base, name, files):
                 f.write(text)
             ps.write(substitute(text))
             total += len(text)
+        if view_tables:
+            ps.write(bench_module.psql_hook_sql(view_tables))
     return mod, psql_script, total
+
+
+def tables_of_many(files, statements):
+    """The tables _many_file creates, in order."""
+    groups = (statements + 39) // 40
+    return [f"t_{f:02d}_{g:03d}" for f in range(1, files + 1) for g in range(groups)]
 
 
 # ---------------------------------------------------------------- running
@@ -226,20 +244,31 @@ def tool_command(tool, pum, module, psql_script, cluster, host, port, db):
 
 def main():
     ap = argparse.ArgumentParser(description="pum install vs psql -f, direct and through a latency proxy")
-    ap.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
-    ap.add_argument("--delay-ms", type=float, default=2.0, help="proxy delay each way (default 2)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
+    ap.add_argument("--delay-ms", type=float, default=5.0, help="proxy delay each way (default 5)")
     ap.add_argument("--pum", default=os.path.join(ROOT, "build", "bin", "pum"), help="pum binary")
-    ap.add_argument("--scenarios", default="many,bulk", help="comma-separated: many, bulk")
+    ap.add_argument("--scenarios", default="module,large",
+                    help="comma-separated: module, large, many, bulk (default module,large)")
     ap.add_argument("--tools", default="pum,psql", help="comma-separated: pum, psql")
-    ap.add_argument("--modes", default="direct,proxy",
-                    help="comma-separated: direct (unix socket), proxy, tcp (127.0.0.1 without proxy)")
+    ap.add_argument("--modes", default="tcp,proxy",
+                    help="comma-separated: tcp (127.0.0.1 loopback, default), proxy, direct (unix socket); "
+                         "'large' runs in the first mode only")
+    ap.add_argument("--module-files", type=int, default=60, help="SQL files in 'module' (default 60)")
+    ap.add_argument("--module-statements", type=int, default=250,
+                    help="statements per file in 'module' (default 250)")
+    ap.add_argument("--views", type=int, default=200, help="views the hook of 'module' builds (default 200)")
+    ap.add_argument("--large-size-mb", type=float, default=200.0, help="MiB of the file of 'large' (default 200)")
+    ap.add_argument("--quick", action="store_true",
+                    help="small sizes and one run (6 files of 100 statements, 20 views, 5 MiB): checks that it works")
     ap.add_argument("--files", type=int, default=10, help="files in 'many' (default 10)")
     ap.add_argument("--statements", type=int, default=1000, help="statements per file in 'many' (default 1000)")
     ap.add_argument("--large-files", type=int, default=3, help="files in 'bulk' (default 3)")
-    ap.add_argument("--large-mb", type=float, default=5.0, help="MiB per file in 'bulk' (default 5)")
+    ap.add_argument("--large-mb", "--bulk-mb", type=float, default=5.0, help="MiB per file in 'bulk' (default 5)")
     ap.add_argument("--json", help="also write the results to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated modules and logs")
     args = ap.parse_args()
+    if args.quick:
+        args.runs, args.module_files, args.module_statements, args.views, args.large_size_mb = 1, 6, 100, 20, 5.0
     # SIGTERM unwinds like Ctrl-C, so the cluster and the proxy are always stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
@@ -258,7 +287,14 @@ def main():
     try:
         modules = {}
         for name in scenarios:
-            if name == "many":
+            view_tables = ()
+            if name == "module":
+                files = [(f"{i + 1:02d}_part.sql", _many_file(i + 1, args.module_statements, i == 0))
+                         for i in range(args.module_files)]
+                view_tables = tables_of_many(args.module_files, args.module_statements)[:args.views]
+            elif name == "large":
+                files = [("01_large.sql", _bulk_file(1, args.large_size_mb, True))]
+            elif name == "many":
                 files = [(f"{i + 1:02d}_part.sql", _many_file(i + 1, args.statements, i == 0))
                          for i in range(args.files)]
             elif name == "bulk":
@@ -266,8 +302,10 @@ def main():
                          for i in range(args.large_files)]
             else:
                 ap.error(f"unknown scenario {name}")
-            modules[name] = generate_module(workdir, name, files)
-            print(f"bench: module '{name}': {len(files)} files, {modules[name][2] / 1e6:.1f} MB")
+            modules[name] = generate_module(workdir, name, files, view_tables) + (len(view_tables),)
+            print(f"bench: module '{name}': {len(files)} files, {modules[name][2] / 1e6:.1f} MB"
+                  + (f", a Python hook building {len(view_tables)} views" if view_tables else ""))
+            del files  # the 200 MB text must not stay in this process while the tools run
 
         with Cluster(workdir) as cluster:
             env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
@@ -277,9 +315,9 @@ def main():
                 print(f"bench: PostgreSQL {server}; proxy 127.0.0.1:{proxy.port}, {args.delay_ms} ms each way")
                 n = 0
                 for scen in scenarios:
-                    module, psql_script, _ = modules[scen]
+                    module, psql_script, _, views = modules[scen]
                     for tool in tools:
-                        for mode in modes:
+                        for mode in (modes[:1] if scen == "large" else modes):
                             times, cpus, rss, ru_rss, rts, failures = [], [], [], [], [], 0
                             for run in range(args.runs):
                                 n += 1
@@ -301,6 +339,9 @@ def main():
                                     tables = int(cluster.admin(
                                         "SELECT count(*) FROM pg_tables WHERE schemaname = 'bench'", db))
                                     ok = tables > 0
+                                if ok and views:
+                                    ok = int(cluster.admin("SELECT count(*) FROM pg_trigger t JOIN pg_class c "
+                                                           "ON c.oid = t.tgrelid WHERE c.relkind = 'v'", db)) == 2 * views
                                 if ok:
                                     times.append(wall)
                                     cpus.append(cpu)
@@ -342,6 +383,7 @@ def main():
 
 
 def report(results, args, scenarios):
+    """One table: per scenario and tool, the time per mode, round trips, peak RSS; then pum / psql."""
     def get(scen, tool, mode):
         for r in results:
             if (r["scenario"], r["tool"], r["mode"]) == (scen, tool, mode):
@@ -351,43 +393,44 @@ def report(results, args, scenarios):
     def fmt(v, spec):
         return "-" if v is None else format(v, spec)
 
+    names = {"tcp": "loopback", "proxy": "proxy", "direct": "unix socket"}
+    modes = [m for m in ("tcp", "direct", "proxy") if any(r["mode"] == m for r in results)]
     rtt = 2 * args.delay_ms
     print()
-    print(f"Results: median of {args.runs} runs; proxy adds {args.delay_ms:g} ms each way "
-          f"({rtt:g} ms round trip); peak RSS of the client process; round trips counted by the proxy.")
+    print(f"Results: median of {args.runs} run(s); loopback = TCP 127.0.0.1; proxy adds {args.delay_ms:g} ms "
+          f"each way ({rtt:g} ms round trip) and counts round trips; peak RSS = the client's VmHWM.")
     print()
-    print(f"| scenario | tool | direct: time (s) | direct: peak RSS (MiB) | proxy: time (s) "
-          f"| proxy: peak RSS (MiB) | proxy: round trips | failed runs |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    head = " | ".join(f"{names[m]}: time (s)" for m in modes)
+    print(f"| scenario | tool | {head} | proxy / loopback | round trips | peak RSS (MiB) | failed runs |")
+    print("| --- | --- | " + " | ".join("---:" for _ in modes) + " | ---: | ---: | ---: | ---: |")
     for scen in scenarios:
         for tool in ("pum", "psql"):
-            d, p = get(scen, tool, "direct"), get(scen, tool, "proxy")
-            if d is None and p is None:
+            rows = {m: get(scen, tool, m) for m in modes}
+            present = [r for r in rows.values() if r]
+            if not present:
                 continue
-            fails = sum(r["failures"] for r in (d, p) if r)
-            print(f"| {scen} | {tool} | {fmt(d and d['median_s'], '.2f')} | {fmt(d and d['peak_rss_mib'], '.1f')} "
-                  f"| {fmt(p and p['median_s'], '.2f')} | {fmt(p and p['peak_rss_mib'], '.1f')} "
-                  f"| {fmt(p and p['round_trips'], '.0f')} | {fails} |")
+            times = " | ".join(fmt(rows[m] and rows[m]["median_s"], ".2f") for m in modes)
+            t, p = rows.get("tcp"), rows.get("proxy")
+            ratio = p["median_s"] / t["median_s"] if t and p and t["median_s"] and p["median_s"] else None
+            rts = p["round_trips"] if p else None
+            rss = max((r["peak_rss_mib"] for r in present if r["peak_rss_mib"] is not None), default=None)
+            fails = sum(r["failures"] for r in present)
+            print(f"| {scen} | {tool} | {times} | {fmt(ratio, '.2f')} | {fmt(rts, '.0f')} | {fmt(rss, '.1f')} "
+                  f"| {fails} |")
         ratios = []
-        for mode in ("direct", "proxy"):
+        for mode in modes:
             a, b = get(scen, "pum", mode), get(scen, "psql", mode)
             if a and b and a["median_s"] and b["median_s"]:
-                ratios.append(f"{mode} time {a['median_s'] / b['median_s']:.2f}")
+                ratios.append(f"{names[mode]} time {a['median_s'] / b['median_s']:.2f}")
         a, b = get(scen, "pum", "proxy"), get(scen, "psql", "proxy")
         if a and b and a["round_trips"] is not None and b["round_trips"]:
-            ratios.append(f"round trips {a['round_trips'] / b['round_trips']:.4f}")
+            ratios.append(f"round trips {a['round_trips'] / b['round_trips']:.3f}")
+        a = [r for r in results if r["scenario"] == scen and r["tool"] == "pum" and r["peak_rss_mib"]]
+        b = [r for r in results if r["scenario"] == scen and r["tool"] == "psql" and r["peak_rss_mib"]]
+        if a and b:
+            ratios.append(f"peak RSS {max(r['peak_rss_mib'] for r in a) / max(r['peak_rss_mib'] for r in b):.2f}")
         if ratios:
-            print(f"| {scen} | pum / psql | {', '.join(ratios)} | | | | | |")
-    tcp = [r for r in results if r["mode"] == "tcp"]
-    if tcp:
-        print()
-        print("Direct over TCP (127.0.0.1, no proxy):")
-        print()
-        print("| scenario | tool | time (s) | peak RSS (MiB) | failed runs |")
-        print("| --- | --- | ---: | ---: | ---: |")
-        for r in tcp:
-            print(f"| {r['scenario']} | {r['tool']} | {fmt(r['median_s'], '.2f')} "
-                  f"| {fmt(r['peak_rss_mib'], '.1f')} | {r['failures']} |")
+            print(f"| {scen} | pum / psql | {', '.join(ratios)} |" + " |" * (len(modes) + 3))
 
 
 if __name__ == "__main__":

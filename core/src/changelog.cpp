@@ -7,6 +7,7 @@
 #include "pum/config.h"
 #include "pum/error.h"
 #include "pum/sql.h"
+#include "pum/sql_stream.h"
 #include "sql_hook.h"
 
 namespace pum {
@@ -102,17 +103,19 @@ ParameterValues checkValues(const Config& config)
     return values;
 }
 
-void refuseAppOnly(const std::string& text, const std::string& shown, const Config& config,
+// Files are read piece by piece (sql_stream.h): memory stays flat on large changelogs.
+void refuseAppOnly(const fs::path& file, const std::string& shown, const Config& config,
                    const ParameterValues& values)
 {
     for (const auto& definition : config.parameters) {
-        // A use is written `{name}` (a format spec is refused): no such text, no use.
-        if (!definition.appOnly || text.find("{" + definition.name + "}") == std::string::npos) continue;
+        if (!definition.appOnly) continue;
         ParameterValues without = values;
         without.erase(definition.name);
         try {
-            parseSql(text, shown, without);
+            checkSqlFile(file, shown, without);
         } catch (const SqlError& e) {
+            // Only a use of this parameter: other errors are validateChangelog's to report.
+            if (e.info().message.find("unknown parameter '" + definition.name + "'") == std::string::npos) continue;
             throw ConfigError(shown, e.line(), "",
                               "uses parameter '" + definition.name + "', which is app_only in " +
                                   detail::displayPath(config.configFile) +
@@ -128,14 +131,13 @@ void validateChangelog(const Changelog& changelog, const Config& config)
 {
     const ParameterValues values = checkValues(config);
     for (const fs::path& file : changelog.files) {
-        const std::string text = detail::readTextFile(file);
         const std::string shown = detail::displayPath(file);
         try {
-            parseSql(text, shown, values);
+            checkSqlFile(file, shown, values);
         } catch (const SqlError& e) {
             throw ConfigError(e.file().empty() ? shown : e.file(), e.line(), "", e.info().message);
         }
-        refuseAppOnly(text, shown, config, values);
+        refuseAppOnly(file, shown, config, values);
     }
 }
 
@@ -145,8 +147,7 @@ void refuseAppOnlyParameters(const Changelog& changelog, const Config& config)
                                  [](const ParameterDefinition& d) { return d.appOnly; });
     if (!any) return;
     const ParameterValues values = checkValues(config);
-    for (const fs::path& file : changelog.files)
-        refuseAppOnly(detail::readTextFile(file), detail::displayPath(file), config, values);
+    for (const fs::path& file : changelog.files) refuseAppOnly(file, detail::displayPath(file), config, values);
 }
 
 std::vector<Changelog> loadChangelogs(const Config& config)

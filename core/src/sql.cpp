@@ -66,11 +66,17 @@ struct Token {
     std::string text;  // lower-cased for words; content for strings and identifiers
 };
 
+// Thrown (and caught in run()) when a chunk ends inside a string, comment
+// or placeholder: the statement continues in the next chunk.
+struct ChunkEnded {};
+
 class Parser {
 public:
-    Parser(std::string_view sql, std::string source, const ParameterValues& parameters, const SqlOptions& options)
-        : src_(sql), params_(parameters), options_(options)
+    Parser(std::string_view sql, std::string source, const ParameterValues& parameters, const SqlOptions& options,
+           SqlChunk* chunk = nullptr)
+        : src_(sql), params_(parameters), options_(options), chunk_(chunk)
     {
+        if (chunk_) substituted_ = chunk_->substituted;
         script_.source = std::move(source);
         auto starts = std::make_shared<std::vector<std::size_t>>();
         starts->push_back(0);
@@ -89,8 +95,32 @@ public:
                                                             : ""));
         std::size_t i = 0;
         // A UTF-8 byte order mark is not SQL; the server would choke on it.
-        if (src_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+        if ((!chunk_ || chunk_->first) && src_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
         const std::size_t n = src_.size();
+        try {
+            scan(i, n);
+        } catch (const ChunkEnded&) {
+            active_ = false;  // its statement is parsed again with the next chunk
+        }
+        if (partial()) {
+            if (active_) active_ = false;
+            chunk_->consumed = consumed_;
+        } else if (active_) {
+            endStatement(lastTokenEnd_);
+        }
+        if (chunk_) {
+            chunk_->substituted = partial() ? substitutedConsumed_ : substituted_;
+            if (!partial()) chunk_->consumed = n;
+        }
+        script_.lineStarts = *lineStarts_;
+        return std::move(script_);
+    }
+
+private:
+    bool partial() const { return chunk_ && !chunk_->last; }
+
+    void scan(std::size_t i, std::size_t n)
+    {
         while (i < n) {
             char c = src_[i];
             if (isSpace(c)) {
@@ -103,16 +133,19 @@ public:
             } else {
                 i = token(i);
             }
+            if (!active_) {
+                consumed_ = i;
+                substitutedConsumed_ = substituted_;
+            }
         }
-        if (active_) endStatement(lastTokenEnd_);
-        script_.lineStarts = *lineStarts_;
-        return std::move(script_);
     }
 
-private:
     std::string_view src_;
     const ParameterValues& params_;
     const SqlOptions& options_;
+    SqlChunk* chunk_ = nullptr;
+    std::size_t consumed_ = 0;  // source bytes up to the end of the last complete statement
+    std::size_t substitutedConsumed_ = 0;  // substituted_ at that point
     SqlScript script_;
     std::shared_ptr<const std::vector<std::size_t>> lineStarts_;
 
@@ -150,6 +183,14 @@ private:
         for (std::size_t k = start; k < offset && k < src_.size(); ++k)
             if ((static_cast<unsigned char>(src_[k]) & 0xC0) != 0x80) ++column;
         return column;
+    }
+
+    // An error found by running into the end of the text: in a chunk that
+    // more text follows, the construct may end there.
+    [[noreturn]] void failAtEnd(std::size_t offset, std::string message) const
+    {
+        if (partial()) throw ChunkEnded{};
+        fail(offset, std::move(message));
     }
 
     [[noreturn]] void fail(std::size_t offset, std::string message) const
@@ -351,7 +392,7 @@ private:
                 ++i;
             }
         }
-        if (report) fail(startAt, "unterminated /* comment (it starts on this line)");
+        if (report) failAtEnd(startAt, "unterminated /* comment (it starts on this line)");
         return end;
     }
 
@@ -444,7 +485,7 @@ private:
         std::size_t k = contentStart;
         while (true) {
             const void* q = std::memchr(src_.data() + k, '\'', n - k);
-            if (!q) fail(tokenStart, "unterminated quoted string (it starts on this line)");
+            if (!q) failAtEnd(tokenStart, "unterminated quoted string (it starts on this line)");
             k = static_cast<std::size_t>(static_cast<const char*>(q) - src_.data());
             if (k + 1 < n && src_[k + 1] == '\'') {
                 k += 2;
@@ -464,7 +505,7 @@ private:
         const std::size_t n = src_.size();
         std::size_t k = contentStart;
         while (true) {
-            if (k >= n) fail(tokenStart, "unterminated quoted string (it starts on this line)");
+            if (k >= n) failAtEnd(tokenStart, "unterminated quoted string (it starts on this line)");
             char c = src_[k];
             if (c == '\\') {
                 k += 2;
@@ -502,7 +543,7 @@ private:
         std::size_t k = contentStart;
         while (true) {
             const void* q = std::memchr(src_.data() + k, '"', n - k);
-            if (!q) fail(tokenStart, "unterminated quoted identifier (it starts on this line)");
+            if (!q) failAtEnd(tokenStart, "unterminated quoted identifier (it starts on this line)");
             k = static_cast<std::size_t>(static_cast<const char*>(q) - src_.data());
             if (k + 1 < n && src_[k + 1] == '"') {
                 k += 2;
@@ -535,7 +576,7 @@ private:
         std::size_t bodyStart = k + 1;
         std::size_t close = src_.find(delimiter, bodyStart);
         if (close == std::string_view::npos)
-            fail(i, "unterminated dollar-quoted string " + std::string(delimiter) + " (it starts on this line)");
+            failAtEnd(i, "unterminated dollar-quoted string " + std::string(delimiter) + " (it starts on this line)");
         if (options_.substitute) dollarBody(bodyStart, close, delimiter, i);
         record(Token::String, src_.substr(bodyStart, close - bodyStart));
         return close + delimiter.size();
@@ -707,7 +748,7 @@ private:
         std::size_t q = k + 1;
         while (q < end && nameChar(src_[q])) ++q;
         std::string name(src_.substr(k + 1, q - k - 1));
-        if (q >= end) fail(k, "'{' is not closed: write '{{' for a literal '{'");
+        if (q >= end) failAtEnd(k, "'{' is not closed: write '{{' for a literal '{'");
         char c = src_[q];
         if (c != '}') {
             std::size_t close = src_.find('}', q);
@@ -898,6 +939,13 @@ SqlScript parseSql(std::string_view sql, std::string source, const ParameterValu
                    const SqlOptions& options)
 {
     return Parser(sql, std::move(source), parameters, options).run();
+}
+
+SqlScript parseSqlChunk(std::string_view sql, std::string source, const ParameterValues& parameters,
+                        const SqlOptions& options, SqlChunk& chunk)
+{
+    chunk.consumed = 0;
+    return Parser(sql, std::move(source), parameters, options, &chunk).run();
 }
 
 }  // namespace pum

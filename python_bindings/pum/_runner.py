@@ -185,11 +185,14 @@ def _describe(error: BaseException, file: Path, module_root: Path) -> str:
     line = None
     if isinstance(error, SyntaxError) and error.filename == str(file):
         line = error.lineno
+    # A statement the hook queued fails later: its error names the line that queued it.
+    queued_line = getattr(error, "_pum_line", None)
+    line = queued_line or line
     tb = error.__traceback__
     frames = []
     while tb is not None:
         frame_file = tb.tb_frame.f_code.co_filename
-        if frame_file == str(file):
+        if frame_file == str(file) and queued_line is None:
             line = tb.tb_lineno
         if not frames and os.path.dirname(os.path.abspath(frame_file)) == _PACKAGE_DIR and frame_file != str(file):
             tb = tb.tb_next  # pum's own runner frames say nothing to the user
@@ -241,9 +244,17 @@ def run_hook(file: str, module_root: str, declared: Dict[str, str], address: int
             signature = _Signature(hook_class, path)
             signature.check(declared, shown, "the configuration")
             hook = hook_class()
-            connection = _connection.borrow(address, f"hook {shown}", log)
-            bind(hook, connection, parameters, run_sql=run_sql, file=path, module_root=root)
+            connection = _connection.borrow(address, f"hook {shown}", log, str(path))
+            lent = connection
+
+            def run_sql_in_order(*args: Any) -> None:
+                # The core sends on the same session: what the hook queued goes first.
+                _connection.flush(lent)
+                run_sql(*args)
+
+            bind(hook, connection, parameters, run_sql=run_sql_in_order, file=path, module_root=root)
             hook.run_hook(**signature.arguments(connection, parameters))
+            _connection.flush(connection)
     except PumCancelled:
         raise
     except BaseException as error:

@@ -65,4 +65,20 @@ struct SqlOptions {
 SqlScript parseSql(std::string_view sql, std::string source, const ParameterValues& parameters,
                    const SqlOptions& options = {});
 
+// One piece of a text parsed piece by piece (see sql_stream.h): the text is
+// cut anywhere after a newline, and what is not a complete statement yet is
+// given again at the front of the next piece.
+struct SqlChunk {
+    bool first = true;             // the piece starts the text (a byte order mark is skipped)
+    bool last = false;             // no text follows: every error is reported
+    std::size_t consumed = 0;      // out: bytes of the piece that the returned statements cover
+    std::size_t substituted = 0;   // in/out: bytes parameter values added so far (the 64 MiB limit)
+};
+
+// parseSql on a piece: `options.firstLine` is the line the piece starts on.
+// Unless `chunk.last`, only statements ended by ';' are returned, and a
+// string, comment or placeholder still open at the end is no error.
+SqlScript parseSqlChunk(std::string_view sql, std::string source, const ParameterValues& parameters,
+                        const SqlOptions& options, SqlChunk& chunk);
+
 }  // namespace pum
