@@ -7,14 +7,18 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
 
 #include "pum/database.h"
 #include "pum/error.h"
+#include "text.h"
 
 namespace pum {
+
+using detail::html;
 
 namespace {
 
@@ -235,32 +239,6 @@ std::string firstLine(const std::string& s)
     return nl == std::string::npos ? line : line + " ...";
 }
 
-const char* typeName(Difference::Type t)
-{
-    switch (t) {
-    case Difference::Type::Removed: return "removed";
-    case Difference::Type::Added: return "added";
-    case Difference::Type::Changed: return "changed";
-    }
-    return "";
-}
-
-std::string html(const std::string& s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 // One check: the objects of `a` and `b` that `compared` keeps, matched by name.
 template <typename Keep>
 CheckResult compareRows(const Kind& kind, const Rows& a, const Rows& b, Keep compared)
@@ -455,7 +433,9 @@ void mergeChanges(CheckResult& result)
     }
 }
 
-ComparisonReport compareDatabases(Connection& first, Connection& second, const CheckOptions& options)
+namespace {
+
+void refuseUnknownKinds(const CheckOptions& options)
 {
     for (const auto& kind : options.ignore)
         if (std::find(checkKinds().begin(), checkKinds().end(), kind) == checkKinds().end()) {
@@ -463,29 +443,71 @@ ComparisonReport compareDatabases(Connection& first, Connection& second, const C
             for (const auto& k : checkKinds()) list += (list.empty() ? "" : ", ") + k;
             throw CommandError("unknown kind to ignore: \"" + kind + "\" (one of " + list + ")");
         }
-    auto ignored = [&](const std::string& kind) {
-        return std::find(options.ignore.begin(), options.ignore.end(), kind) != options.ignore.end();
-    };
+}
 
+bool ignoredKind(const CheckOptions& options, const std::string& kind)
+{
+    return std::find(options.ignore.begin(), options.ignore.end(), kind) != options.ignore.end();
+}
+
+}  // namespace
+
+struct SchemaSnapshot::Data {
+    Rows relations;
+    std::map<std::string, Rows> kinds;  // by kind key; ignored kinds absent
+};
+
+SchemaSnapshot readSchema(Connection& connection, const CheckOptions& options)
+{
+    refuseUnknownKinds(options);
+    auto data = std::make_shared<SchemaSnapshot::Data>();
+    const bool viewColumns = !ignoredKind(options, "views");
+    data->relations = fetch(connection, query("relations", viewColumns), options, false);
+    for (const auto& kind : kKinds)
+        if (!ignoredKind(options, kind.key))
+            data->kinds[kind.key] = fetch(connection, query(kind.key, viewColumns), options, kind.normalized);
+    SchemaSnapshot snapshot;
+    snapshot.database = connection.describe();
+    snapshot.data = std::move(data);
+    return snapshot;
+}
+
+ComparisonReport compareSchemas(const SchemaSnapshot& first, const SchemaSnapshot& second,
+                                const CheckOptions& options, bool everyRelation)
+{
+    refuseUnknownKinds(options);
+    if (!first.data || !second.data) throw Error("compareSchemas: a snapshot was not read");
     ComparisonReport report;
-    report.first = first.describe();
-    report.second = second.describe();
+    report.first = first.database;
+    report.second = second.database;
     report.timestamp = nowUtc();
 
     // Relations in both databases: per-relation kinds are compared on these only.
-    const bool viewColumns = !ignored("views");
-    const Rows rel1 = fetch(first, query("relations", viewColumns), options, false);
-    const Rows rel2 = fetch(second, query("relations", viewColumns), options, false);
+    const Rows& rel1 = first.data->relations;
+    const Rows& rel2 = second.data->relations;
     auto common = [&](const std::string& relation) { return rel1.count(relation) && rel2.count(relation); };
+    static const Rows none;
+    auto rowsOf = [](const SchemaSnapshot& snapshot, const std::string& key) -> const Rows& {
+        auto it = snapshot.data->kinds.find(key);
+        return it == snapshot.data->kinds.end() ? none : it->second;
+    };
 
     for (const auto& kind : kKinds) {
-        if (ignored(kind.key)) continue;
-        const std::string sql = query(kind.key, viewColumns);
-        report.checks.push_back(compareRows(kind, fetch(first, sql, options, kind.normalized),
-                                            fetch(second, sql, options, kind.normalized),
-                                            [&](const Row& row) { return !kind.perRelation || common(row.relation); }));
+        if (ignoredKind(options, kind.key)) continue;
+        report.checks.push_back(compareRows(kind, rowsOf(first, kind.key), rowsOf(second, kind.key),
+                                            [&](const Row& row) {
+                                                return everyRelation || !kind.perRelation || common(row.relation);
+                                            }));
     }
     return report;
+}
+
+ComparisonReport compareDatabases(Connection& first, Connection& second, const CheckOptions& options)
+{
+    refuseUnknownKinds(options);
+    const SchemaSnapshot a = readSchema(first, options);
+    const SchemaSnapshot b = readSchema(second, options);
+    return compareSchemas(a, b, options);
 }
 
 std::string reportText(const ComparisonReport& report)
@@ -634,7 +656,7 @@ void htmlDifference(std::ostringstream& out, const Difference& d)
     static const char* marks[] = {"-", "+", "~"};
     static const char* labels[] = {"only in first", "only in second", "changed"};
     const int t = static_cast<int>(d.type);
-    out << "<li class=\"diff-item " << typeName(d.type) << "\"><span class=\"diff-marker\">" << marks[t]
+    out << "<li class=\"diff-item " << toString(d.type) << "\"><span class=\"diff-marker\">" << marks[t]
         << "</span><span class=\"schema-object\">" << html(d.object) << "</span><span class=\"db-label\">" << labels[t]
         << "</span>";
     if (d.type == Difference::Type::Changed) {
@@ -696,6 +718,16 @@ std::string reportHtml(const ComparisonReport& report)
     out << "</div>\n<div class=\"footer\">" << (report.passed() ? "The databases are identical." : "Differences found.")
         << "</div>\n</div></body></html>\n";
     return out.str();
+}
+
+const char* toString(Difference::Type type)
+{
+    switch (type) {
+    case Difference::Type::Removed: return "removed";
+    case Difference::Type::Added: return "added";
+    case Difference::Type::Changed: return "changed";
+    }
+    return "";
 }
 
 }  // namespace pum

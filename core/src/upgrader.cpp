@@ -2,14 +2,19 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 
 #include "pum/database.h"
 #include "pum/deferred_constraints.h"
 #include "pum/error.h"
 #include "pum/feedback.h"
 #include "pum/hook.h"
+#include "pum/lock_timeout.h"
 #include "pum/roles.h"
 #include "pum/sql.h"
+#include "pum/sql_stream.h"
+#include "backup.h"
+#include "dry_run_recorder.h"
 #include "sql_hook.h"
 #include "tool_version.h"
 
@@ -20,6 +25,20 @@ const char* toolVersion() { return PUM_TOOL_VERSION; }
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Runs a command's body (its Transaction inside); PostgreSQL's lock_timeout
+// error becomes, once the body has rolled back, one that names who holds locks.
+template <typename Body>
+auto giveUpOnLockTimeout(Connection& connection, const std::optional<std::chrono::milliseconds>& timeout,
+                         const std::string& what, Body&& body) -> decltype(body())
+{
+    try {
+        return body();
+    } catch (const SqlError& e) {
+        if (!timeout || !isLockTimeout(e)) throw;
+        throw lockTimeoutError(connection, *timeout, what);
+    }
+}
 
 std::string joinVersions(const std::vector<Version>& versions)
 {
@@ -54,17 +73,30 @@ public:
 
     void addFiles(const std::vector<std::filesystem::path>& files)
     {
-        for (const auto& file : files) addScript(detail::loadSqlFile(file, parameters_), {});
+        // Checked now piece by piece, sent the same way later: memory stays flat (sql_stream.h).
+        for (const auto& file : files) {
+            Step step;
+            step.label = detail::displayPath(file);
+            step.file = file;
+            step.statements = checkSqlFile(file, step.label, parameters_);
+            step.weight = std::max<std::size_t>(step.statements, 1);
+            total_ += step.weight;
+            steps_.push_back(std::move(step));
+        }
     }
 
     std::size_t total() const { return total_; }
     bool empty() const { return steps_.empty(); }
+    // Called after each step that ran: its label, statements and start (the dry run's recorder).
+    using Observer = std::function<void(const std::string&, std::size_t, Clock::time_point)>;
+    void setObserver(Observer observer) { observer_ = std::move(observer); }
 
     std::size_t run(Connection& connection, Feedback& feedback)
     {
         std::size_t done = 0;
         for (std::size_t index = 0; index < steps_.size(); ++index) {
             auto& step = steps_[index];
+            const auto started = Clock::now();
             feedback.throwIfCancelled();
             feedback.step("Executing " + step.label, index, steps_.size());
             if (step.hook) {
@@ -72,6 +104,11 @@ public:
                 feedback.log(Feedback::Level::Debug, "running hook " + step.label);
                 HookContext context{connection, config_, parameters_, feedback};
                 runHook(*step.hook, context);
+            } else if (step.file) {
+                feedback.log(Feedback::Level::Debug, "running " + step.label + " (" +
+                                                          std::to_string(step.statements) + " statements)");
+                feedback.progress(done, total_, step.label);
+                runSqlFile(connection, *step.file, step.label, parameters_, &feedback, done, total_);
             } else {
                 feedback.log(Feedback::Level::Debug, "running " + step.label + " (" +
                                                           std::to_string(step.script.statements.size()) +
@@ -81,6 +118,7 @@ public:
             }
             done += step.weight;
             feedback.progress(done, total_, step.label);
+            if (observer_) observer_(step.label, step.hook ? 0 : step.file ? step.statements : step.script.statements.size(), started);
         }
         return done;
     }
@@ -90,6 +128,8 @@ private:
         std::string label;
         SqlScript script;
         const HookDefinition* hook = nullptr;
+        std::optional<std::filesystem::path> file;  // a SQL file, streamed (script stays empty)
+        std::size_t statements = 0;                 // of `file`
         std::size_t weight = 0;
     };
 
@@ -107,6 +147,7 @@ private:
     const ParameterValues& parameters_;
     std::vector<Step> steps_;
     std::size_t total_ = 0;
+    Observer observer_;
 };
 
 // changelog_files of a record: relative to the module root, under `recordedBase` when set.
@@ -164,6 +205,13 @@ public:
         if (!skipDropApp) drop_.addHooks(config.dropHooks);
         files_.addFiles(demo.files);
         if (!skipCreateApp) create_.addHooks(config.createHooks);
+    }
+
+    void setObserver(const Plan::Observer& observer)
+    {
+        drop_.setObserver(observer);
+        files_.setObserver(observer);
+        create_.setObserver(observer);
     }
 
     std::size_t run(Connection& connection, Feedback& feedback)
@@ -299,6 +347,43 @@ ParameterValues Upgrader::mergeParameters(const std::optional<MigrationRecord>& 
 
 RunSummary Upgrader::install(const InstallOptions& options)
 {
+    return giveUpOnLockTimeout(connection_, options.lockTimeout, options.dryRun ? "the install's dry run" : "the install",
+                               [&] { return runInstall(options); });
+}
+
+RunSummary Upgrader::upgrade(const UpgradeOptions& options)
+{
+    auto run = [&] {
+        return giveUpOnLockTimeout(connection_, options.lockTimeout,
+                                   options.dryRun ? "the upgrade's dry run" : "the upgrade",
+                                   [&] { return runUpgrade(options); });
+    };
+    if (options.backupFile.empty() || options.dryRun) return run();
+    detail::backupModuleSchemas(connection_, config_, options.backupFile, feedback_);
+    try {
+        return run();
+    } catch (const std::exception&) {
+        feedback_.log(Feedback::Level::Warning, detail::restoreHint(connection_, options.backupFile));
+        throw;
+    }
+}
+
+void Upgrader::finishDryRun(detail::DryRunRecorder& recorder, Transaction& transaction, RunSummary& summary)
+{
+    DryRunReport report;
+    recorder.finish(report);
+    report.module = config_.module;
+    report.from = summary.from;
+    report.to = summary.to;
+    report.versions = summary.applied;
+    report.statements = summary.statements;
+    feedback_.step("Rolling back (dry run)", 0, 0);
+    recorder.rollBack(transaction);
+    summary.dryRun = std::move(report);
+}
+
+RunSummary Upgrader::runInstall(const InstallOptions& options)
+{
     NoticesToFeedback notices(connection_, feedback_);
     refuseNewerMinimumVersion();
     const auto start = Clock::now();
@@ -329,6 +414,7 @@ RunSummary Upgrader::install(const InstallOptions& options)
                                              " into " + connection_.describe());
     feedback_.step("Installing module " + config_.module + " " + selected.back()->version.toString(), 0, 0);
     Transaction transaction(connection_);
+    applyLockTimeout(connection_, options.lockTimeout);
     MigrationTable table(connection_, config_.migrationTableSchema);
     table.lock();
     if (table.exists()) {
@@ -338,6 +424,16 @@ RunSummary Upgrader::install(const InstallOptions& options)
                            "; use upgrade");
     }
     table.refuseOtherModules(options.allowMultipleModules);
+    std::optional<detail::DryRunRecorder> recorder;
+    if (options.dryRun) {
+        recorder.emplace(connection_, feedback_, options.lockWarningThreshold);
+        recorder->begin("install");
+        auto observe = [&](const std::string& label, std::size_t n, Clock::time_point t) {
+            recorder->afterStep(label, n, t);
+        };
+        plan.setObserver(observe);
+        if (demoPlan) demoPlan->setObserver(observe);
+    }
     feedback_.step("Creating migrations table " + table.schema() + ".pum_migrations", 0, 0);
     table.create();
     if (!options.skipRoles) createModuleRoles();
@@ -354,13 +450,16 @@ RunSummary Upgrader::install(const InstallOptions& options)
         summary.statements += demoPlan->run(connection_, feedback_);
         if (!options.skipGrant) grantModulePermissions();
     }
-    commitCommand(transaction, connection_, feedback_);
     summary.to = selected.back()->version;
+    if (recorder)
+        finishDryRun(*recorder, transaction, summary);
+    else
+        commitCommand(transaction, connection_, feedback_);
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
 }
 
-RunSummary Upgrader::upgrade(const UpgradeOptions& options)
+RunSummary Upgrader::runUpgrade(const UpgradeOptions& options)
 {
     NoticesToFeedback notices(connection_, feedback_);
     refuseNewerMinimumVersion();
@@ -368,6 +467,7 @@ RunSummary Upgrader::upgrade(const UpgradeOptions& options)
     RunSummary summary;
 
     Transaction transaction(connection_);
+    applyLockTimeout(connection_, options.lockTimeout);
     MigrationTable table(connection_, config_.migrationTableSchema);
     // Everything is read under the lock: a second upgrade waits here, then sees the first one's result.
     table.lock();
@@ -405,6 +505,14 @@ RunSummary Upgrader::upgrade(const UpgradeOptions& options)
     }
     if (!options.skipCreateApp) plan.addHooks(config_.createHooks);
 
+    std::optional<detail::DryRunRecorder> recorder;
+    if (options.dryRun) {
+        recorder.emplace(connection_, feedback_, options.lockWarningThreshold);
+        recorder->begin("upgrade");
+        plan.setObserver([&](const std::string& label, std::size_t n, Clock::time_point t) {
+            recorder->afterStep(label, n, t);
+        });
+    }
     if (pending.empty()) {
         // As pum does: the application is still recreated and the roles granted.
         reportNothingToUpgrade(config_.module + " " + installed.toString() + " is up to date: nothing to upgrade");
@@ -426,8 +534,11 @@ RunSummary Upgrader::upgrade(const UpgradeOptions& options)
         summary.applied.push_back(c->version);
     }
     if (!options.skipGrant) grantModulePermissions();
-    commitCommand(transaction, connection_, feedback_);
     summary.to = pending.empty() ? installed : pending.back()->version;
+    if (recorder)
+        finishDryRun(*recorder, transaction, summary);
+    else
+        commitCommand(transaction, connection_, feedback_);
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
 }
@@ -479,24 +590,27 @@ void Upgrader::grantModulePermissions()
 void Upgrader::baseline(const Version& version, bool createTable, bool allowMultipleModules,
                         const ParameterValues& parameters)
 {
-    NoticesToFeedback notices(connection_, feedback_);
-    const ParameterValues resolved = resolve(parameters);
-    Transaction transaction(connection_);
-    MigrationTable table(connection_, config_.migrationTableSchema);
-    table.lock();
-    if (!table.exists()) {
-        if (!createTable)
-            throw CommandError("no " + config_.migrationTableSchema +
-                               ".pum_migrations table in " + connection_.describe() + "; use --create-table");
-        table.refuseOtherModules(allowMultipleModules);
-        feedback_.step("Creating migrations table " + table.schema() + ".pum_migrations", 0, 0);
-        table.create();
-    } else if (auto latest = table.latest()) {
-        refuseOtherModule(*latest, config_);
-    }
-    table.setBaseline(config_.module, version, false, {}, resolved);
-    commitCommand(transaction, connection_, feedback_);
-    feedback_.log(Feedback::Level::Info, "baseline set to " + version.toString());
+    giveUpOnLockTimeout(connection_, lockTimeout_, "the baseline", [&] {
+        NoticesToFeedback notices(connection_, feedback_);
+        const ParameterValues resolved = resolve(parameters);
+        Transaction transaction(connection_);
+        applyLockTimeout(connection_, lockTimeout_);
+        MigrationTable table(connection_, config_.migrationTableSchema);
+        table.lock();
+        if (!table.exists()) {
+            if (!createTable)
+                throw CommandError("no " + config_.migrationTableSchema +
+                                   ".pum_migrations table in " + connection_.describe() + "; use --create-table");
+            table.refuseOtherModules(allowMultipleModules);
+            feedback_.step("Creating migrations table " + table.schema() + ".pum_migrations", 0, 0);
+            table.create();
+        } else if (auto latest = table.latest()) {
+            refuseOtherModule(*latest, config_);
+        }
+        table.setBaseline(config_.module, version, false, {}, resolved);
+        commitCommand(transaction, connection_, feedback_);
+        feedback_.log(Feedback::Level::Info, "baseline set to " + version.toString());
+    });
 }
 
 ModuleInfo Upgrader::info()
@@ -527,53 +641,62 @@ ModuleInfo Upgrader::info()
 void Upgrader::installDemoData(const std::string& name, const ParameterValues& parameters, bool skipGrant,
                                bool skipDropApp, bool skipCreateApp)
 {
-    NoticesToFeedback notices(connection_, feedback_);
-    refuseNewerMinimumVersion();
-    const DemoData& demo = findDemoData(config_, name);
-    Transaction transaction(connection_);
-    MigrationTable table(connection_, config_.migrationTableSchema);
-    const auto installed = lockAndReadInstalled(table);
-    if (!installed)
-        throw CommandError("module " + config_.module + " is not installed: install it before loading demo data");
-    const ParameterValues resolved = mergeParameters(installed->record, parameters, true);
-    DemoDataPlan plan(config_, demo, resolved, skipDropApp, skipCreateApp);
-    plan.run(connection_, feedback_);
-    if (!skipGrant) grantModulePermissions();
-    commitCommand(transaction, connection_, feedback_);
+    giveUpOnLockTimeout(connection_, lockTimeout_, "loading demo data", [&] {
+        NoticesToFeedback notices(connection_, feedback_);
+        refuseNewerMinimumVersion();
+        const DemoData& demo = findDemoData(config_, name);
+        Transaction transaction(connection_);
+        applyLockTimeout(connection_, lockTimeout_);
+        MigrationTable table(connection_, config_.migrationTableSchema);
+        const auto installed = lockAndReadInstalled(table);
+        if (!installed)
+            throw CommandError("module " + config_.module + " is not installed: install it before loading demo data");
+        const ParameterValues resolved = mergeParameters(installed->record, parameters, true);
+        DemoDataPlan plan(config_, demo, resolved, skipDropApp, skipCreateApp);
+        plan.run(connection_, feedback_);
+        if (!skipGrant) grantModulePermissions();
+        commitCommand(transaction, connection_, feedback_);
+    });
 }
 
 void Upgrader::uninstall(const ParameterValues& parameters)
 {
-    NoticesToFeedback notices(connection_, feedback_);
-    refuseNewerMinimumVersion();
-    if (config_.uninstallHooks.empty())
-        throw CommandError("No uninstall hooks defined for module " + config_.module + " in " +
-                           detail::displayPath(config_.configFile) + ": nothing to run");
-    feedback_.step("Uninstalling module " + config_.module, 0, 0);
-    Transaction transaction(connection_);
-    MigrationTable table(connection_, config_.migrationTableSchema);
-    const auto installed = lockAndReadInstalled(table);
-    const ParameterValues resolved = mergeParameters(installed ? installed->record : std::nullopt, parameters, false);
-    Plan plan(config_, resolved);
-    plan.addHooks(config_.uninstallHooks);
-    plan.run(connection_, feedback_);
-    commitCommand(transaction, connection_, feedback_);
+    giveUpOnLockTimeout(connection_, lockTimeout_, "the uninstall", [&] {
+        NoticesToFeedback notices(connection_, feedback_);
+        refuseNewerMinimumVersion();
+        if (config_.uninstallHooks.empty())
+            throw CommandError("No uninstall hooks defined for module " + config_.module + " in " +
+                               detail::displayPath(config_.configFile) + ": nothing to run");
+        feedback_.step("Uninstalling module " + config_.module, 0, 0);
+        Transaction transaction(connection_);
+        applyLockTimeout(connection_, lockTimeout_);
+        MigrationTable table(connection_, config_.migrationTableSchema);
+        const auto installed = lockAndReadInstalled(table);
+        const ParameterValues resolved = mergeParameters(installed ? installed->record : std::nullopt, parameters, false);
+        Plan plan(config_, resolved);
+        plan.addHooks(config_.uninstallHooks);
+        plan.run(connection_, feedback_);
+        commitCommand(transaction, connection_, feedback_);
+    });
 }
 
 void Upgrader::runAppHooks(const ParameterValues& parameters, bool drop, bool create)
 {
-    NoticesToFeedback notices(connection_, feedback_);
-    refuseNewerMinimumVersion();
-    Transaction transaction(connection_);
-    MigrationTable table(connection_, config_.migrationTableSchema);
-    // The application can be (re)created before anything is installed: no table, no stored values.
-    const auto installed = lockAndReadInstalled(table);
-    const ParameterValues resolved = mergeParameters(installed ? installed->record : std::nullopt, parameters, true);
-    Plan plan(config_, resolved);
-    if (drop) plan.addHooks(config_.dropHooks);
-    if (create) plan.addHooks(config_.createHooks);
-    plan.run(connection_, feedback_);
-    commitCommand(transaction, connection_, feedback_);
+    giveUpOnLockTimeout(connection_, lockTimeout_, "the application hooks", [&] {
+        NoticesToFeedback notices(connection_, feedback_);
+        refuseNewerMinimumVersion();
+        Transaction transaction(connection_);
+        applyLockTimeout(connection_, lockTimeout_);
+        MigrationTable table(connection_, config_.migrationTableSchema);
+        // The application can be (re)created before anything is installed: no table, no stored values.
+        const auto installed = lockAndReadInstalled(table);
+        const ParameterValues resolved = mergeParameters(installed ? installed->record : std::nullopt, parameters, true);
+        Plan plan(config_, resolved);
+        if (drop) plan.addHooks(config_.dropHooks);
+        if (create) plan.addHooks(config_.createHooks);
+        plan.run(connection_, feedback_);
+        commitCommand(transaction, connection_, feedback_);
+    });
 }
 
 void Upgrader::dropApp(const ParameterValues& parameters) { runAppHooks(parameters, true, false); }

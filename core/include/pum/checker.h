@@ -15,6 +15,7 @@
 // Definitions are compared as PostgreSQL prints them, normalised where a
 // dump and restore re-prints the same expression differently (see
 // normalizeDefinition), so a restored database compares equal to its source.
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,9 @@ struct Difference {
     // pum's Python API's "content".
     std::vector<std::pair<std::string, std::string>> identity;
 };
+
+// "removed", "added" or "changed" (the reports' words).
+const char* toString(Difference::Type type);
 
 struct CheckResult {
     std::string key;   // "tables", "columns"...
@@ -83,6 +87,25 @@ void mergeChanges(CheckResult& result);
 
 // Reads both catalogs (read-only; no transaction is left open) and compares them.
 ComparisonReport compareDatabases(Connection& first, Connection& second, const CheckOptions& options = {});
+
+// One database's catalog as the checker reads it, kept for a later
+// comparison: the dry run reads one inside its transaction before the first
+// statement and another after the last.
+struct SchemaSnapshot {
+    std::string database;  // description (no password)
+    struct Data;           // checker.cpp
+    std::shared_ptr<const Data> data;
+};
+
+// Reads the catalog on `connection` (in its open transaction, if any) as
+// compareDatabases does, for the kinds `options` does not ignore.
+SchemaSnapshot readSchema(Connection& connection, const CheckOptions& options = {});
+
+// compareDatabases on two snapshots read with the same options. With
+// `everyRelation`, per-relation kinds are compared on every relation, not
+// only on those in both (a new table then lists its columns and indexes too).
+ComparisonReport compareSchemas(const SchemaSnapshot& first, const SchemaSnapshot& second,
+                                const CheckOptions& options = {}, bool everyRelation = false);
 
 // The report as plain text (one line per difference, multi-line definitions
 // as a line diff), as JSON in pum's layout (pg_connection1, check_results,

@@ -2,6 +2,7 @@
 // The commands of pum as an API. Each runs in one transaction on the given
 // connection, under the migration table's advisory lock, and commits only at
 // the very end: any failure or cancellation leaves the database as it was.
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "pum/changelog.h"
 #include "pum/config.h"
+#include "pum/dry_run.h"
 #include "pum/migration_table.h"
 #include "pum/parameter.h"
 #include "pum/version.h"
@@ -18,6 +20,10 @@ namespace pum {
 
 class Connection;
 class Feedback;
+class Transaction;
+namespace detail {
+class DryRunRecorder;
+}
 
 struct InstallOptions {
     // Values the user gave; the others take their defaults.
@@ -32,6 +38,14 @@ struct InstallOptions {
     // Name of a demo data set to load after install (empty: none); its
     // loading honours skipDropApp and skipCreateApp, as pum's does.
     std::string demoData;
+    // Run everything inside the transaction, report (RunSummary::dryRun), roll back.
+    bool dryRun = false;
+    // ACCESS EXCLUSIVE locks held at least this long on tables with rows are
+    // reported as warnings by a dry run.
+    std::chrono::milliseconds lockWarningThreshold{1000};
+    // Give up (rolled back, LockTimeoutError naming who holds the lock) after
+    // waiting this long for any lock: PostgreSQL's lock_timeout for the run.
+    std::optional<std::chrono::milliseconds> lockTimeout;
 };
 
 struct UpgradeOptions {
@@ -47,6 +61,18 @@ struct UpgradeOptions {
     bool skipBaselineCheck = false;
     bool skipGrant = false;
     bool skipRoles = false;
+    // Run everything inside the transaction, report (RunSummary::dryRun), roll back.
+    bool dryRun = false;
+    // ACCESS EXCLUSIVE locks held at least this long on tables with rows are
+    // reported as warnings by a dry run.
+    std::chrono::milliseconds lockWarningThreshold{1000};
+    // Give up (rolled back, LockTimeoutError naming who holds the lock) after
+    // waiting this long for any lock: PostgreSQL's lock_timeout for the run.
+    std::optional<std::chrono::milliseconds> lockTimeout;
+    // pg_dump (custom format) of the module's schemas, taken before anything
+    // runs; when the upgrade then fails, its path and restore command are
+    // reported (Feedback warning). Empty: none. Not taken by a dry run.
+    std::filesystem::path backupFile;
 };
 
 struct RunSummary {
@@ -56,6 +82,7 @@ struct RunSummary {
     std::size_t statements = 0;
     double seconds = 0;
     bool nothingToDo = false;
+    std::optional<DryRunReport> dryRun;  // set by a dry run (nothing was changed)
 };
 
 struct ModuleInfo {
@@ -89,6 +116,9 @@ public:
     // default (the CLI, the plugin: default) or stays unset, so that SQL
     // naming it fails (pum's Python API, where a default only validates).
     void setFillDefaults(bool fill) { fillDefaults_ = fill; }
+    // lock_timeout for the commands without options (baseline, demo data,
+    // uninstall, app): see InstallOptions::lockTimeout.
+    void setLockTimeout(std::optional<std::chrono::milliseconds> timeout) { lockTimeout_ = timeout; }
 
     RunSummary install(const InstallOptions& options);
     RunSummary upgrade(const UpgradeOptions& options);
@@ -129,6 +159,11 @@ private:
         std::optional<MigrationRecord> record;
     };
     void refuseNewerMinimumVersion() const;
+    // install() and upgrade() without the lock-timeout report and the backup.
+    RunSummary runInstall(const InstallOptions& options);
+    RunSummary runUpgrade(const UpgradeOptions& options);
+    // The end of a dry run: the report read, everything rolled back.
+    void finishDryRun(detail::DryRunRecorder& recorder, Transaction& transaction, RunSummary& summary);
     // Takes the module lock in the open transaction, then reads the table once
     // under it: nullopt without a table; refuses a table recorded for another module.
     std::optional<Installed> lockAndReadInstalled(MigrationTable& table) const;
@@ -154,6 +189,7 @@ private:
     std::vector<Changelog> changelogs_;
     std::filesystem::path recordedBase_;
     bool fillDefaults_ = true;
+    std::optional<std::chrono::milliseconds> lockTimeout_;
 };
 
 // Converts `-p NAME VALUE` texts by the declared types (no defaults filled).

@@ -1,0 +1,1 @@
+DROP VIEW IF EXISTS pum_dry_run.vw_full;
