@@ -78,6 +78,8 @@ std::map<std::string, std::string> parameterMap(const ParameterArgs& args);
 // Command groups, each in its own file.
 void registerModuleCommands(CLI::App& app, GlobalOptions& options);  // install, upgrade, baseline, info, app
 void registerAdminCommands(CLI::App& app, GlobalOptions& options);   // roles, demo data, uninstall, check, dump, restore, db
+void registerFleetCommands(CLI::App& app, GlobalOptions& options);   // fleet upgrade, info, dry-run
 void registerValidateCommand(CLI::App& app, GlobalOptions& options);  // validate (no database)
+void registerTestUpgradeCommand(CLI::App& app, GlobalOptions& options);  // test-upgrade (scratch copies)
 
 }  // namespace pum::cli

@@ -240,7 +240,9 @@ int main(int argc, char** argv)
 
     registerModuleCommands(app, options);
     registerAdminCommands(app, options);
+    registerFleetCommands(app, options);
     registerValidateCommand(app, options);
+    registerTestUpgradeCommand(app, options);
 
     try {
         app.parse(argc, argv);
