@@ -27,7 +27,11 @@ QGIS_PACKAGES=(
   xvfb xauth x11-apps imagemagick
 )
 
-packages=("${CORE_PACKAGES[@]}")
+# Debian packages (scripts/package.sh: CPack's dpkg-shlibdeps needs file; lintian)
+# and their clean-root test (tests/packaging/clean_root_test.sh: debootstrap).
+PACKAGING_PACKAGES=(dpkg-dev file lintian debootstrap)
+
+packages=("${CORE_PACKAGES[@]}" "${PACKAGING_PACKAGES[@]}")
 if [[ "${PUM_SKIP_QGIS_DEPS:-0}" != 1 ]]; then
   packages+=("${QGIS_PACKAGES[@]}")
 fi

@@ -60,18 +60,59 @@ void startInterpreter()
                                  (status.err_msg ? status.err_msg : "unknown error"));
 }
 
-// With the GIL held: make our package importable, ahead of any other `pum`
-// (pum 1.x from pip has the same name), and check the runner's prerequisites.
+std::string otherPackage(const py::handle& module, const fs::path& ours)
+{
+    const py::object file = py::getattr(module, "__file__", py::none());
+    const py::object version = py::getattr(module, "__version__", py::none());
+    std::string where = file.is_none() ? std::string("a namespace package") : py::str(file).cast<std::string>();
+    if (!version.is_none())
+        where += ", version " + py::str(version).cast<std::string>();
+    return "another Python package named 'pum' is already imported in this Python (" + where +
+           "), probably by another QGIS plugin that bundles pum or by a script; pum-native runs Python hooks "
+           "only with its own pum (" + ours.string() + ") and cannot replace a package in use: run them where "
+           "the other pum is not imported (in QGIS: restart it without the plugin that imports it)";
+}
+
+// With the GIL held: our `pum`, loaded from its file rather than searched on
+// sys.path. On Debian, /usr/local's dist-packages (pip's pum 1.x, same name)
+// comes before /usr/lib/python3/dist-packages, so a search could find the
+// other one; the hooks' `from pum import HookBase` then get ours from
+// sys.modules. A `pum` already imported that is not ours is refused, never
+// swapped: the code that imported it is still using it.
+void importOwnPackage(const fs::path& folder)
+{
+    const fs::path init = folder / "pum" / "__init__.py";
+    py::dict modules = py::module_::import("sys").attr("modules");
+    if (modules.contains("pum")) {
+        const py::object existing = modules["pum"];
+        const py::object file = py::getattr(existing, "__file__", py::none());
+        std::error_code ec;
+        if (file.is_none() || !fs::equivalent(py::str(file).cast<std::string>(), init, ec))
+            throw std::runtime_error(otherPackage(existing, init.parent_path()));
+        return;
+    }
+    py::module_ util = py::module_::import("importlib.util");
+    py::list locations;
+    locations.append(py::str(init.parent_path().string()));
+    py::object spec = util.attr("spec_from_file_location")("pum", init.string(),
+                                                           py::arg("submodule_search_locations") = locations);
+    py::object module = util.attr("module_from_spec")(spec);
+    modules["pum"] = module;  // before running it, as the import system does
+    try {
+        spec.attr("loader").attr("exec_module")(module);
+    } catch (...) {
+        modules.attr("pop")("pum", py::none());
+        throw;
+    }
+}
+
+// With the GIL held: our package, and the runner's prerequisites.
 void prepare(const fs::path& folder)
 {
-    py::module_ sys = py::module_::import("sys");
-    py::list path = sys.attr("path");
-    const py::str entry(folder.string());
-    if (!path.contains(entry))
-        path.insert(0, entry);
     // psycopg must use its pure-Python libpq binding to share pum's libpq
     // session; this only matters if psycopg was not imported yet.
     py::module_::import("os").attr("environ").attr("setdefault")("PSYCOPG_IMPL", "python");
+    importOwnPackage(folder);
     py::module_ runner = py::module_::import("pum._runner");
     runner.attr("ensure_own_package")(folder.string());
 }
