@@ -12,7 +12,7 @@ CORE_PACKAGES=(
   postgresql-15 postgresql-15-postgis-3 libpq-dev
   libyaml-cpp-dev pybind11-dev python3-dev
   libgtest-dev libgmock-dev python3-psycopg python3-pytest python3-pip
-  libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
+  libcli11-dev nlohmann-json3-dev libbenchmark-dev
   libpg-query-dev  # PostgreSQL's own parser: the SQL splitter is cross-checked against it
   # scripts/sanitize.sh (gcc's ASan/UBSan runtimes come with build-essential),
   # scripts/fuzz.sh (libFuzzer: clang and its runtime), the fault suite (mount, runuser)
