@@ -3,6 +3,7 @@
 // prints progress, and how command groups register themselves.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <filesystem>
 
 #include <map>
@@ -72,6 +73,9 @@ void setAction(CLI::App* command, Action action);
 // raw texts, converted and checked later against the module's declarations.
 using ParameterArgs = std::vector<std::pair<std::string, std::string>>;
 void addParameterOption(CLI::App* command, ParameterArgs& target);
+// --lock-timeout DURATION, and its value (nullopt when not given; a bad one is a CommandError).
+void addLockTimeoutOption(CLI::App* command, std::string& target);
+std::optional<std::chrono::milliseconds> lockTimeoutOf(const std::string& text);
 // The texts by name; a name given twice is refused.
 std::map<std::string, std::string> parameterMap(const ParameterArgs& args);
 

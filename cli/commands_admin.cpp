@@ -12,6 +12,7 @@
 #include "pum/database_admin.h"
 #include "pum/dumper.h"
 #include "pum/error.h"
+#include "pum/lock_timeout.h"
 #include "pum/roles.h"
 
 namespace pum::cli {
@@ -78,6 +79,7 @@ struct RoleArgs {
     bool json = false;
     bool password = false;
     bool force = false;
+    std::string lockTimeout;
 
     RoleOptions options() const
     {
@@ -90,30 +92,38 @@ struct RoleArgs {
     }
 };
 
-// Runs `body` in one transaction, committed only when it returns.
+// Runs `body` in one transaction, committed only when it returns. With
+// --lock-timeout, a lock waited for longer rolls it back and names who holds it.
 template <typename Body>
-void inTransaction(Session& s, Body body)
+void inTransaction(Session& s, const std::string& lockTimeout, const char* what, Body body)
 {
     Connection& c = s.connection();
-    Transaction t(c);
-    body(c);
-    t.commit();
+    const auto timeout = lockTimeoutOf(lockTimeout);
+    try {
+        Transaction t(c);
+        applyLockTimeout(c, timeout);
+        body(c);
+        t.commit();
+    } catch (const std::exception& e) {
+        if (timeout && isLockTimeout(e)) throw lockTimeoutError(c, *timeout, what);
+        throw;
+    }
 }
 
-int createLogin(Session& s, const std::string& name, bool askPassword)
+int createLogin(Session& s, const std::string& name, bool askPassword, const std::string& lockTimeout)
 {
     if (name.empty()) throw CommandError("create-login needs --name NAME");
     std::string password;
     if (askPassword) password = readPassword("Password for " + name + ": ");
-    inTransaction(s, [&](Connection& c) { createLoginRole(c, name, password); });
+    inTransaction(s, lockTimeout, "role create-login", [&](Connection& c) { createLoginRole(c, name, password); });
     report(s, "login role " + name + " created" + (askPassword ? " with a password" : " (no password)"));
     return 0;
 }
 
-int dropLogin(Session& s, const std::string& name)
+int dropLogin(Session& s, const std::string& name, const std::string& lockTimeout)
 {
     if (name.empty()) throw CommandError("drop-login needs --name NAME");
-    inTransaction(s, [&](Connection& c) { dropLoginRole(c, name); });
+    inTransaction(s, lockTimeout, "role drop-login", [&](Connection& c) { dropLoginRole(c, name); });
     report(s, "login role " + name + " dropped");
     return 0;
 }
@@ -160,6 +170,7 @@ void registerRole(CLI::App& app)
                    "their remaining privileges first");
     role->add_flag("--no-grant", args->noGrant, "create: do not grant the permissions");
     role->add_flag("--json", args->json, "list: print JSON");
+    addLockTimeoutOption(role, args->lockTimeout);
     role->add_flag("--password", args->password,
                    "create-login: ask for a password (read from stdin when it is not a terminal)");
 
@@ -174,7 +185,7 @@ void registerRole(CLI::App& app)
            [args](Session& s) {
                const Config& config = s.config();
                const auto options = args->options();
-               inTransaction(s, [&](Connection& c) {
+               inTransaction(s, args->lockTimeout, "role create", [&](Connection& c) {
                    createRoles(c, config, s.feedback(), options);
                    if (!args->noGrant) grantPermissions(c, config, s.feedback(), options);
                });
@@ -185,7 +196,7 @@ void registerRole(CLI::App& app)
     action("grant", "Grant the roles their permissions again (or, with --to, grant the roles to a user)",
            [args](Session& s) {
                const Config& config = s.config();
-               inTransaction(s, [&](Connection& c) {
+               inTransaction(s, args->lockTimeout, "role grant", [&](Connection& c) {
                    if (!args->to.empty()) grantMembership(c, config, args->to, args->options());
                    else grantPermissions(c, config, s.feedback(), args->options());
                });
@@ -195,7 +206,7 @@ void registerRole(CLI::App& app)
     action("revoke", "Revoke the roles' permissions (or, with --from, remove a user from the roles)",
            [args](Session& s) {
                const Config& config = s.config();
-               inTransaction(s, [&](Connection& c) {
+               inTransaction(s, args->lockTimeout, "role revoke", [&](Connection& c) {
                    if (!args->from.empty()) revokeMembership(c, config, args->from, args->options());
                    else revokePermissions(c, config, s.feedback(), args->options());
                });
@@ -204,7 +215,7 @@ void registerRole(CLI::App& app)
            });
     action("drop", "Revoke the roles' permissions and drop them (--force: their objects here too)", [args](Session& s) {
         const Config& config = s.config();
-        inTransaction(s, [&](Connection& c) { dropRoles(c, config, s.feedback(), args->options()); });
+        inTransaction(s, args->lockTimeout, "role drop", [&](Connection& c) { dropRoles(c, config, s.feedback(), args->options()); });
         report(s, "roles of " + config.module + " dropped" + (args->suffix.empty() ? "" : " (suffix " + args->suffix + ")"));
         return 0;
     });
@@ -215,8 +226,8 @@ void registerRole(CLI::App& app)
         return 0;
     });
     action("create-login", "Create a login role (--name, --password)",
-           [args](Session& s) { return createLogin(s, args->name, args->password); });
-    action("drop-login", "Drop a login role (--name)", [args](Session& s) { return dropLogin(s, args->name); });
+           [args](Session& s) { return createLogin(s, args->name, args->password, args->lockTimeout); });
+    action("drop-login", "Drop a login role (--name)", [args](Session& s) { return dropLogin(s, args->name, args->lockTimeout); });
     action("login-roles", "List the login roles", [args](Session& s) { return listLogins(s, args->includeSuperusers); });
     action("members", "List the members of roles (--roles; default: the configured ones)",
            [args](Session& s) { return listMembers(s, args->roles, args->suffix); });
@@ -229,13 +240,13 @@ void registerRole(CLI::App& app)
         auto* cmd = login->add_subcommand("create", "Create a login role");
         cmd->add_option("name", a->first, "The login role")->required();
         cmd->add_flag("--password", a->second, "Ask for a password (read from stdin when it is not a terminal)");
-        setAction(cmd, [a](Session& s) { return createLogin(s, a->first, a->second); });
+        setAction(cmd, [a, args](Session& s) { return createLogin(s, a->first, a->second, args->lockTimeout); });
     }
     {
         auto name = std::make_shared<std::string>();
         auto* cmd = login->add_subcommand("drop", "Drop a login role");
         cmd->add_option("name", *name, "The login role")->required();
-        setAction(cmd, [name](Session& s) { return dropLogin(s, *name); });
+        setAction(cmd, [name, args](Session& s) { return dropLogin(s, *name, args->lockTimeout); });
     }
     {
         auto* cmd = login->add_subcommand("list", "List the login roles");
@@ -394,6 +405,7 @@ void registerDbAccess(CLI::App* db)
         std::vector<std::string> grant;
         std::vector<std::string> revoke;
         bool keepPublic = false;
+        std::string lockTimeout;
     };
     auto args = std::make_shared<Args>();
     auto* cmd = db->add_subcommand("access", "Configure who may connect: revoke CONNECT from PUBLIC, grant it to roles");
@@ -401,10 +413,11 @@ void registerDbAccess(CLI::App* db)
     cmd->add_option("--grant-connect", args->grant, "Roles to grant CONNECT on the database");
     cmd->add_option("--revoke-connect", args->revoke, "Roles to revoke CONNECT from explicitly");
     cmd->add_flag("--keep-public", args->keepPublic, "Do not revoke CONNECT from PUBLIC");
+    addLockTimeoutOption(cmd, args->lockTimeout);
     setAction(cmd, [args](Session& s) {
         const std::string name = args->name.empty() ? databaseNameOf(s.options().pgConnection) : args->name;
         const std::optional<bool> publicAccess = args->keepPublic ? std::nullopt : std::optional<bool>(false);
-        inTransaction(s, [&](Connection& c) { configureConnectAccess(c, name, args->grant, args->revoke, publicAccess); });
+        inTransaction(s, args->lockTimeout, "db access", [&](Connection& c) { configureConnectAccess(c, name, args->grant, args->revoke, publicAccess); });
         const ConnectAccess access = connectAccess(s.connection(), name);
         report(s, "CONNECT on " + name + ": PUBLIC " + (access.publicCanConnect ? "can connect" : "cannot connect") +
                       "; granted to " + (access.roles.empty() ? "no role" : joined(access.roles)));

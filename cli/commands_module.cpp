@@ -64,20 +64,6 @@ void confirmUninstall(const std::string& module, Connection& connection)
 }
 
 // --lock-timeout, on every command that changes the database.
-void addLockTimeoutOption(CLI::App* command, std::string& target)
-{
-    command->add_option("--lock-timeout", target,
-                        "Give up (rolled back, exit 1) after waiting this long for a lock, naming the sessions that "
-                        "hold locks (user, application, since when): 500ms, 5s, 1min")
-        ->type_name("DURATION");
-}
-
-std::optional<std::chrono::milliseconds> lockTimeoutOf(const std::string& text)
-{
-    if (text.empty()) return std::nullopt;
-    return parseDuration(text, "--lock-timeout");
-}
-
 // --dry-run and how its report is printed (install and upgrade).
 struct DryRunArgs {
     bool dryRun = false;

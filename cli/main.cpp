@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "pum/error.h"
 #include "pum/interrupt.h"
+#include "pum/lock_timeout.h"
 #include "pum/python_hook_loader.h"
 #include "pum/upgrader.h"
 
@@ -209,6 +210,20 @@ void addParameterOption(CLI::App* command, ParameterArgs& target)
     command->add_option("-p,--parameter", target,
                         "Set a module parameter, converted by its declared type (repeatable): -p srid 2056")
         ->type_name("NAME VALUE");
+}
+
+void addLockTimeoutOption(CLI::App* command, std::string& target)
+{
+    command->add_option("--lock-timeout", target,
+                        "Give up (rolled back, exit 1) after waiting this long for a lock, naming the sessions that "
+                        "hold locks (user, application, since when): 500ms, 5s, 1min")
+        ->type_name("DURATION");
+}
+
+std::optional<std::chrono::milliseconds> lockTimeoutOf(const std::string& text)
+{
+    if (text.empty()) return std::nullopt;
+    return parseDuration(text, "--lock-timeout");
 }
 
 std::map<std::string, std::string> parameterMap(const ParameterArgs& args)

@@ -24,21 +24,26 @@ bool isLockTimeout(const std::exception& error)
 
 std::vector<LockHolder> lockHolders(Connection& connection)
 {
-    // Granted locks of the other sessions: on relations of this database, and
-    // advisory ones (the migration table's lock: another pum run).
+    // Granted locks of the other sessions in this database: on relations
+    // (catalogs only when written to), advisory ones (the migration table's
+    // lock: another pum run), and idle transactions that wrote (their row
+    // locks, on tables or on catalog rows a GRANT changed, are not listed).
     auto r = connection.exec(
         "SELECT a.pid, COALESCE(a.usename, ''), COALESCE(a.application_name, ''),"
         "       to_char(COALESCE(a.xact_start, a.backend_start), 'YYYY-MM-DD HH24:MI:SS TZ'), COALESCE(a.state, ''),"
         "       CASE WHEN l.locktype = 'advisory' THEN 'advisory lock (another pum run?)'"
+        "            WHEN l.locktype = 'transactionid' THEN 'an open transaction that changed rows or the catalog'"
         "            ELSE l.mode || ' on ' || COALESCE(format('%I.%I', n.nspname, c.relname), l.relation::text) END"
         "  FROM pg_catalog.pg_locks l"
         "  JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
         "  LEFT JOIN pg_catalog.pg_class c ON c.oid = l.relation"
         "  LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE l.granted AND l.pid <> pg_backend_pid()"
-        "   AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())"
-        "   AND (l.locktype = 'advisory' OR (l.locktype = 'relation' AND COALESCE(n.nspname, '') NOT IN"
-        "        ('pg_catalog', 'information_schema')))"
+        " WHERE l.granted AND l.pid <> pg_backend_pid() AND a.datname = current_database()"
+        "   AND (l.locktype = 'advisory'"
+        "        OR (l.locktype = 'relation' AND (COALESCE(n.nspname, '') NOT IN ('pg_catalog', 'information_schema')"
+        "            OR l.mode NOT IN ('AccessShareLock', 'RowShareLock')))"
+        // Row locks leave no trace in pg_locks: the writer's open transaction is what a waiter waited on.
+        "        OR (l.locktype = 'transactionid' AND a.state LIKE 'idle in transaction%'))"
         " ORDER BY a.pid, 6");
     std::vector<LockHolder> holders;
     std::map<int, std::size_t> byPid;

@@ -96,3 +96,25 @@ TEST(LockTimeout, DurationsAreParsedWithTheirUnits)
     EXPECT_THROW(pum::parseDuration("5 parsecs", "--x"), pum::CommandError);
     EXPECT_THROW(pum::parseDuration("-1s", "--x"), pum::CommandError);
 }
+
+// The administration commands honour it too: `role grant` waits on the
+// catalog row of a table whose privileges another open transaction changed.
+TEST(LockTimeout, RoleGrantGivesUpNamingTheSession)
+{
+    TempDatabase db;
+    installOneZero(db);
+    auto editor = editingSession(db, "GRANT SELECT ON pum_dry_run.full_table TO PUBLIC");
+    pum::test::CliProcess grant({"-p", db.conninfo(), "-d", moduleDir(), "role", "grant", "--lock-timeout", "200ms"});
+    EXPECT_EQ(grant.wait(std::chrono::minutes(2)), 1) << grant.err();
+    EXPECT_THAT(grant.err(), HasSubstr("gave up after waiting 200 ms for a lock"));
+    EXPECT_THAT(grant.err(), HasSubstr("application 'QGIS'"));
+    editor.exec("ROLLBACK");
+}
+
+TEST(LockTimeout, ABadDurationIsRefusedNamingTheOption)
+{
+    TempDatabase db;
+    pum::test::CliProcess grant({"-p", db.conninfo(), "-d", moduleDir(), "role", "grant", "--lock-timeout", "soon"});
+    EXPECT_EQ(grant.wait(std::chrono::minutes(1)), 1) << grant.err();
+    EXPECT_THAT(grant.err(), HasSubstr("--lock-timeout"));
+}
