@@ -150,6 +150,18 @@ struct Connection::CancelHandle {
             handle->sending = false;
         }).detach();
     }
+    // Before a command: a request still going out for an earlier call (a
+    // feedback's cancellation ends one call, the connection stays usable)
+    // must reach the server before this command does, or it would cancel
+    // this one; and this command's grace counts from its own request.
+    void settle(std::chrono::milliseconds limit)
+    {
+        if (requested) return;  // sticky: every later command but the rollback is refused anyway
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        while (sending.load() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        sentAt = 0;
+    }
     // True once a request has gone unanswered for `grace`.
     bool unansweredFor(std::chrono::milliseconds grace) const
     {
@@ -602,6 +614,7 @@ Result Connection::run(const std::string& sql, const std::vector<std::optional<s
                        bool cancellable)
 {
     if (cancellable && cancel_->requested) throw CancelledError();
+    cancel_->settle(kCancelGrace);
     ++roundTrips_;
     int sent = 0;
     if (params) {
@@ -738,6 +751,7 @@ void Connection::runStatements(const std::vector<SqlStatement>& statements, cons
 {
     if (statements.empty()) return;
     if (cancel_->requested) throw CancelledError();
+    cancel_->settle(kCancelGrace);
     const size_t count = statements.size();
     if (total == 0) total = doneBefore + count;
 
