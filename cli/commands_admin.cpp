@@ -99,15 +99,12 @@ void inTransaction(Session& s, const std::string& lockTimeout, const char* what,
 {
     Connection& c = s.connection();
     const auto timeout = lockTimeoutOf(lockTimeout);
-    try {
+    giveUpOnLockTimeout(c, timeout, what, [&] {
         Transaction t(c);
         applyLockTimeout(c, timeout);
         body(c);
         t.commit();
-    } catch (const std::exception& e) {
-        if (timeout && isLockTimeout(e)) throw lockTimeoutError(c, *timeout, what);
-        throw;
-    }
+    });
 }
 
 int createLogin(Session& s, const std::string& name, bool askPassword, const std::string& lockTimeout)

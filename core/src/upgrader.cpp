@@ -26,20 +26,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Runs a command's body (its Transaction inside); PostgreSQL's lock_timeout
-// error becomes, once the body has rolled back, one that names who holds locks.
-template <typename Body>
-auto giveUpOnLockTimeout(Connection& connection, const std::optional<std::chrono::milliseconds>& timeout,
-                         const std::string& what, Body&& body) -> decltype(body())
-{
-    try {
-        return body();
-    } catch (const SqlError& e) {
-        if (!timeout || !isLockTimeout(e)) throw;
-        throw lockTimeoutError(connection, *timeout, what);
-    }
-}
-
 std::string joinVersions(const std::vector<Version>& versions)
 {
     std::string out;

@@ -48,6 +48,21 @@ std::vector<LockHolder> lockHolders(Connection& connection);
 // holders (read on `connection`, whose transaction must have ended).
 LockTimeoutError lockTimeoutError(Connection& connection, std::chrono::milliseconds timeout, const std::string& what);
 
+// Runs `body`; a lock timeout it raises (with `timeout` set) becomes the
+// LockTimeoutError naming the holders. `body` must roll its transaction
+// back before returning by exception, so that the holders can be read.
+template <typename Body>
+auto giveUpOnLockTimeout(Connection& connection, const std::optional<std::chrono::milliseconds>& timeout,
+                         const std::string& what, Body&& body) -> decltype(body())
+{
+    try {
+        return body();
+    } catch (const SqlError& e) {
+        if (!timeout || !isLockTimeout(e)) throw;
+        throw lockTimeoutError(connection, *timeout, what);
+    }
+}
+
 // "500ms", "2s", "1min", "1.5s", a bare number being milliseconds as in
 // PostgreSQL; throws CommandError naming `option` otherwise.
 std::chrono::milliseconds parseDuration(const std::string& text, const std::string& option);
