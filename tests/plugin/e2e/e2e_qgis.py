@@ -7,10 +7,13 @@ installs version 1.1.0, then upgrades. Takes screenshots of the dialog's main
 states. Writes what it saw to $PUM_E2E_OUT (one `key=value` per line) and quits
 QGIS; the shell script checks the database afterwards.
 """
+import glob
+import importlib.util
 import os
 import subprocess
 import time
 import traceback
+import types
 
 from qgis.core import (QgsApplication, QgsAuthMethodConfig, QgsCoordinateReferenceSystem,
                        QgsDataSourceUri, QgsProviderRegistry)
@@ -194,10 +197,59 @@ def network_module(dialog):
     install_and_note(dialog, "network")
 
 
+def psql(database, sql):
+    """Runs `sql` in `database` as the cluster's superuser; returns psql's unaligned output."""
+    done = subprocess.run(
+        [os.path.join(ENV["PUM_E2E_PGBIN"], "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
+         "-h", ENV["PUM_E2E_PGHOST"], "-p", ENV["PUM_E2E_PORT"], "-U", "postgres", "-d", database, "-c", sql],
+        capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"psql in {database} failed: {done.stderr.strip()} (SQL: {sql})")
+    return done.stdout.strip()
+
+
+def create_database(name):
+    """A database from the test template; e2e_qgis.sh drops it at the end."""
+    with open(ENV["PUM_E2E_STEP_DATABASES"], "a") as f:
+        f.write(name + "\n")
+    psql("postgres", f'CREATE DATABASE "{name}" TEMPLATE "{ENV["PUM_E2E_TEMPLATE"]}"')
+    return name
+
+
+# What a step file's run(dialog, e2e) gets.
+E2E = types.SimpleNamespace(
+    note=note, pump=pump, wait_for=wait_for, screenshot=screenshot, save_connection=save_connection,
+    open_module=open_module, run=run, status=status, wait_idle=wait_idle, create_database=create_database,
+    psql=psql, env=ENV)
+
+
+def run_steps(dialog):
+    """Every tests/plugin/e2e/step_*.py (or those named in PUM_E2E_STEPS), in name order."""
+    wanted = [name for name in ENV.get("PUM_E2E_STEPS", "").split(",") if name]
+    here = os.path.join(ENV["PUM_E2E_SOURCE"], "tests", "plugin", "e2e")
+    for path in sorted(glob.glob(os.path.join(here, "step_*.py"))):
+        name = os.path.basename(path)[len("step_"):-len(".py")]
+        if wanted and name not in wanted:
+            continue
+        spec = importlib.util.spec_from_file_location(f"e2e_step_{name}", path)
+        step = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(step)
+        started = time.time()
+        try:
+            step.run(dialog, E2E)
+        except Exception as e:
+            raise RuntimeError(f"step {name}: {e}") from e
+        note(f"step.{name}", f"ok in {time.time() - started:.1f} s")
+
+
 def main():
     try:
         save_connection()
         dialog = open_dialog_from_menu()
+        if ENV.get("PUM_E2E_STEPS_ONLY"):  # while writing a step file: skip the main flow
+            run_steps(dialog)
+            note("result", "ok")
+            return
         connections = dialog.findChild(QComboBox, "connection")
         index = connections.findText("Signage (auth config)")
         if index < 0:
@@ -245,6 +297,7 @@ def main():
             python_hooks(dialog)
         if ENV.get("PUM_E2E_NET_DB"):
             network_module(dialog)
+        run_steps(dialog)
         note("result", "ok")
     except Exception:  # reported to the shell script, which fails the test
         note("result", "error: " + traceback.format_exc().replace("\n", " | "))

@@ -9,6 +9,9 @@
 # go to IMAGES_DIR (default: BUILD_DIR/e2e-images; docs/images for the docs).
 # PUM_E2E_LANGUAGE=de (fr, it) runs QGIS in that language, for screenshots only:
 # the checks of the messages below are in English.
+# Step files tests/plugin/e2e/step_*.py run after the main flow (each a
+# feature's checks); PUM_E2E_STEPS=a,b runs only those, PUM_E2E_STEPS_ONLY=1
+# skips the main flow (while writing a step).
 set -euo pipefail
 
 build=$(cd "$1" && pwd)
@@ -28,7 +31,14 @@ role="pum_e2e_editor_$$"
 password="e2e-$$-$RANDOM"
 pydb="${db}_py"
 netdb="${db}_net"
+# Databases the step files create (e2e.create_database), one name per line.
+step_databases="$work/step-databases.txt"
 cleanup() {
+  if [[ -f "$step_databases" ]]; then
+    while read -r name; do
+      "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null 2>&1 || true
+    done <"$step_databases"
+  fi
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $pydb" >/dev/null 2>&1 || true
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $netdb" >/dev/null 2>&1 || true
@@ -80,6 +90,11 @@ export PUM_E2E_OUT="$out" PUM_E2E_IMAGES="$images"
 export PUM_E2E_SCREENSHOT_SUFFIX=${PUM_E2E_LANGUAGE:+-$PUM_E2E_LANGUAGE}
 export PUM_E2E_PORT="$PGPORT" PUM_E2E_DB="$db" PUM_E2E_USER="$role" PUM_E2E_PASSWORD="$password"
 export PUM_E2E_MODULE="$source_dir/examples/signage"
+# For the step files (step_*.py): the cluster as its superuser, over its socket,
+# to create and check databases; the plugin itself only sees QGIS's settings.
+export PUM_E2E_PGBIN="$PUM_PGBIN" PUM_E2E_PGHOST="$PGHOST" PUM_E2E_TEMPLATE="$PUM_TEST_TEMPLATE"
+export PUM_E2E_STEP_DATABASES="$step_databases" PUM_E2E_WORK="$work" PUM_E2E_SOURCE="$source_dir"
+export PUM_E2E_STEPS=${PUM_E2E_STEPS:-} PUM_E2E_STEPS_ONLY=${PUM_E2E_STEPS_ONLY:-}
 # No libpq variables: the connection must come from the QGIS settings alone.
 unset PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICEFILE
 export LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb
@@ -91,6 +106,11 @@ timeout 300 xvfb-run -a -s "-screen 0 1400x1000x24" \
 echo "== what the plugin showed"
 cat "$out" 2>/dev/null || { echo "no result file; QGIS log:"; tail -50 "$work/qgis.log"; exit 1; }
 grep -q '^result=ok$' "$out" || { echo "FAILED in QGIS; QGIS log:"; tail -30 "$work/qgis.log"; exit 1; }
+
+if [[ -n "${PUM_E2E_STEPS_ONLY:-}" ]]; then
+  echo "PUM_E2E_STEPS_ONLY: main flow and its checks skipped"
+  exit 0
+fi
 
 fail=0
 check_in() {  # check_in DATABASE DESCRIPTION SQL EXPECTED
