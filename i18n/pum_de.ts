@@ -229,6 +229,46 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <source>Python hooks are not available: %1</source>
         <translation>Python-Hooks sind nicht verfügbar: %1</translation>
     </message>
+    <message>
+        <source>Check the module's SQL and Python files without a database: PostgreSQL's own parser, parameters, versions</source>
+        <translation>Die SQL- und Python-Dateien des Moduls ohne Datenbank prüfen: PostgreSQLs eigener Parser, Parameter, Versionen</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Run Install and Upgrade although Validate found errors</source>
+        <translation>Installieren und Aktualisieren trotz der von «Prüfen» gefundenen Fehler erlauben</translation>
+    </message>
+    <message>
+        <source>Ignore validation errors</source>
+        <translation>Prüffehler ignorieren</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Validation could not run: %1</source>
+        <translation>Die Prüfung konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the editor %1 (setting %2)</source>
+        <translation>Der Editor %1 konnte nicht gestartet werden (Einstellung %2)</translation>
+    </message>
+    <message>
+        <source>%1 files and %2 statements checked: errors: %3, warnings: %4</source>
+        <translation>%1 Dateien und %2 Anweisungen geprüft: Fehler: %3, Warnungen: %4</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to open its file at its line.</source>
+        <translation>Doppelklick auf einen Befund öffnet seine Datei an dieser Zeile.</translation>
+    </message>
+    <message>
+        <source>Install and Upgrade wait until Validate finds no error, or until you tick Ignore validation errors.</source>
+        <translation>Installieren und Aktualisieren warten, bis «Prüfen» keinen Fehler mehr findet oder «Prüffehler ignorieren» angekreuzt ist.</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
@@ -368,6 +408,13 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>%1: baseline %2 recorded</source>
         <translation>%1: Baseline %2 eingetragen</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ValidateTask</name>
+    <message>
+        <source>Validate %1</source>
+        <translation>%1 prüfen</translation>
     </message>
 </context>
 <context>

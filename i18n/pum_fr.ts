@@ -229,6 +229,46 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <source>Python hooks are not available: %1</source>
         <translation>Les hooks Python ne sont pas disponibles : %1</translation>
     </message>
+    <message>
+        <source>Check the module's SQL and Python files without a database: PostgreSQL's own parser, parameters, versions</source>
+        <translation>Vérifier les fichiers SQL et Python du module sans base de données : l'analyseur de PostgreSQL lui-même, les paramètres, les versions</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Run Install and Upgrade although Validate found errors</source>
+        <translation>Permettre l'installation et la mise à jour malgré les erreurs trouvées par « Valider »</translation>
+    </message>
+    <message>
+        <source>Ignore validation errors</source>
+        <translation>Ignorer les erreurs de validation</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>Validation de %1…</translation>
+    </message>
+    <message>
+        <source>Validation could not run: %1</source>
+        <translation>La validation n'a pas pu s'exécuter : %1</translation>
+    </message>
+    <message>
+        <source>Could not start the editor %1 (setting %2)</source>
+        <translation>Impossible de lancer l'éditeur %1 (paramètre %2)</translation>
+    </message>
+    <message>
+        <source>%1 files and %2 statements checked: errors: %3, warnings: %4</source>
+        <translation>%1 fichiers et %2 instructions vérifiés : erreurs : %3, avertissements : %4</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to open its file at its line.</source>
+        <translation>Double-cliquez sur un résultat pour ouvrir son fichier à cette ligne.</translation>
+    </message>
+    <message>
+        <source>Install and Upgrade wait until Validate finds no error, or until you tick Ignore validation errors.</source>
+        <translation>L'installation et la mise à jour attendent que « Valider » ne trouve plus d'erreur, ou que vous cochiez « Ignorer les erreurs de validation ».</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
@@ -368,6 +408,13 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>%1: baseline %2 recorded</source>
         <translation>%1 : baseline %2 enregistrée</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ValidateTask</name>
+    <message>
+        <source>Validate %1</source>
+        <translation>Valider %1</translation>
     </message>
 </context>
 <context>

@@ -229,6 +229,46 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <source>Python hooks are not available: %1</source>
         <translation>Gli hook Python non sono disponibili: %1</translation>
     </message>
+    <message>
+        <source>Check the module's SQL and Python files without a database: PostgreSQL's own parser, parameters, versions</source>
+        <translation>Controlla i file SQL e Python del modulo senza database: il parser di PostgreSQL stesso, i parametri, le versioni</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Convalida</translation>
+    </message>
+    <message>
+        <source>Run Install and Upgrade although Validate found errors</source>
+        <translation>Consenti installazione e aggiornamento nonostante gli errori trovati da «Convalida»</translation>
+    </message>
+    <message>
+        <source>Ignore validation errors</source>
+        <translation>Ignora gli errori di convalida</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>Convalida di %1…</translation>
+    </message>
+    <message>
+        <source>Validation could not run: %1</source>
+        <translation>Impossibile eseguire la convalida: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the editor %1 (setting %2)</source>
+        <translation>Impossibile avviare l'editor %1 (impostazione %2)</translation>
+    </message>
+    <message>
+        <source>%1 files and %2 statements checked: errors: %3, warnings: %4</source>
+        <translation>%1 file e %2 istruzioni controllati: errori: %3, avvisi: %4</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to open its file at its line.</source>
+        <translation>Fai doppio clic su un risultato per aprirne il file a quella riga.</translation>
+    </message>
+    <message>
+        <source>Install and Upgrade wait until Validate finds no error, or until you tick Ignore validation errors.</source>
+        <translation>Installazione e aggiornamento attendono finché «Convalida» non trova più errori, o finché non selezioni «Ignora gli errori di convalida».</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
@@ -368,6 +408,13 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>%1: baseline %2 recorded</source>
         <translation>%1: baseline %2 registrata</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ValidateTask</name>
+    <message>
+        <source>Validate %1</source>
+        <translation>Convalida %1</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,13 @@
 """Fills i18n/pum_{de,fr,it}.ts from the tables below.
 
 Workflow: `lupdate plugin/widgets plugin/qgis -ts i18n/pum_xx.ts` extracts new
-strings; add their translations here and run this script; lrelease (run by the
+strings; add their translations here (or, for a feature of its own, in
+i18n/strings_<feature>.py, a table T of the same form) and run this script; lrelease (run by the
 build) compiles the .ts files. A string without a translation here stays
 unfinished in the .ts file, and the script says which. `--check` changes
 nothing and fails when a .ts file has an untranslated message (a ctest).
 """
+import importlib.util
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -203,6 +205,23 @@ T = {
 LANGS = {"de": 0, "fr": 1, "it": 2}
 
 
+def merge_feature_tables(here: Path) -> None:
+    """Adds the tables of i18n/strings_<feature>.py (one per plugin feature) to T.
+
+    A source translated differently in two tables is an error: one English
+    string has one translation per language in the .ts files."""
+    for path in sorted(here.glob("strings_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for source, translations in module.T.items():
+            if len(translations) != len(LANGS):
+                raise SystemExit(f"{path.name}: {source!r}: {len(translations)} translations, expected {len(LANGS)}")
+            if source in T and T[source] != translations:
+                raise SystemExit(f"{path.name}: {source!r} is translated differently elsewhere: {T[source]!r}")
+            T[source] = translations
+
+
 def fill(path: Path, index: int) -> list:
     tree = ET.parse(path)
     missing = []
@@ -230,6 +249,7 @@ def check(path: Path) -> list:
 
 def main() -> int:
     here = Path(__file__).resolve().parent
+    merge_feature_tables(here)
     status = 0
     if sys.argv[1:] == ["--check"]:
         # Every string the plugin shows has a translation in every language.

@@ -123,6 +123,9 @@ struct Connection::CancelHandle {
     PGcancel* cancel = nullptr;
     std::atomic<bool> requested{false};
     std::atomic<bool> sending{false};
+    // Set when the connection was given up (its socket closed) after an
+    // unanswered cancel request: nothing is sent on it any more.
+    std::atomic<bool> abandoned{false};
     // When the first request went out (steady clock ticks; 0: not yet).
     std::atomic<std::chrono::steady_clock::rep> sentAt{0};
     ~CancelHandle()
@@ -156,7 +159,9 @@ struct Connection::CancelHandle {
     // this one; and this command's grace counts from its own request.
     void settle(std::chrono::milliseconds limit)
     {
-        if (requested) return;  // sticky: every later command but the rollback is refused anyway
+        // Sticky: every later command but the rollback is refused anyway. And a
+        // request stuck on a server that stopped answering is never waited for twice.
+        if (requested || abandoned) return;
         const auto deadline = std::chrono::steady_clock::now() + limit;
         while (sending.load() && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -589,9 +594,17 @@ void Connection::giveUpIfCancelUnanswered()
     // this connection fail at once, the rollback included; the server rolls
     // the transaction back when it notices the client is gone.
     shutdown(PQsocket(conn_), SHUT_RDWR);
+    cancel_->abandoned = true;
     throw ConnectionError("the server of " + describe() + " did not answer for " +
                           std::to_string(kCancelGrace.count() / 1000) +
                           " s after the cancel request: the connection was given up, nothing was committed");
+}
+
+void Connection::throwIfAbandoned() const
+{
+    if (cancel_->abandoned)
+        throw ConnectionError("the connection to " + describe() +
+                              " was given up after an unanswered cancel request: nothing was committed");
 }
 
 void Connection::waitForServer(short events)
@@ -614,6 +627,7 @@ Result Connection::run(const std::string& sql, const std::vector<std::optional<s
                        bool cancellable)
 {
     if (cancellable && cancel_->requested) throw CancelledError();
+    throwIfAbandoned();
     cancel_->settle(kCancelGrace);
     ++roundTrips_;
     int sent = 0;
@@ -700,7 +714,9 @@ public:
     {
         if (left_) return;
         left_ = true;
-        if (!finished && PQstatus(conn_) == CONNECTION_OK) {
+        // A connection given up after an unanswered cancel (socket closed) has
+        // nothing to read, and another cancel request would wait on the stuck one.
+        if (!finished && !cancel_.abandoned && PQstatus(conn_) == CONNECTION_OK) {
             // Left early (a callback threw): stop what still runs, then read
             // every pending result up to the sync point, which ends the pipeline.
             if (!synced) PQpipelineSync(conn_);
@@ -751,6 +767,7 @@ void Connection::runStatements(const std::vector<SqlStatement>& statements, cons
 {
     if (statements.empty()) return;
     if (cancel_->requested) throw CancelledError();
+    throwIfAbandoned();
     cancel_->settle(kCancelGrace);
     const size_t count = statements.size();
     if (total == 0) total = doneBefore + count;

@@ -1,23 +1,22 @@
 #include "pum_dialog.h"
+#include "ui_pum_dialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProcess>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QSplitter>
 #include <QToolButton>
-#include <QVBoxLayout>
+#include <QUrl>
+
+#include <algorithm>
 
 #include "qgsapplication.h"
 #include "qgsdatasourceuri.h"
@@ -36,6 +35,7 @@ namespace pumqgis {
 namespace {
 const char* kRecentModulesKey = "pum/recentModules";
 const char* kLastConnectionKey = "pum/lastConnection";
+const char* kEditorCommandKey = "pum/editorCommand";
 constexpr int kMaxRecentModules = 10;
 
 QString qs(const std::string& text)
@@ -44,164 +44,37 @@ QString qs(const std::string& text)
 }
 }  // namespace
 
-PumDialog::PumDialog(QWidget* parent) : QDialog(parent)
+PumDialog::PumDialog(QWidget* parent) : QDialog(parent), ui_(std::make_unique<Ui::PumDialog>())
 {
-    setWindowTitle(tr("Datamodel manager (pum)"));
+    // The layout is pum_dialog.ui; here only what a .ui file cannot say.
+    ui_->setupUi(this);
     setObjectName(QStringLiteral("PumDialog"));
+    ui_->reloadConnections->setIcon(QgsApplication::getThemeIcon(QStringLiteral("/mActionRefresh.svg")));
+    ui_->module->lineEdit()->setPlaceholderText(tr("Folder holding a .pum.yaml"));
+    ui_->parameterForm->setSridEditorFactory(&SridEditor::create);
 
-    auto* top = new QVBoxLayout(this);
-    messageBar_ = new QgsMessageBar(this);
-    top->addWidget(messageBar_);
+    const std::pair<QPushButton*, Command> commands[] = {
+        {ui_->install, Command::Install},     {ui_->upgrade, Command::Upgrade},
+        {ui_->recreateApp, Command::RecreateApp}, {ui_->installDemoData, Command::DemoData},
+        {ui_->uninstall, Command::Uninstall}, {ui_->baseline, Command::Baseline}};
+    for (const auto& [button, command] : commands)
+        connect(button, &QPushButton::clicked, this, [this, command = command] { startCommand(command); });
 
-    // Where: connection and module.
-    auto* where = new QFormLayout();
-    connectionCombo_ = new QComboBox(this);
-    connectionCombo_->setObjectName(QStringLiteral("connection"));
-    connectionCombo_->setToolTip(tr("QGIS's saved PostgreSQL connections and the services of pg_service.conf"));
-    reloadConnections_ = new QToolButton(this);
-    reloadConnections_->setObjectName(QStringLiteral("reloadConnections"));
-    reloadConnections_->setIcon(QgsApplication::getThemeIcon(QStringLiteral("/mActionRefresh.svg")));
-    reloadConnections_->setToolTip(tr("Reload the connections"));
-    auto* connectionRow = new QHBoxLayout();
-    connectionRow->addWidget(connectionCombo_, 1);
-    connectionRow->addWidget(reloadConnections_);
-    where->addRow(tr("Connection"), connectionRow);
-
-    moduleCombo_ = new QComboBox(this);
-    moduleCombo_->setObjectName(QStringLiteral("module"));
-    moduleCombo_->setEditable(true);
-    moduleCombo_->setInsertPolicy(QComboBox::NoInsert);
-    moduleCombo_->setToolTip(tr("The datamodel's folder: the one holding its .pum.yaml"));
-    moduleCombo_->lineEdit()->setPlaceholderText(tr("Folder holding a .pum.yaml"));
-    browseModule_ = new QToolButton(this);
-    browseModule_->setText(tr("…"));
-    browseModule_->setToolTip(tr("Choose the module's folder"));
-    auto* moduleRow = new QHBoxLayout();
-    moduleRow->addWidget(moduleCombo_, 1);
-    moduleRow->addWidget(browseModule_);
-    where->addRow(tr("Module"), moduleRow);
-    top->addLayout(where);
-
-    // Status.
-    auto* statusBox = new QGroupBox(tr("Status"), this);
-    auto* statusLayout = new QVBoxLayout(statusBox);
-    statusTitle_ = new QLabel(statusBox);
-    statusTitle_->setObjectName(QStringLiteral("statusTitle"));
-    QFont bold = statusTitle_->font();
-    bold.setBold(true);
-    statusTitle_->setFont(bold);
-    statusTitle_->setWordWrap(true);
-    statusDetails_ = new QLabel(statusBox);
-    statusDetails_->setObjectName(QStringLiteral("statusDetails"));
-    statusDetails_->setWordWrap(true);
-    statusDetails_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusLayout->addWidget(statusTitle_);
-    statusLayout->addWidget(statusDetails_);
-    top->addWidget(statusBox);
-
-    // Parameters and options side by side.
-    auto* middle = new QHBoxLayout();
-    auto* parametersBox = new QGroupBox(tr("Parameters"), this);
-    // Room for the CRS selector's name, whatever the options column needs in a language.
-    parametersBox->setMinimumWidth(440);
-    auto* parametersLayout = new QVBoxLayout(parametersBox);
-    auto* scroll = new QScrollArea(parametersBox);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    form_ = new pumqt::ParameterForm(scroll);
-    form_->setSridEditorFactory(&SridEditor::create);
-    scroll->setWidget(form_);
-    parametersLayout->addWidget(scroll);
-    middle->addWidget(parametersBox, 3);
-
-    auto* optionsBox = new QGroupBox(tr("Options"), this);
-    auto* options = new QFormLayout(optionsBox);
-    targetVersion_ = new QComboBox(optionsBox);
-    targetVersion_->setObjectName(QStringLiteral("targetVersion"));
-    targetVersion_->setToolTip(tr("Install or upgrade up to this version; the version Baseline records"));
-    options->addRow(tr("Target version"), targetVersion_);
-    demoData_ = new QComboBox(optionsBox);
-    demoData_->setObjectName(QStringLiteral("demoData"));
-    demoData_->setToolTip(tr("Demo data set loaded after Install, or by Install demo data"));
-    options->addRow(tr("Demo data"), demoData_);
-    rolesAndGrant_ = new QCheckBox(tr("Create roles and grant permissions"), optionsBox);
-    rolesAndGrant_->setChecked(true);
-    rolesAndGrant_->setObjectName(QStringLiteral("rolesAndGrant"));
-    options->addRow(rolesAndGrant_);
-    betaTesting_ = new QCheckBox(tr("Beta testing (such an install cannot be upgraded)"), optionsBox);
-    betaTesting_->setObjectName(QStringLiteral("betaTesting"));
-    options->addRow(betaTesting_);
-    skipDropApp_ = new QCheckBox(tr("Skip dropping the application"), optionsBox);
-    options->addRow(skipDropApp_);
-    skipCreateApp_ = new QCheckBox(tr("Skip creating the application"), optionsBox);
-    options->addRow(skipCreateApp_);
-    middle->addWidget(optionsBox, 2);
-    top->addLayout(middle, 1);
-
-    // Actions.
-    auto* actions = new QHBoxLayout();
-    auto addAction = [&](const QString& text, const QString& tip, Command command, const char* key) {
-        auto* button = new QPushButton(text, this);
-        // Stable names for scripts (the end-to-end test), whatever the language.
-        button->setObjectName(QLatin1String(key));
-        button->setToolTip(tip);
-        connect(button, &QPushButton::clicked, this, [this, command] { startCommand(command); });
-        actions->addWidget(button);
-        return button;
-    };
-    install_ = addAction(tr("Install"), tr("Create the datamodel in this database"), Command::Install, "install");
-    upgrade_ = addAction(tr("Upgrade"), tr("Run the newer changelogs"), Command::Upgrade, "upgrade");
-    recreateApp_ = addAction(tr("Recreate app"), tr("Drop and create the application (views, functions)"),
-                             Command::RecreateApp, "recreateApp");
-    demoButton_ = addAction(tr("Install demo data"), tr("Load the demo data set chosen in the options"),
-                            Command::DemoData, "installDemoData");
-    uninstall_ = addAction(tr("Uninstall"), tr("Run the module's uninstall hooks"), Command::Uninstall, "uninstall");
-    baseline_ = addAction(tr("Baseline"), tr("Record the target version as installed, without running anything"),
-                          Command::Baseline, "baseline");
-    actions->addStretch(1);
-    top->addLayout(actions);
-
-    // Progress.
-    auto* progressRow = new QHBoxLayout();
-    progress_ = new QProgressBar(this);
-    progress_->setObjectName(QStringLiteral("progress"));
-    progress_->setRange(0, 1);
-    progress_->setValue(0);
-    progress_->setTextVisible(true);
-    currentFile_ = new QLabel(this);
-    currentFile_->setMinimumWidth(200);
-    cancel_ = new QPushButton(tr("Cancel"), this);
-    cancel_->setObjectName(QStringLiteral("cancel"));
-    cancel_->setToolTip(tr("Stop the command: its transaction is rolled back"));
-    cancel_->setEnabled(false);
-    progressRow->addWidget(progress_, 2);
-    progressRow->addWidget(currentFile_, 1);
-    progressRow->addWidget(cancel_);
-    top->addLayout(progressRow);
-
-    log_ = new pumqt::LogView(this);
-    log_->setObjectName(QStringLiteral("log"));
-    log_->setMinimumHeight(120);
-    top->addWidget(log_, 1);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    top->addWidget(buttons);
-
-    connect(connectionCombo_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &PumDialog::connectionChanged);
-    connect(reloadConnections_, &QToolButton::clicked, this, &PumDialog::reloadConnections);
-    connect(moduleCombo_->lineEdit(), &QLineEdit::editingFinished, this, &PumDialog::moduleChanged);
-    connect(moduleCombo_, QOverload<int>::of(&QComboBox::activated), this, &PumDialog::moduleChanged);
-    connect(browseModule_, &QToolButton::clicked, this, &PumDialog::browseModule);
-    connect(cancel_, &QPushButton::clicked, this, &PumDialog::cancelCommand);
-    connect(form_, &pumqt::ParameterForm::valuesChanged, this, &PumDialog::updateActions);
-
-    resize(920, 800);
+    connect(ui_->connection, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &PumDialog::connectionChanged);
+    connect(ui_->reloadConnections, &QToolButton::clicked, this, &PumDialog::reloadConnections);
+    connect(ui_->module->lineEdit(), &QLineEdit::editingFinished, this, &PumDialog::moduleChanged);
+    connect(ui_->module, QOverload<int>::of(&QComboBox::activated), this, &PumDialog::moduleChanged);
+    connect(ui_->browseModule, &QToolButton::clicked, this, &PumDialog::browseModule);
+    connect(ui_->cancel, &QPushButton::clicked, this, &PumDialog::cancelCommand);
+    connect(ui_->parameterForm, &pumqt::ParameterForm::valuesChanged, this, &PumDialog::updateActions);
+    connect(ui_->validate, &QPushButton::clicked, this, &PumDialog::startValidation);
+    connect(ui_->overrideValidation, &QCheckBox::toggled, this, &PumDialog::updateActions);
+    connect(ui_->log, &pumqt::LogView::locationActivated, this, &PumDialog::openLocation);
 
     {
-        const QSignalBlocker block(moduleCombo_);
-        moduleCombo_->addItems(recentModules());
-        moduleCombo_->setCurrentIndex(-1);
+        const QSignalBlocker block(ui_->module);
+        ui_->module->addItems(recentModules());
+        ui_->module->setCurrentIndex(-1);
     }
     reloadConnections();
     setStatus(pumqt::ModuleStatus::unknown(tr("Choose a connection and a module.")));
@@ -211,16 +84,38 @@ PumDialog::~PumDialog()
 {
     // Child widgets still emit while they are destroyed (the module field's
     // editingFinished on focus loss): nothing may reach this half-destroyed dialog.
-    for (QObject* sender : std::initializer_list<QObject*>{moduleCombo_->lineEdit(), moduleCombo_, connectionCombo_, form_})
+    for (QObject* sender : std::initializer_list<QObject*>{ui_->module->lineEdit(), ui_->module, ui_->connection, ui_->parameterForm})
         disconnect(sender, nullptr, this, nullptr);
+    if (validateTask_)
+        disconnect(validateTask_, nullptr, this, nullptr);
     // A running task keeps going (it owns its transaction); make it stop and
     // not report to a dialog that is gone.
     if (task_) {
         disconnect(task_, nullptr, this, nullptr);
         disconnect(task_->feedback(), nullptr, this, nullptr);
-        disconnect(task_->feedback(), nullptr, log_, nullptr);
+        disconnect(task_->feedback(), nullptr, ui_->log, nullptr);
         task_->cancel();
     }
+}
+
+pumqt::ParameterForm* PumDialog::parameterForm() const
+{
+    return ui_->parameterForm;
+}
+
+pumqt::LogView* PumDialog::logView() const
+{
+    return ui_->log;
+}
+
+QgsMessageBar* PumDialog::messageBar() const
+{
+    return ui_->messageBar;
+}
+
+QLabel* PumDialog::statusLabel() const
+{
+    return ui_->statusTitle;
 }
 
 QStringList PumDialog::recentModules()
@@ -240,23 +135,23 @@ void PumDialog::rememberModule(const QString& directory)
 
 void PumDialog::reloadConnections()
 {
-    const QString previous = connectionCombo_->currentIndex() >= 0
-                                 ? connectionCombo_->currentData().toString()
+    const QString previous = ui_->connection->currentIndex() >= 0
+                                 ? ui_->connection->currentData().toString()
                                  : QgsSettings().value(QLatin1String(kLastConnectionKey)).toString();
     connections_ = ConnectionList::load();
     {
-        const QSignalBlocker block(connectionCombo_);
-        connectionCombo_->clear();
+        const QSignalBlocker block(ui_->connection);
+        ui_->connection->clear();
         for (int i = 0; i < connections_.size(); ++i)
-            connectionCombo_->addItem(
+            ui_->connection->addItem(
                 connections_[i].kind == ConnectionEntry::Kind::Service
                     ? QgsApplication::getThemeIcon(QStringLiteral("/mIconDbSchema.svg"))
                     : QgsApplication::getThemeIcon(QStringLiteral("/mIconPostgis.svg")),
                 connections_[i].label(), connections_[i].label());
-        connectionCombo_->setCurrentIndex(connectionCombo_->findData(previous));
+        ui_->connection->setCurrentIndex(ui_->connection->findData(previous));
     }
     if (connections_.isEmpty())
-        connectionCombo_->setPlaceholderText(tr("No saved PostgreSQL connection"));
+        ui_->connection->setPlaceholderText(tr("No saved PostgreSQL connection"));
     connectionChanged();
 }
 
@@ -264,7 +159,7 @@ bool PumDialog::selectConnection(const QString& name)
 {
     for (int i = 0; i < connections_.size(); ++i) {
         if (connections_[i].name == name || connections_[i].label() == name) {
-            connectionCombo_->setCurrentIndex(i);
+            ui_->connection->setCurrentIndex(i);
             return true;
         }
     }
@@ -273,20 +168,20 @@ bool PumDialog::selectConnection(const QString& name)
 
 void PumDialog::connectionChanged()
 {
-    if (connectionCombo_->currentIndex() >= 0)
-        QgsSettings().setValue(QLatin1String(kLastConnectionKey), connectionCombo_->currentData().toString());
+    if (ui_->connection->currentIndex() >= 0)
+        QgsSettings().setValue(QLatin1String(kLastConnectionKey), ui_->connection->currentData().toString());
     refreshStatus();
 }
 
 QString PumDialog::moduleDirectory() const
 {
-    return moduleCombo_->currentText().trimmed();
+    return ui_->module->currentText().trimmed();
 }
 
 void PumDialog::setModuleDirectory(const QString& directory)
 {
     loadedModule_.clear();  // read the module again, even the same folder
-    moduleCombo_->setEditText(directory);
+    ui_->module->setEditText(directory);
     moduleChanged();
 }
 
@@ -308,7 +203,10 @@ void PumDialog::moduleChanged()
         return;
     loadedModule_ = dir;
     config_.reset();
-    form_->setDefinitions({});
+    validationErrors_ = -1;
+    ui_->overrideValidation->setChecked(false);
+    ui_->overrideValidation->setVisible(false);
+    ui_->parameterForm->setDefinitions({});
     if (dir.isEmpty()) {
         refreshStatus();
         return;
@@ -320,55 +218,55 @@ void PumDialog::moduleChanged()
         return;
     }
     rememberModule(QDir::cleanPath(dir));
-    form_->setDefinitions(config_->parameters);
+    ui_->parameterForm->setDefinitions(config_->parameters);
 
     // Options that come from the module.
-    targetVersion_->clear();
-    targetVersion_->addItem(tr("Newest"), QString());
-    demoData_->clear();
-    demoData_->addItem(tr("None"), QString());
+    ui_->targetVersion->clear();
+    ui_->targetVersion->addItem(tr("Newest"), QString());
+    ui_->demoData->clear();
+    ui_->demoData->addItem(tr("None"), QString());
     for (const auto& set : config_->demoData)
-        demoData_->addItem(qs(set.name), qs(set.name));
+        ui_->demoData->addItem(qs(set.name), qs(set.name));
     refreshStatus();
 }
 
 void PumDialog::setTargetVersion(const QString& version)
 {
-    const int index = targetVersion_->findData(version);
-    targetVersion_->setCurrentIndex(index >= 0 ? index : 0);
+    const int index = ui_->targetVersion->findData(version);
+    ui_->targetVersion->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 void PumDialog::setDemoDataSet(const QString& name)
 {
-    const int index = demoData_->findData(name);
-    demoData_->setCurrentIndex(index >= 0 ? index : 0);
+    const int index = ui_->demoData->findData(name);
+    ui_->demoData->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 void PumDialog::setBetaTesting(bool on)
 {
-    betaTesting_->setChecked(on);
+    ui_->betaTesting->setChecked(on);
 }
 
 void PumDialog::setRolesAndGrant(bool on)
 {
-    rolesAndGrant_->setChecked(on);
+    ui_->rolesAndGrant->setChecked(on);
 }
 
 QPushButton* PumDialog::actionButton(pumqt::ModuleStatus::Action action) const
 {
     switch (action) {
     case pumqt::ModuleStatus::Install:
-        return install_;
+        return ui_->install;
     case pumqt::ModuleStatus::Upgrade:
-        return upgrade_;
+        return ui_->upgrade;
     case pumqt::ModuleStatus::RecreateApp:
-        return recreateApp_;
+        return ui_->recreateApp;
     case pumqt::ModuleStatus::DemoData:
-        return demoButton_;
+        return ui_->installDemoData;
     case pumqt::ModuleStatus::Uninstall:
-        return uninstall_;
+        return ui_->uninstall;
     case pumqt::ModuleStatus::Baseline:
-        return baseline_;
+        return ui_->baseline;
     case pumqt::ModuleStatus::NoAction:
         break;
     }
@@ -378,9 +276,9 @@ QPushButton* PumDialog::actionButton(pumqt::ModuleStatus::Action action) const
 void PumDialog::setStatus(const pumqt::ModuleStatus& status)
 {
     status_ = status;
-    statusTitle_->setText(status.title());
-    statusDetails_->setText(status.details());
-    statusDetails_->setVisible(!status.details().isEmpty());
+    ui_->statusTitle->setText(status.title());
+    ui_->statusDetails->setText(status.details());
+    ui_->statusDetails->setVisible(!status.details().isEmpty());
     QString colour;
     switch (status.state()) {
     case pumqt::ModuleStatus::State::Error:
@@ -398,7 +296,7 @@ void PumDialog::setStatus(const pumqt::ModuleStatus& status)
     default:
         break;
     }
-    statusTitle_->setStyleSheet(colour.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(colour));
+    ui_->statusTitle->setStyleSheet(colour.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(colour));
     updateActions();
     emit statusChanged();
 }
@@ -406,29 +304,32 @@ void PumDialog::setStatus(const pumqt::ModuleStatus& status)
 void PumDialog::updateActions()
 {
     const bool idle = !isBusy();
-    const bool validForm = form_->validationErrors().isEmpty();
+    const bool validForm = ui_->parameterForm->validationErrors().isEmpty();
     using A = pumqt::ModuleStatus;
-    install_->setEnabled(idle && validForm && status_.isEnabled(A::Install));
-    upgrade_->setEnabled(idle && validForm && status_.isEnabled(A::Upgrade));
-    recreateApp_->setEnabled(idle && validForm && status_.isEnabled(A::RecreateApp));
-    demoButton_->setEnabled(idle && validForm && status_.isEnabled(A::DemoData) && demoData_->count() > 1);
-    uninstall_->setEnabled(idle && status_.isEnabled(A::Uninstall));
-    baseline_->setEnabled(idle && validForm && status_.isEnabled(A::Baseline));
-    cancel_->setEnabled(isBusy() && taskCommand_ != Command::Info);
+    // Validate found errors: no Install or Upgrade unless the user overrides it.
+    const bool validModule = validationErrors_ <= 0 || ui_->overrideValidation->isChecked();
+    ui_->install->setEnabled(idle && validForm && validModule && status_.isEnabled(A::Install));
+    ui_->upgrade->setEnabled(idle && validForm && validModule && status_.isEnabled(A::Upgrade));
+    ui_->validate->setEnabled(validateTask_.isNull() && !moduleDirectory().isEmpty());
+    ui_->recreateApp->setEnabled(idle && validForm && status_.isEnabled(A::RecreateApp));
+    ui_->installDemoData->setEnabled(idle && validForm && status_.isEnabled(A::DemoData) && ui_->demoData->count() > 1);
+    ui_->uninstall->setEnabled(idle && status_.isEnabled(A::Uninstall));
+    ui_->baseline->setEnabled(idle && validForm && status_.isEnabled(A::Baseline));
+    ui_->cancel->setEnabled(isBusy() && taskCommand_ != Command::Info);
 }
 
 void PumDialog::setBusy(bool busy)
 {
     // For scripts, whatever the language of the labels.
     setProperty("busy", busy);
-    connectionCombo_->setEnabled(!busy || taskCommand_ == Command::Info);
-    reloadConnections_->setEnabled(!busy || taskCommand_ == Command::Info);
-    moduleCombo_->setEnabled(!busy || taskCommand_ == Command::Info);
-    browseModule_->setEnabled(!busy || taskCommand_ == Command::Info);
+    ui_->connection->setEnabled(!busy || taskCommand_ == Command::Info);
+    ui_->reloadConnections->setEnabled(!busy || taskCommand_ == Command::Info);
+    ui_->module->setEnabled(!busy || taskCommand_ == Command::Info);
+    ui_->browseModule->setEnabled(!busy || taskCommand_ == Command::Info);
     const bool editable = !busy || taskCommand_ == Command::Info;
-    form_->setEnabled(editable);
-    for (QWidget* w : std::initializer_list<QWidget*>{targetVersion_, demoData_, rolesAndGrant_, betaTesting_,
-                                                       skipDropApp_, skipCreateApp_})
+    ui_->parameterForm->setEnabled(editable);
+    for (QWidget* w : std::initializer_list<QWidget*>{ui_->targetVersion, ui_->demoData, ui_->rolesAndGrant, ui_->betaTesting,
+                                                       ui_->skipDropApp, ui_->skipCreateApp})
         w->setEnabled(editable);
     updateActions();
 }
@@ -440,7 +341,7 @@ void PumDialog::refreshStatus()
             refreshAgain_ = true;  // read again once the running read is over
         return;
     }
-    if (connectionCombo_->currentIndex() < 0) {
+    if (ui_->connection->currentIndex() < 0) {
         setStatus(pumqt::ModuleStatus::unknown(tr("Choose a connection.")));
         return;
     }
@@ -461,7 +362,7 @@ void PumDialog::refreshStatus()
 
 std::optional<TaskRequest> PumDialog::buildRequest(Command command, QString* error)
 {
-    const int index = connectionCombo_->currentIndex();
+    const int index = ui_->connection->currentIndex();
     if (index < 0 || index >= connections_.size()) {
         *error = tr("Choose a connection.");
         return std::nullopt;
@@ -480,20 +381,20 @@ std::optional<TaskRequest> PumDialog::buildRequest(Command command, QString* err
     if (command == Command::Info)
         return request;
 
-    const QStringList problems = form_->validationErrors();
+    const QStringList problems = ui_->parameterForm->validationErrors();
     if (!problems.isEmpty()) {
         *error = problems.join(QLatin1Char('\n'));
         return std::nullopt;
     }
-    request.parameters = form_->givenValues();
-    const QString target = targetVersion_->currentData().toString();
+    request.parameters = ui_->parameterForm->givenValues();
+    const QString target = ui_->targetVersion->currentData().toString();
     if (!target.isEmpty())
         request.maxVersion = pum::Version::parse(target.toStdString());
-    request.betaTesting = betaTesting_->isChecked();
-    request.rolesAndGrant = rolesAndGrant_->isChecked();
-    request.skipDropApp = skipDropApp_->isChecked();
-    request.skipCreateApp = skipCreateApp_->isChecked();
-    request.demoData = demoData_->currentData().toString().toStdString();
+    request.betaTesting = ui_->betaTesting->isChecked();
+    request.rolesAndGrant = ui_->rolesAndGrant->isChecked();
+    request.skipDropApp = ui_->skipDropApp->isChecked();
+    request.skipCreateApp = ui_->skipCreateApp->isChecked();
+    request.demoData = ui_->demoData->currentData().toString().toStdString();
     if (command == Command::DemoData && request.demoData.empty()) {
         *error = tr("Choose a demo data set in the options.");
         return std::nullopt;
@@ -520,12 +421,12 @@ bool PumDialog::startCommand(Command command)
     QString error;
     auto request = buildRequest(command, &error);
     if (!request) {
-        messageBar_->pushMessage(UpgradeTask::commandName(command), error, Qgis::MessageLevel::Warning);
+        ui_->messageBar->pushMessage(UpgradeTask::commandName(command), error, Qgis::MessageLevel::Warning);
         return false;
     }
     const QString module = config_ ? qs(config_->module) : QString();
-    const QString connection = connectionCombo_->currentText();
-    const ConnectionEntry& entry = connections_[connectionCombo_->currentIndex()];
+    const QString connection = ui_->connection->currentText();
+    const ConnectionEntry& entry = connections_[ui_->connection->currentIndex()];
     const QString database = entry.kind == ConnectionEntry::Kind::Service
                                  ? tr("service %1").arg(entry.name)
                                  : QgsDataSourceUri(entry.uri).database();
@@ -549,7 +450,7 @@ void PumDialog::startTask(TaskRequest request, Command command)
     if (command != Command::Info && config_ && config_->hasPythonHooks()) {
         QString error;
         if (!loadPythonHooks(&error))
-            log_->appendMessage(static_cast<int>(pum::Feedback::Level::Warning),
+            ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Warning),
                                 tr("Python hooks are not available: %1").arg(error));
     }
     const QString module = config_ ? qs(config_->module) : QString();
@@ -557,13 +458,13 @@ void PumDialog::startTask(TaskRequest request, Command command)
     task_ = task;
     taskCommand_ = command;
     if (command != Command::Info) {
-        messageBar_->clearWidgets();  // the previous command's outcome
-        log_->appendMessage(static_cast<int>(pum::Feedback::Level::Info),
-                            tr("%1 on %2").arg(UpgradeTask::commandName(command), connectionCombo_->currentText()));
-        progress_->setRange(0, 0);  // busy until the first step count arrives
-        currentFile_->clear();
+        ui_->messageBar->clearWidgets();  // the previous command's outcome
+        ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info),
+                            tr("%1 on %2").arg(UpgradeTask::commandName(command), ui_->connection->currentText()));
+        ui_->progress->setRange(0, 0);  // busy until the first step count arrives
+        ui_->currentFile->clear();
     }
-    connect(task->feedback(), &pumqt::QtFeedback::logged, log_, &pumqt::LogView::appendMessage);
+    connect(task->feedback(), &pumqt::QtFeedback::logged, ui_->log, &pumqt::LogView::appendMessage);
     connect(task->feedback(), &pumqt::QtFeedback::progressed, this, &PumDialog::taskProgress);
     connect(task, &UpgradeTask::completed, this, &PumDialog::taskCompleted);
     setBusy(true);
@@ -577,18 +478,18 @@ void PumDialog::taskProgress(qint64 done, qint64 total, const QString& current)
     if (total > 0) {
         // QProgressBar is int: scale large totals.
         const double fraction = static_cast<double>(done) / static_cast<double>(total);
-        progress_->setRange(0, 1000);
-        progress_->setValue(static_cast<int>(fraction * 1000));
-        progress_->setFormat(tr("%1 of %2 steps").arg(done).arg(total));
+        ui_->progress->setRange(0, 1000);
+        ui_->progress->setValue(static_cast<int>(fraction * 1000));
+        ui_->progress->setFormat(tr("%1 of %2 steps").arg(done).arg(total));
     }
-    currentFile_->setText(QFileInfo(current).fileName().isEmpty() ? current : QFileInfo(current).fileName());
-    currentFile_->setToolTip(current);
+    ui_->currentFile->setText(QFileInfo(current).fileName().isEmpty() ? current : QFileInfo(current).fileName());
+    ui_->currentFile->setToolTip(current);
 }
 
 void PumDialog::cancelCommand()
 {
     if (task_ && taskCommand_ != Command::Info) {
-        log_->appendMessage(static_cast<int>(pum::Feedback::Level::Warning), tr("Cancelling…"));
+        ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Warning), tr("Cancelling…"));
         task_->cancel();
     }
 }
@@ -599,20 +500,20 @@ void PumDialog::applyInfo(const pum::ModuleInfo& info)
         return;
     const auto status = pumqt::ModuleStatus::fromInfo(*config_, info);
     // The versions the module offers, for Target version.
-    const QString chosen = targetVersion_->currentData().toString();
+    const QString chosen = ui_->targetVersion->currentData().toString();
     {
-        const QSignalBlocker block(targetVersion_);
-        targetVersion_->clear();
-        targetVersion_->addItem(tr("Newest"), QString());
+        const QSignalBlocker block(ui_->targetVersion);
+        ui_->targetVersion->clear();
+        ui_->targetVersion->addItem(tr("Newest"), QString());
         for (const auto& v : status.availableVersions())
-            targetVersion_->addItem(qs(v.toString()), qs(v.toString()));
+            ui_->targetVersion->addItem(qs(v.toString()), qs(v.toString()));
         setTargetVersion(chosen);
     }
     const bool sameModule = info.installed && info.installedModule == config_->module;
     if (sameModule)
-        form_->setStoredValues(info.parameters, true);
+        ui_->parameterForm->setStoredValues(info.parameters, true);
     else
-        form_->resetToDefaults();
+        ui_->parameterForm->resetToDefaults();
     setStatus(status);
 }
 
@@ -621,10 +522,10 @@ void PumDialog::taskCompleted(const TaskResult& result)
     const Command command = taskCommand_;
     task_.clear();
     setBusy(false);
-    progress_->setRange(0, 1);
-    progress_->setValue(result.ok && command != Command::Info ? 1 : 0);
-    progress_->setFormat(QStringLiteral("%p%"));
-    currentFile_->clear();
+    ui_->progress->setRange(0, 1);
+    ui_->progress->setValue(result.ok && command != Command::Info ? 1 : 0);
+    ui_->progress->setFormat(QStringLiteral("%p%"));
+    ui_->currentFile->clear();
 
     if (command == Command::Info) {
         if (refreshAgain_) {
@@ -643,16 +544,16 @@ void PumDialog::taskCompleted(const TaskResult& result)
 
     lastResult_ = result;
     if (result.ok) {
-        log_->appendMessage(static_cast<int>(pum::Feedback::Level::Info), result.message);
-        messageBar_->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Success, 0);
+        ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info), result.message);
+        ui_->messageBar->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Success, 0);
     } else if (result.cancelled) {
-        log_->appendMessage(static_cast<int>(pum::Feedback::Level::Warning), result.message);
-        messageBar_->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Warning, 0);
+        ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Warning), result.message);
+        ui_->messageBar->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Warning, 0);
     } else {
-        log_->appendMessage(static_cast<int>(pum::Feedback::Level::Error),
+        ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Error),
                             result.details.isEmpty() ? result.message
                                                      : result.message + QLatin1Char('\n') + result.details);
-        messageBar_->pushMessage(tr("%1 failed").arg(UpgradeTask::commandName(command)), result.message,
+        ui_->messageBar->pushMessage(tr("%1 failed").arg(UpgradeTask::commandName(command)), result.message,
                                  result.details, Qgis::MessageLevel::Critical, 0);
     }
     emit commandFinished(result.ok, result.message, result.details);
@@ -660,6 +561,95 @@ void PumDialog::taskCompleted(const TaskResult& result)
         applyInfo(*result.info);
     else
         refreshStatus();
+}
+
+bool PumDialog::startValidation()
+{
+    const QString dir = moduleDirectory();
+    if (dir.isEmpty() || validateTask_)
+        return false;
+    pum::ValidateOptions options;
+    // The values the run would use; the others take their defaults.
+    options.parameters = ui_->parameterForm->givenValues();
+    auto* task = new ValidateTask(dir, std::move(options));
+    validateTask_ = task;
+    connect(task, &ValidateTask::completed, this, &PumDialog::validationCompleted);
+    ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info), tr("Validating %1…").arg(dir));
+    updateActions();
+    QgsApplication::taskManager()->addTask(task);
+    return true;
+}
+
+void PumDialog::validationCompleted(const pum::ValidationReport& report, const QString& error)
+{
+    const QString dir = validateTask_ ? validateTask_->moduleDirectory() : QString();
+    validateTask_.clear();
+    using Level = pum::Feedback::Level;
+    if (!error.isEmpty()) {
+        ui_->log->appendMessage(static_cast<int>(Level::Error), tr("Validation could not run: %1").arg(error));
+        updateActions();
+        return;
+    }
+    if (dir != moduleDirectory()) {  // the module changed meanwhile: this report is not about it
+        updateActions();
+        return;
+    }
+    for (const auto& finding : report.findings) {
+        const int level = static_cast<int>(finding.severity == pum::Finding::Severity::Error ? Level::Error
+                                                                                             : Level::Warning);
+        const QString text = qs(finding.format());
+        if (finding.file.empty())
+            ui_->log->appendMessage(level, text);
+        else  // paths are shown relative to the current folder: keep the absolute one for opening
+            ui_->log->appendLocatedMessage(level, text, QDir::current().absoluteFilePath(qs(finding.file)),
+                                           finding.line, finding.column);
+    }
+    const int errors = static_cast<int>(report.errors());
+    const int warnings = static_cast<int>(report.warnings());
+    const QString summary = tr("%1 files and %2 statements checked: errors: %3, warnings: %4")
+                                .arg(report.files)
+                                .arg(report.statements)
+                                .arg(errors)
+                                .arg(warnings);
+    validationErrors_ = errors;
+    ui_->overrideValidation->setVisible(errors > 0);
+    if (errors == 0)
+        ui_->overrideValidation->setChecked(false);
+    ui_->log->appendMessage(static_cast<int>(errors > 0 ? Level::Error : Level::Info), summary);
+    if (!report.findings.empty())
+        ui_->log->appendMessage(static_cast<int>(Level::Info), tr("Double-click a finding to open its file at its line."));
+    if (errors > 0)
+        ui_->log->appendMessage(static_cast<int>(Level::Info),
+                                tr("Install and Upgrade wait until Validate finds no error, or until you tick "
+                                   "Ignore validation errors."));
+    messageBar()->pushMessage(tr("Validate"), summary,
+                              errors > 0     ? Qgis::MessageLevel::Critical
+                              : warnings > 0 ? Qgis::MessageLevel::Warning
+                                             : Qgis::MessageLevel::Success,
+                              0);
+    updateActions();
+    emit validated(errors, warnings);
+}
+
+bool PumDialog::openLocation(const QString& file, int line, int column)
+{
+    const QString command = QgsSettings().value(QLatin1String(kEditorCommandKey)).toString().trimmed();
+    if (command.isEmpty())
+        return QDesktopServices::openUrl(QUrl::fromLocalFile(file));
+    QStringList arguments = QProcess::splitCommand(command);
+    if (arguments.isEmpty())
+        return false;
+    for (QString& argument : arguments)
+        argument.replace(QLatin1String("{file}"), file)
+            .replace(QLatin1String("{line}"), QString::number(std::max(line, 1)))
+            .replace(QLatin1String("{column}"), QString::number(std::max(column, 1)));
+    const QString program = arguments.takeFirst();
+    if (!QProcess::startDetached(program, arguments)) {
+        ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Warning),
+                                tr("Could not start the editor %1 (setting %2)").arg(program, QLatin1String(kEditorCommandKey)));
+        return false;
+    }
+    return true;
 }
 
 }  // namespace pumqgis

@@ -6,11 +6,13 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "connection_list.h"
 #include "module_status.h"
 #include "upgrade_task.h"
+#include "validate_task.h"
 
 #include "pum/config.h"
 
@@ -28,6 +30,10 @@ class ParameterForm;
 }  // namespace pumqt
 
 namespace pumqgis {
+
+namespace Ui {
+class PumDialog;
+}
 
 class PumDialog : public QDialog {
     Q_OBJECT
@@ -52,6 +58,15 @@ public:
     // Returns false when it did not start (invalid entries, refused confirmation).
     bool startCommand(Command command);
     void cancelCommand();
+
+    // Validate: the module checked offline (a task); each finding goes to the
+    // log, and errors block Install and Upgrade until a Validate finds none or
+    // the user ticks "Ignore validation errors". validated() follows.
+    bool startValidation();
+    int validationErrors() const { return validationErrors_; }  // -1: not validated
+    // Opens `file` at `line` in the editor of the pum/editorCommand setting
+    // ({file}, {line} and {column} replaced), else in the system's default application.
+    bool openLocation(const QString& file, int line, int column);
     const TaskResult& lastResult() const { return lastResult_; }
 
     // Options.
@@ -64,16 +79,17 @@ public:
     using Confirmation = std::function<bool(const QString& title, const QString& question)>;
     void setConfirmation(Confirmation confirmation) { confirm_ = std::move(confirmation); }
 
-    pumqt::ParameterForm* parameterForm() const { return form_; }
-    pumqt::LogView* logView() const { return log_; }
-    QgsMessageBar* messageBar() const { return messageBar_; }
+    pumqt::ParameterForm* parameterForm() const;
+    pumqt::LogView* logView() const;
+    QgsMessageBar* messageBar() const;
     QPushButton* actionButton(pumqt::ModuleStatus::Action action) const;
-    QLabel* statusLabel() const { return statusTitle_; }
+    QLabel* statusLabel() const;
 
     static QStringList recentModules();
 
 signals:
     void statusChanged();
+    void validated(int errors, int warnings);
     // After a command (not a status read): `ok`, and the one-line summary or error.
     void commandFinished(bool ok, const QString& message, const QString& details);
 
@@ -83,6 +99,7 @@ private slots:
     void browseModule();
     void taskCompleted(const pumqgis::TaskResult& result);
     void taskProgress(qint64 done, qint64 total, const QString& current);
+    void validationCompleted(const pum::ValidationReport& report, const QString& error);
 
 private:
     std::optional<TaskRequest> buildRequest(Command command, QString* error);
@@ -103,31 +120,10 @@ private:
     Command taskCommand_ = Command::Info;
     bool refreshAgain_ = false;
     Confirmation confirm_;
+    QPointer<ValidateTask> validateTask_;
+    int validationErrors_ = -1;
 
-    QgsMessageBar* messageBar_ = nullptr;
-    QComboBox* connectionCombo_ = nullptr;
-    QToolButton* reloadConnections_ = nullptr;
-    QComboBox* moduleCombo_ = nullptr;
-    QToolButton* browseModule_ = nullptr;
-    QLabel* statusTitle_ = nullptr;
-    QLabel* statusDetails_ = nullptr;
-    pumqt::ParameterForm* form_ = nullptr;
-    QComboBox* targetVersion_ = nullptr;
-    QCheckBox* rolesAndGrant_ = nullptr;
-    QComboBox* demoData_ = nullptr;
-    QCheckBox* betaTesting_ = nullptr;
-    QCheckBox* skipDropApp_ = nullptr;
-    QCheckBox* skipCreateApp_ = nullptr;
-    QPushButton* install_ = nullptr;
-    QPushButton* upgrade_ = nullptr;
-    QPushButton* recreateApp_ = nullptr;
-    QPushButton* demoButton_ = nullptr;
-    QPushButton* uninstall_ = nullptr;
-    QPushButton* baseline_ = nullptr;
-    QProgressBar* progress_ = nullptr;
-    QLabel* currentFile_ = nullptr;
-    QPushButton* cancel_ = nullptr;
-    pumqt::LogView* log_ = nullptr;
+    std::unique_ptr<Ui::PumDialog> ui_;  // the widgets of pum_dialog.ui
 };
 
 }  // namespace pumqgis

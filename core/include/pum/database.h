@@ -123,6 +123,7 @@ private:
     void waitForServer(short events);
     // Throws ConnectionError (and closes the socket) once a cancel request has gone unanswered too long.
     void giveUpIfCancelUnanswered();
+    void throwIfAbandoned() const;  // after giveUpIfCancelUnanswered: every command fails at once
     void registerCancel();
 
     pg_conn* conn_ = nullptr;

@@ -60,6 +60,11 @@ void saveConnection(const QString& name, const pum::test::TempDatabase& db, bool
     else
         uri.setConnection(QString::fromStdString(env.at("PGHOST")), port, dbname, QStringLiteral("postgres"),
                           QString(), QgsDataSourceUri::SslPrefer);
+    saveConnection(name, uri);
+}
+
+void saveConnection(const QString& name, const QgsDataSourceUri& uri)
+{
     QgsProviderMetadata* md = QgsProviderRegistry::instance()->providerMetadata(QStringLiteral("postgres"));
     if (!md)
         throw std::runtime_error("QGIS's postgres provider is not loaded");
@@ -71,6 +76,21 @@ void saveConnection(const QString& name, const pum::test::TempDatabase& db, bool
 QString dataModule(const char* name)
 {
     return QString::fromStdString((pum::test::sourceDir() / "tests" / "data" / name).string());
+}
+
+QString writeSlowModule(const pum::test::TempDir& dir)
+{
+    dir.write(".pum.yaml", "pum:\n  module: slow\n");
+    dir.write("changelogs/1.0.0/01_table.sql", "CREATE TABLE slow_table (id int);\n");
+    dir.write("changelogs/1.0.0/02_wait.sql", "SELECT pg_sleep(60);\n");
+    return QString::fromStdString(dir.path().string());
+}
+
+bool waitUntilSleeping(const pum::test::TempDatabase& db)
+{
+    return waitFor([&] {
+        return db.scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'") == "1";
+    }, 30000);
 }
 
 bool waitFor(const std::function<bool()>& done, int ms)

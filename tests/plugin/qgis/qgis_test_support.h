@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "qgsdatasourceuri.h"
+
 #include "pum_dialog.h"
 #include "test_support.h"
 
@@ -24,9 +26,16 @@ const LoginRole& loginRole();
 // or, with `viaAuthConfig`, over TCP 127.0.0.1 as loginRole() whose user and
 // password are only in a new Basic auth configuration.
 void saveConnection(const QString& name, const pum::test::TempDatabase& db, bool viaAuthConfig);
+// Saves a QGIS PostgreSQL connection to whatever `uri` names.
+void saveConnection(const QString& name, const QgsDataSourceUri& uri);
 
 // Module folders.
 QString dataModule(const char* name);  // tests/data/<name>
+// Module `slow` in `dir`: 1.0.0 creates slow_table, then sleeps 60 s in 02_wait.sql
+// (SELECT pg_sleep(60)), for cancelling a running statement. Returns the folder.
+QString writeSlowModule(const pum::test::TempDir& dir);
+// Until the server sleeps in the slow module's 02_wait.sql (30 s at most).
+bool waitUntilSleeping(const pum::test::TempDatabase& db);
 
 // Processes events until `done()` or `ms` pass; returns done().
 bool waitFor(const std::function<bool()>& done, int ms = 60000);

@@ -203,11 +203,9 @@ TEST(DialogRun, CancelRollsBack)
 {
     TempDatabase db;
     TempDir dir;
-    dir.write(".pum.yaml", "pum:\n  module: slow\n");
-    dir.write("changelogs/1.0.0/01_table.sql", "CREATE TABLE slow_table (id int);\n");
-    dir.write("changelogs/1.0.0/02_wait.sql", "SELECT pg_sleep(60);\n");
+    const QString module = pumtest::writeSlowModule(dir);
     const std::string before = db.snapshot();
-    auto dialog = pumtest::openDialog(connectionFor(db), QString::fromStdString(dir.path().string()));
+    auto dialog = pumtest::openDialog(connectionFor(db), module);
     ASSERT_STATE(*dialog, State::NotInstalled);
     dialog->setRolesAndGrant(false);
 
@@ -215,9 +213,7 @@ TEST(DialogRun, CancelRollsBack)
     QObject::connect(dialog.get(), &pumqgis::PumDialog::commandFinished, [&] { finished = true; });
     ASSERT_TRUE(dialog->startCommand(Command::Install));
     // Wait until the server is sleeping in the second file, then cancel.
-    ASSERT_TRUE(pumtest::waitFor([&] {
-        return db.scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'") == "1";
-    }, 30000));
+    ASSERT_TRUE(pumtest::waitUntilSleeping(db));
     QElapsedTimer timer;
     timer.start();
     dialog->cancelCommand();
