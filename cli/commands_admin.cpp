@@ -369,6 +369,7 @@ void registerDumpRestore(CLI::App& app)
         struct Args {
             std::string file;
             RestoreOptions options;
+            std::string lockTimeout;
         };
         auto args = std::make_shared<Args>();
         auto* cmd = app.add_subcommand(
@@ -382,9 +383,16 @@ void registerDumpRestore(CLI::App& app)
                       "Do not restore GRANTs (the module's roles do not exist on this server)");
         cmd->add_option("--pg-restore", args->options.pgRestore,
                         "The pg_restore to use (default: the server's version)");
+        cmd->add_option("--lock-timeout", args->lockTimeout,
+                        "Cancel a statement of the restore that waits this long for a lock: the restore gives up "
+                        "(rolled back, exit 1; with -x it goes on without it), naming the sessions in its way: "
+                        "500ms, 5s, 1min")
+            ->type_name("DURATION");
         setAction(cmd, [args](Session& s) {
+            RestoreOptions options = args->options;
+            options.lockTimeout = lockTimeoutOf(args->lockTimeout);
             Connection& c = s.connection();
-            restoreDatabase(c, args->file, args->options, s.feedback());
+            restoreDatabase(c, args->file, options, s.feedback());
             report(s, "restored " + args->file + " into " + c.databaseName());
             return 0;
         });
@@ -422,6 +430,15 @@ void registerDbAccess(CLI::App* db)
     });
 }
 
+// db create|drop run outside any transaction: the help says what is left.
+void addDatabaseLockTimeoutOption(CLI::App* command, std::string& target, const std::string& done)
+{
+    command->add_option("--lock-timeout", target,
+                        "Give up (exit 1, the database not " + done + ") after waiting this long for a lock on it, "
+                        "naming the sessions that hold one (user, application, since when): 500ms, 5s, 1min")
+        ->type_name("DURATION");
+}
+
 void registerDb(CLI::App& app)
 {
     auto* db = app.add_subcommand("db", "Create, drop or restrict access to a whole database on the server of -p");
@@ -430,17 +447,20 @@ void registerDb(CLI::App& app)
             std::string name;
             std::string templateName;
             std::string owner;
+            std::string lockTimeout;
         };
         auto args = std::make_shared<Args>();
         auto* cmd = db->add_subcommand("create", "Create a database (optionally a copy of a template)");
         cmd->add_option("name", args->name, "The database (default: the one -p names)");
         cmd->add_option("-t,--template", args->templateName, "Copy this database (e.g. one with PostGIS)");
         cmd->add_option("--owner", args->owner, "Owner of the new database");
+        addDatabaseLockTimeoutOption(cmd, args->lockTimeout, "created");
         setAction(cmd, [args](Session& s) {
             const std::string spec = s.options().pgConnection;
             const std::string name = args->name.empty() ? databaseNameOf(spec) : args->name;
+            const auto timeout = lockTimeoutOf(args->lockTimeout);
             Connection c = openMaintenanceConnection(spec);
-            createDatabase(c, name, args->templateName, args->owner);
+            createDatabase(c, name, args->templateName, args->owner, timeout);
             report(s, "database " + name + " created" +
                           (args->templateName.empty() ? "" : " from template " + args->templateName));
             return 0;
@@ -450,14 +470,17 @@ void registerDb(CLI::App& app)
         struct Args {
             std::string name;
             bool force = false;
+            std::string lockTimeout;
         };
         auto args = std::make_shared<Args>();
         auto* cmd = db->add_subcommand("drop", "Drop a database, ending the sessions connected to it");
         cmd->add_option("name", args->name, "The database (default: the one -p names)");
         cmd->add_flag("--force", args->force, "Do not ask for confirmation");
+        addDatabaseLockTimeoutOption(cmd, args->lockTimeout, "dropped");
         setAction(cmd, [args](Session& s) {
             const std::string spec = s.options().pgConnection;
             const std::string name = args->name.empty() ? databaseNameOf(spec) : args->name;
+            const auto timeout = lockTimeoutOf(args->lockTimeout);  // a bad value is refused before asking
             Connection c = openMaintenanceConnection(spec);
             // Checked before asking: no question about a database that is not there.
             if (!databaseExists(c, name)) throw CommandError("database \"" + name + "\" does not exist");
@@ -465,7 +488,7 @@ void registerDb(CLI::App& app)
                 confirm("Drop database " + name + " (server: " + c.describe() + ")" +
                             ", ending every session connected to it? This cannot be undone.",
                         name, "database " + name + " not dropped");
-            dropDatabase(c, name);
+            dropDatabase(c, name, true, timeout);
             report(s, "database " + name + " dropped");
             return 0;
         });

@@ -4,6 +4,7 @@
 
 #include "pum/database.h"
 #include "pum/error.h"
+#include "pum/lock_timeout.h"
 #include "connect.h"
 #include "text.h"
 
@@ -16,6 +17,88 @@ namespace {
 void refuseInTransaction(Connection& c, const char* what)
 {
     if (c.inTransaction()) throw CommandError(std::string(what) + " cannot run inside a transaction");
+}
+
+// The sessions, in any database of the server, holding locks that CREATE or
+// DROP DATABASE on the databases `first` and `second` waits for: on the database objects (COMMENT ON
+// DATABASE, another CREATE ... TEMPLATE), on pg_database itself, and open
+// transactions that changed their pg_database rows (GRANT CONNECT...: the
+// row's xmax is that transaction).
+std::vector<LockHolder> databaseLockHolders(Connection& c, const std::string& first, const std::string& second)
+{
+    auto r = c.execParams(
+        "SELECT a.pid, COALESCE(a.usename, ''), COALESCE(a.application_name, ''),"
+        "       to_char(COALESCE(a.xact_start, a.backend_start), 'YYYY-MM-DD HH24:MI:SS TZ'), COALESCE(a.state, ''),"
+        "       CASE WHEN l.locktype = 'object' THEN l.mode || ' on database ' || pg_catalog.quote_ident(d.datname)"
+        "            WHEN l.locktype = 'relation' THEN l.mode || ' on pg_catalog.pg_database'"
+        "            ELSE 'an open transaction that changed database ' || pg_catalog.quote_ident(r.datname) END"
+        "       || COALESCE(' (connected to ' || pg_catalog.quote_ident(a.datname) || ')', '')"
+        "  FROM pg_catalog.pg_locks l"
+        "  JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+        "  LEFT JOIN pg_catalog.pg_database d ON l.locktype = 'object'"
+        "       AND l.classid = 'pg_catalog.pg_database'::pg_catalog.regclass AND d.oid = l.objid"
+        "  LEFT JOIN pg_catalog.pg_database r ON l.locktype = 'transactionid' AND r.xmax = l.transactionid"
+        " WHERE l.granted AND l.pid <> pg_catalog.pg_backend_pid()"
+        "   AND (d.datname::text IN ($1, $2) OR r.datname::text IN ($1, $2)"
+        "        OR (l.locktype = 'relation' AND l.relation = 'pg_catalog.pg_database'::pg_catalog.regclass"
+        "            AND l.mode NOT IN ('AccessShareLock', 'RowShareLock', 'RowExclusiveLock')))"
+        " ORDER BY a.pid, 6",
+        {first, second});
+    return lockHoldersFromRows(r);
+}
+
+// CREATE and DROP DATABASE cannot run in a transaction, so SET LOCAL cannot
+// bound their wait: lock_timeout is set for the session around the one
+// statement and put back after it, whatever happens.
+class SessionLockTimeout {
+public:
+    SessionLockTimeout(Connection& c, std::chrono::milliseconds timeout)
+        : c_(c), previous_(c.exec("SELECT pg_catalog.current_setting('lock_timeout')").value(0, 0))
+    {
+        // 0 would mean "wait for ever" to PostgreSQL; the smallest wait it knows is 1 ms.
+        set(std::to_string(std::max<long long>(1, timeout.count())));
+    }
+    ~SessionLockTimeout()
+    {
+        try {
+            set(previous_);
+        } catch (const Error&) {
+            // The connection is gone: so is its setting.
+        }
+    }
+    SessionLockTimeout(const SessionLockTimeout&) = delete;
+    SessionLockTimeout& operator=(const SessionLockTimeout&) = delete;
+
+private:
+    void set(const std::string& value)
+    {
+        c_.execParams("SELECT pg_catalog.set_config('lock_timeout', $1, false)", {value});
+    }
+    Connection& c_;
+    std::string previous_;
+};
+
+// Runs `body` under `timeout`; a lock timeout becomes the LockTimeoutError
+// naming who holds locks on the databases `first` and `second`.
+template <typename Body>
+void withLockTimeout(Connection& c, const std::optional<std::chrono::milliseconds>& timeout, const std::string& what,
+                     const std::string& outcome, const std::string& first, const std::string& second, Body body)
+{
+    if (!timeout) return body();
+    SessionLockTimeout bounded(c, *timeout);
+    try {
+        body();
+    } catch (const SqlError& e) {
+        if (!isLockTimeout(e)) throw;
+        std::vector<LockHolder> holders;
+        std::string problem;
+        try {
+            holders = databaseLockHolders(c, first, second);
+        } catch (const Error& readError) {
+            problem = readError.what();
+        }
+        throw lockTimeoutError(*timeout, what, outcome, "on the databases involved", std::move(holders), problem);
+    }
 }
 
 }  // namespace
@@ -73,35 +156,41 @@ bool databaseExists(Connection& c, const std::string& name)
     return c.execParams("SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1", {name}).rows() > 0;
 }
 
-void createDatabase(Connection& c, const std::string& name, const std::string& templateName, const std::string& owner)
+void createDatabase(Connection& c, const std::string& name, const std::string& templateName, const std::string& owner,
+                    const std::optional<std::chrono::milliseconds>& lockTimeout)
 {
     if (name.empty()) throw CommandError("no database name given");
     refuseInTransaction(c, "CREATE DATABASE");
     std::string sql = "CREATE DATABASE " + c.quoteIdentifier(name);
     if (!templateName.empty()) sql += " TEMPLATE " + c.quoteIdentifier(templateName);
     if (!owner.empty()) sql += " OWNER " + c.quoteIdentifier(owner);
-    c.exec(sql);
+    withLockTimeout(c, lockTimeout, "creating database " + name, "database " + name + " was not created", name,
+                    templateName.empty() ? "template1" : templateName, [&] { c.exec(sql); });
 }
 
-void dropDatabase(Connection& c, const std::string& name, bool terminateSessions)
+void dropDatabase(Connection& c, const std::string& name, bool terminateSessions,
+                  const std::optional<std::chrono::milliseconds>& lockTimeout)
 {
     if (name.empty()) throw CommandError("no database name given");
     refuseInTransaction(c, "DROP DATABASE");
     if (name == c.databaseName())
         throw CommandError("cannot drop database \"" + name + "\": it is the one this connection uses");
     const std::string quoted = c.quoteIdentifier(name);
-    if (!terminateSessions) {
-        c.exec("DROP DATABASE " + quoted);
-    } else if (PQserverVersion(c.native()) >= 130000) {
-        c.exec("DROP DATABASE " + quoted + " WITH (FORCE)");
-    } else {
-        // Before 13: end the other sessions, then drop (new ones may race in;
-        // the DROP then fails with the server's clear message).
-        c.execParams("SELECT pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
-                     "WHERE datname = $1 AND pid <> pg_backend_pid()",
-                     {name});
-        c.exec("DROP DATABASE " + quoted);
-    }
+    const std::string outcome = "database " + name + " was not dropped";
+    withLockTimeout(c, lockTimeout, "dropping database " + name, outcome, name, name, [&] {
+        if (!terminateSessions) {
+            c.exec("DROP DATABASE " + quoted);
+        } else if (PQserverVersion(c.native()) >= 130000) {
+            c.exec("DROP DATABASE " + quoted + " WITH (FORCE)");
+        } else {
+            // Before 13: end the other sessions, then drop (new ones may race in;
+            // the DROP then fails with the server's clear message).
+            c.execParams("SELECT pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
+                         "WHERE datname = $1 AND pid <> pg_backend_pid()",
+                         {name});
+            c.exec("DROP DATABASE " + quoted);
+        }
+    });
 }
 
 ConnectAccess connectAccess(Connection& c, const std::string& database)

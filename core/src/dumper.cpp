@@ -9,11 +9,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <random>
 
+#include "child_lock_watch.h"
 #include "pum/config.h"
 #include "pum/database.h"
 #include "pum/error.h"
@@ -57,7 +60,10 @@ struct ProcessResult {
     std::string errors;  // stderr (and stdout, which the tools use for nothing else here)
 };
 
-ProcessResult run(const fs::path& program, const std::vector<std::string>& args, const std::vector<std::string>& env)
+// Runs `program` to its end; `whileRunning`, when given, is called about every
+// 50 ms meanwhile (an exception from it ends the child and is passed on).
+ProcessResult run(const fs::path& program, const std::vector<std::string>& args, const std::vector<std::string>& env,
+                  const std::function<void()>& whileRunning = {})
 {
     int pipeFd[2];
     if (pipe2(pipeFd, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
@@ -90,6 +96,20 @@ ProcessResult run(const fs::path& program, const std::vector<std::string>& args,
     ProcessResult result;
     char buffer[4096];
     for (;;) {
+        if (whileRunning) {
+            try {
+                whileRunning();
+            } catch (...) {
+                kill(pid, SIGTERM);
+                close(pipeFd[0]);
+                while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+                }
+                throw;
+            }
+            pollfd readable{pipeFd[0], POLLIN, 0};
+            const int ready = poll(&readable, 1, 50);
+            if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
+        }
         ssize_t n = read(pipeFd[0], buffer, sizeof buffer);
         if (n > 0) {
             if (result.errors.size() < 1'000'000) result.errors.append(buffer, static_cast<size_t>(n));
@@ -279,11 +299,40 @@ bool skipPublicSchema(Connection& connection, const fs::path& tool, const fs::pa
     return changed;
 }
 
+// With --lock-timeout, the watch over the child's sessions (none without).
+struct RestoreWatch {
+    std::optional<ChildLockWatch> watch;
+
+    RestoreWatch(Connection& connection, const RestoreOptions& options, std::vector<std::string>& env)
+    {
+        if (!options.lockTimeout) return;
+        watch.emplace(connection, *options.lockTimeout);
+        const auto isAppName = [](const std::string& e) { return e.rfind("PGAPPNAME=", 0) == 0; };
+        env.erase(std::remove_if(env.begin(), env.end(), isAppName), env.end());
+        env.push_back("PGAPPNAME=" + watch->applicationName());
+    }
+    std::function<void()> callback()
+    {
+        if (!watch) return {};
+        return [this] { watch->check(); };
+    }
+};
+
 // The tool's result as pum reports it: an exception, or warnings when errors are ignored.
 void finishRestore(const fs::path& tool, const ProcessResult& result, const std::string& password,
-                   const RestoreOptions& options, Feedback& feedback)
+                   const RestoreOptions& options, const RestoreWatch& watch, Feedback& feedback)
 {
     const std::string messages = redact(trimmed(result.errors), password);
+    if (result.exitCode != 0 && watch.watch && watch.watch->gaveUp()) {
+        if (!options.ignoreErrors)
+            throw lockTimeoutError(watch.watch->timeout(), "the restore",
+                                   "it was rolled back, nothing was restored", "in the database",
+                                   watch.watch->holders(), watch.watch->readProblem());
+        feedback.log(Feedback::Level::Warning,
+                     "statements that waited longer than " + std::to_string(watch.watch->timeout().count()) +
+                         " ms for a lock (--lock-timeout) were cancelled and not restored. Sessions holding the locks:" +
+                         describeLockHolders(watch.watch->holders()));
+    }
     if (result.exitCode != 0) {
         if (!options.ignoreErrors)
             throw ToolFailed(tool.filename().string() + " failed (exit code " + std::to_string(result.exitCode) +
@@ -299,9 +348,10 @@ void restoreCustom(Connection& connection, const fs::path& file, const RestoreOp
     const fs::path tool =
         options.pgRestore.empty() ? findPgTool("pg_restore", serverMajor(connection)) : options.pgRestore;
     std::string password;
-    const auto env = childEnvironment(connection, password);
+    auto env = childEnvironment(connection, password);
     TempListFile list;
     const bool useList = skipPublicSchema(connection, tool, file, env, list);
+    RestoreWatch watch(connection, options, env);
 
     std::vector<std::string> args = {"--dbname=" + dbnameConninfo(connection), "--no-owner", "--no-password"};
     if (useList) args.push_back("--use-list=" + list.path.string());
@@ -315,7 +365,7 @@ void restoreCustom(Connection& connection, const fs::path& file, const RestoreOp
 
     feedback.log(Feedback::Level::Info, "restoring " + file.string() + " into " + connection.describe());
     feedback.log(Feedback::Level::Debug, "running " + tool.string());
-    finishRestore(tool, run(tool, args, env), password, options, feedback);
+    finishRestore(tool, run(tool, args, env, watch.callback()), password, options, watch, feedback);
 }
 
 // A plain SQL dump runs through psql, as PostgreSQL documents: stopping at the
@@ -330,7 +380,8 @@ void restorePlain(Connection& connection, const fs::path& file, const RestoreOpt
     const fs::path tool = options.pgRestore.has_parent_path() ? options.pgRestore.parent_path() / "psql"
                                                               : findPgTool("psql", serverMajor(connection));
     std::string password;
-    const auto env = childEnvironment(connection, password);
+    auto env = childEnvironment(connection, password);
+    RestoreWatch watch(connection, options, env);
     std::vector<std::string> args = {"--dbname=" + dbnameConninfo(connection), "--no-password", "--no-psqlrc",
                                      "--quiet", "--output=/dev/null",  // query results (set_config...): not messages
                                      "--file=" + fs::absolute(file).string()};
@@ -340,11 +391,11 @@ void restorePlain(Connection& connection, const fs::path& file, const RestoreOpt
     }
     feedback.log(Feedback::Level::Info, "restoring " + file.string() + " (plain SQL) into " + connection.describe());
     feedback.log(Feedback::Level::Debug, "running " + tool.string());
-    ProcessResult result = run(tool, args, env);
+    ProcessResult result = run(tool, args, env, watch.callback());
     // psql goes on after an error unless ON_ERROR_STOP: with -x, errors are only reported.
     if (options.ignoreErrors && result.exitCode == 0 && result.errors.find("ERROR:") != std::string::npos)
         result.exitCode = 3;
-    finishRestore(tool, result, password, options, feedback);
+    finishRestore(tool, result, password, options, watch, feedback);
 }
 
 }  // namespace

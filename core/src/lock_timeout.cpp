@@ -33,7 +33,9 @@ std::vector<LockHolder> lockHolders(Connection& connection)
         "       to_char(COALESCE(a.xact_start, a.backend_start), 'YYYY-MM-DD HH24:MI:SS TZ'), COALESCE(a.state, ''),"
         "       CASE WHEN l.locktype = 'advisory' THEN 'advisory lock (another pum run?)'"
         "            WHEN l.locktype = 'transactionid' THEN 'an open transaction that changed rows or the catalog'"
-        "            ELSE l.mode || ' on ' || COALESCE(format('%I.%I', n.nspname, c.relname), l.relation::text) END"
+        // A relation created by an open transaction has no visible name yet (and format's %I refuses NULL).
+        "            ELSE l.mode || ' on ' || CASE WHEN c.relname IS NULL THEN l.relation::text"
+        "                                          ELSE format('%I.%I', n.nspname, c.relname) END END"
         "  FROM pg_catalog.pg_locks l"
         "  JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
         "  LEFT JOIN pg_catalog.pg_class c ON c.oid = l.relation"
@@ -45,6 +47,11 @@ std::vector<LockHolder> lockHolders(Connection& connection)
         // Row locks leave no trace in pg_locks: the writer's open transaction is what a waiter waited on.
         "        OR (l.locktype = 'transactionid' AND a.state LIKE 'idle in transaction%'))"
         " ORDER BY a.pid, 6");
+    return lockHoldersFromRows(r);
+}
+
+std::vector<LockHolder> lockHoldersFromRows(const Result& r)
+{
     std::vector<LockHolder> holders;
     std::map<int, std::size_t> byPid;
     for (int i = 0; i < r.rows(); ++i) {
@@ -65,15 +72,9 @@ std::vector<LockHolder> lockHolders(Connection& connection)
     return holders;
 }
 
-LockTimeoutError lockTimeoutError(Connection& connection, std::chrono::milliseconds timeout, const std::string& what)
+std::string describeLockHolders(const std::vector<LockHolder>& holders)
 {
-    std::vector<LockHolder> holders;
     std::string list;
-    try {
-        holders = lockHolders(connection);
-    } catch (const Error& e) {
-        list = "\n  (who holds it could not be read: " + std::string(e.what()) + ")";
-    }
     for (const auto& h : holders) {
         list += "\n  pid " + std::to_string(h.pid) + ", user " + h.user +
                 (h.application.empty() ? std::string() : ", application '" + h.application + "'") + ", since " +
@@ -82,11 +83,33 @@ LockTimeoutError lockTimeoutError(Connection& connection, std::chrono::milliseco
         for (const auto& l : h.locks) locks += (locks.empty() ? "" : ", ") + l;
         list += locks;
     }
+    return list;
+}
+
+LockTimeoutError lockTimeoutError(std::chrono::milliseconds timeout, const std::string& what,
+                                  const std::string& outcome, const std::string& where,
+                                  std::vector<LockHolder> holders, const std::string& readProblem)
+{
+    std::string list = readProblem.empty() ? describeLockHolders(holders)
+                                           : "\n  (who holds it could not be read: " + readProblem + ")";
     if (list.empty()) list = "\n  (no other session holds a lock any more: try again)";
     return LockTimeoutError(what + " gave up after waiting " + std::to_string(timeout.count()) +
-                                " ms for a lock (--lock-timeout): the transaction was rolled back, nothing was "
-                                "changed. Sessions holding locks in the database:" + list,
+                                " ms for a lock (--lock-timeout): " + outcome + ". Sessions holding locks " + where +
+                                ":" + list,
                             std::move(holders));
+}
+
+LockTimeoutError lockTimeoutError(Connection& connection, std::chrono::milliseconds timeout, const std::string& what)
+{
+    std::vector<LockHolder> holders;
+    std::string problem;
+    try {
+        holders = lockHolders(connection);
+    } catch (const Error& e) {
+        problem = e.what();
+    }
+    return lockTimeoutError(timeout, what, "the transaction was rolled back, nothing was changed", "in the database",
+                            std::move(holders), problem);
 }
 
 std::chrono::milliseconds parseDuration(const std::string& text, const std::string& option)

@@ -6,7 +6,9 @@
 // password never appears on a command line, where `ps` would show it. The
 // pg_dump used matches the server: /usr/lib/postgresql/<server major>/bin
 // first, then a newer installed version, then the one on PATH.
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,12 @@ struct RestoreOptions {
     // The executable; empty = found for the server's version. A plain dump
     // runs through the psql beside it (or the server's version's).
     std::filesystem::path pgRestore;
+    // --lock-timeout: a statement of the restore that waits longer than this
+    // for a lock is cancelled. Without ignoreErrors the restore then fails,
+    // rolled back, with a LockTimeoutError naming the sessions in its way;
+    // with it, they are named in a warning and the restore goes on. The
+    // tool's sessions show as application_name "pum restore <pid>.<n>".
+    std::optional<std::chrono::milliseconds> lockTimeout;
 };
 
 // Dumps the database of `connection` into `file` (written under a temporary
@@ -68,7 +76,8 @@ void dumpDatabase(Connection& connection, const std::filesystem::path& file, con
 // with pg_restore (owners are not restored: objects belong to the connected
 // user, as with pum; the dump's CREATE SCHEMA public is skipped when the
 // database has it already), a plain SQL one with psql (excludeSchemas cannot
-// apply to it and is refused). Throws ToolNotStarted or ToolFailed.
+// apply to it and is refused). Throws ToolNotStarted or ToolFailed, and
+// LockTimeoutError (pum/lock_timeout.h) when options.lockTimeout gave up.
 void restoreDatabase(Connection& connection, const std::filesystem::path& file, const RestoreOptions& options,
                      Feedback& feedback);
 

@@ -44,9 +44,23 @@ bool isLockTimeout(const std::exception& error);
 // advisory locks (another pum run): read outside the failed transaction.
 std::vector<LockHolder> lockHolders(Connection& connection);
 
+// Rows (pid, user, application, since, state, lock description), ordered by
+// pid, as holders: for other queries of lockHolders' shape (pum db create|drop).
+class Result;
+std::vector<LockHolder> lockHoldersFromRows(const Result& rows);
+
 // The LockTimeoutError to throw after the run was rolled back: names the
 // holders (read on `connection`, whose transaction must have ended).
 LockTimeoutError lockTimeoutError(Connection& connection, std::chrono::milliseconds timeout, const std::string& what);
+
+// The same from holders the caller read (`readProblem`: why it could not),
+// saying what was left as it was (`outcome`) and where they were looked for.
+LockTimeoutError lockTimeoutError(std::chrono::milliseconds timeout, const std::string& what,
+                                  const std::string& outcome, const std::string& where,
+                                  std::vector<LockHolder> holders, const std::string& readProblem = {});
+
+// "\n  pid 42, user alice, application 'QGIS', since ... (idle in transaction): RowExclusiveLock on s.t" per holder.
+std::string describeLockHolders(const std::vector<LockHolder>& holders);
 
 // Runs `body`; a lock timeout it raises (with `timeout` set) becomes the
 // LockTimeoutError naming the holders. `body` must roll its transaction
