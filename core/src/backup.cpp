@@ -7,6 +7,7 @@
 #include "pum/dumper.h"
 #include "pum/error.h"
 #include "pum/feedback.h"
+#include "pum/lock_timeout.h"
 
 namespace pum::detail {
 
@@ -26,7 +27,7 @@ std::string shellArgument(const std::string& text)
 }  // namespace
 
 void backupModuleSchemas(Connection& connection, const Config& config, const std::filesystem::path& file,
-                         Feedback& feedback)
+                         Feedback& feedback, std::optional<std::chrono::milliseconds> lockTimeout)
 {
     // A schema the upgrade is about to create has nothing to back up (and pg_dump refuses a name that matches
     // nothing). `public` is left out: shared with extensions (PostGIS), it cannot be dropped and restored.
@@ -37,11 +38,19 @@ void backupModuleSchemas(Connection& connection, const Config& config, const std
     options.format = DumpFormat::Custom;
     options.owner = true;
     options.privileges = true;
+    options.lockWaitTimeout = lockTimeout;
     for (int i = 0; i < r.rows(); ++i) options.schemas.push_back(r.value(i, 0));
     if (options.schemas.empty())
         throw CommandError("--backup: none of the module's schemas exists in " + connection.describe());
     feedback.step("Backing up schemas of " + config.module + " into " + file.string(), 0, 0);
-    dumpDatabase(connection, file, options, feedback);
+    try {
+        dumpDatabase(connection, file, options, feedback);
+    } catch (const Error& e) {
+        // pg_dump's --lock-wait-timeout ends its LOCK TABLE by a statement timeout.
+        if (lockTimeout && std::string(e.what()).find("LOCK TABLE") != std::string::npos)
+            throw lockTimeoutError(connection, *lockTimeout, "the backup before the upgrade (pg_dump)");
+        throw;
+    }
     feedback.log(Feedback::Level::Info, "backup of the module's schemas written to " + file.string());
 }
 

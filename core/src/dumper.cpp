@@ -226,6 +226,8 @@ void dumpDatabase(Connection& connection, const fs::path& file, const DumpOption
     if (!options.privileges) args.emplace_back("--no-privileges");
     for (const auto& s : options.schemas) args.push_back("--schema=" + exactPattern(s));
     for (const auto& s : options.excludeSchemas) args.push_back("--exclude-schema=" + exactPattern(s));
+    if (options.lockWaitTimeout)
+        args.push_back("--lock-wait-timeout=" + std::to_string(std::max<long long>(1, options.lockWaitTimeout->count())));
 
     std::string password;
     const auto env = childEnvironment(connection, password);

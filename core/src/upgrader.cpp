@@ -345,7 +345,7 @@ RunSummary Upgrader::upgrade(const UpgradeOptions& options)
                                    [&] { return runUpgrade(options); });
     };
     if (options.backupFile.empty() || options.dryRun) return run();
-    detail::backupModuleSchemas(connection_, config_, options.backupFile, feedback_);
+    detail::backupModuleSchemas(connection_, config_, options.backupFile, feedback_, options.lockTimeout);
     try {
         return run();
     } catch (const std::exception&) {

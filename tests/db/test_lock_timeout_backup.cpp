@@ -9,6 +9,7 @@
 #include "pum/feedback.h"
 #include "pum/upgrader.h"
 #include "dry_run_module.h"
+#include "lock_wait.h"
 #include "test_support.h"
 
 using pum::test::TempDatabase;
@@ -68,4 +69,25 @@ TEST(Backup, SuccessfulUpgradeKeepsTheBackupAndPrintsNoRestoreCommand)
     EXPECT_TRUE(std::filesystem::exists(file));
     EXPECT_THAT(upgrade.err(), ::testing::Not(HasSubstr("To restore them")));
     EXPECT_EQ(db.scalar("SELECT max(version) FROM public.pum_migrations"), "1.1.0");
+}
+
+TEST(Backup, WithLockTimeoutTheBackupGivesUpInsteadOfQueueingBehindAnEditor)
+{
+    TempDatabase db;
+    TempDir dir;
+    installOneZero(db, "a");
+    // A session holds a module table exclusively (an ALTER left open in another client).
+    auto editor = db.connect();
+    const int editorPid = pum::test::backendPid(editor);
+    editor.exec("BEGIN; LOCK TABLE pum_dry_run.full_table IN ACCESS EXCLUSIVE MODE");
+    const auto file = dir.path() / "b.dump";
+    pum::test::CliProcess upgrade({"-p", db.conninfo(), "-d", moduleDir(), "upgrade", "--backup", file.string(),
+                                   "--lock-timeout", "300ms"});
+    ASSERT_EQ(upgrade.wait(std::chrono::seconds(60)), 1) << upgrade.err();
+    EXPECT_THAT(upgrade.err(), HasSubstr("the backup before the upgrade (pg_dump) gave up after waiting 300 ms"));
+    EXPECT_THAT(upgrade.err(), HasSubstr("pid " + std::to_string(editorPid)));
+    EXPECT_THAT(upgrade.err(), HasSubstr("AccessExclusiveLock on pum_dry_run.full_table"));
+    EXPECT_FALSE(std::filesystem::exists(file)) << "no half-written backup";
+    editor.exec("ROLLBACK");
+    EXPECT_EQ(db.scalar("SELECT max(version) FROM public.pum_migrations"), "1.0.0") << "the upgrade did not run";
 }

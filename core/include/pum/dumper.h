@@ -45,6 +45,9 @@ struct DumpOptions {
     std::vector<std::string> schemas;         // only these schemas (exact names); empty = the whole database
     std::vector<std::string> excludeSchemas;  // left out (exact names)
     std::filesystem::path pgDump;             // the executable; empty = found for the server's version
+    // pg_dump --lock-wait-timeout: the dump fails instead of queueing behind a
+    // session that holds a table exclusively (upgrade --backup --lock-timeout).
+    std::optional<std::chrono::milliseconds> lockWaitTimeout;
 };
 
 struct RestoreOptions {
