@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>pumqgis::CompareTask</name>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Vergleich abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Comparison failed: %1</source>
+        <translation>Vergleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are equal.</source>
+        <translation>%1 und %2 sind gleich.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 differ (differences: %3).</source>
+        <translation>%1 und %2 unterscheiden sich (Unterschiede: %3).</translation>
+    </message>
+</context>
+<context>
     <name>pumqgis::ConnectionList</name>
     <message>
         <source>%1 (pg_service)</source>
@@ -9,6 +28,354 @@
     <message>
         <source>The authentication configuration %1 of connection %2 could not be read (wrong master password, or the configuration was deleted).</source>
         <translation>Die Authentifizierungskonfiguration %1 der Verbindung %2 konnte nicht gelesen werden (falsches Master-Passwort, oder die Konfiguration wurde gelöscht).</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::FleetDialog</name>
+    <message>
+        <source>Fleet: %1</source>
+        <translation>Flotte: %1</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>The connections checked below</source>
+        <translation>Die unten angekreuzten Verbindungen</translation>
+    </message>
+    <message>
+        <source>Every database holding %1 on the server of</source>
+        <translation>Jede Datenbank mit %1 auf dem Server von</translation>
+    </message>
+    <message>
+        <source>named like</source>
+        <translation>mit Namen wie</translation>
+    </message>
+    <message>
+        <source>muni_% (empty: all)</source>
+        <translation>gemeinde_% (leer: alle)</translation>
+    </message>
+    <message>
+        <source>An SQL LIKE pattern on the database names: % matches any text, _ one character.</source>
+        <translation>Ein SQL-LIKE-Muster für die Datenbanknamen: % steht für beliebigen Text, _ für ein Zeichen.</translation>
+    </message>
+    <message>
+        <source>Databases at once</source>
+        <translation>Datenbanken gleichzeitig</translation>
+    </message>
+    <message>
+        <source>How many databases run at the same time, each in its own connection and transaction.</source>
+        <translation>Wie viele Datenbanken gleichzeitig laufen, jede in ihrer eigenen Verbindung und Transaktion.</translation>
+    </message>
+    <message>
+        <source>Show the installed and the pending versions of each database.</source>
+        <translation>Die installierte und die ausstehenden Versionen jeder Datenbank anzeigen.</translation>
+    </message>
+    <message>
+        <source>Run the upgrade in each database, report what it would change, then roll back.</source>
+        <translation>Die Aktualisierung in jeder Datenbank ausführen, melden, was sie ändern würde, dann zurückrollen.</translation>
+    </message>
+    <message>
+        <source>Upgrade each database in its own transaction: a failure rolls back that database only.</source>
+        <translation>Jede Datenbank in ihrer eigenen Transaktion aktualisieren: ein Fehler rollt nur diese Datenbank zurück.</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Auswahl abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>Als HTML exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>the newest version</source>
+        <translation>die neueste Version</translation>
+    </message>
+    <message>
+        <source>Module %1, up to %2.</source>
+        <translation>Modul %1, bis %2.</translation>
+    </message>
+    <message>
+        <source>Parameters: %1.</source>
+        <translation>Parameter: %1.</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Choose the connection whose server to search.</source>
+        <translation>Wählen Sie die Verbindung, deren Server durchsucht werden soll.</translation>
+    </message>
+    <message>
+        <source>Check at least one connection, or choose every database of a server.</source>
+        <translation>Kreuzen Sie mindestens eine Verbindung an, oder wählen Sie alle Datenbanken eines Servers.</translation>
+    </message>
+    <message>
+        <source>Invalid parameter: %1</source>
+        <translation>Ungültiger Parameter: %1</translation>
+    </message>
+    <message>
+        <source>Upgrade %1 in every database of the server of %2 that holds it?
+
+Each database is upgraded in its own transaction.</source>
+        <translation>%1 in jeder Datenbank des Servers von %2 aktualisieren, die es enthält?
+
+Jede Datenbank wird in ihrer eigenen Transaktion aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Upgrade %1 in %2 databases?
+
+Each database is upgraded in its own transaction.</source>
+        <translation>%1 in %2 Datenbanken aktualisieren?
+
+Jede Datenbank wird in ihrer eigenen Transaktion aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Python hooks are not available: %1</source>
+        <translation>Python-Hooks sind nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Looking for the databases holding %1…</source>
+        <translation>Suche nach den Datenbanken mit %1…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1, %2 databases at once</source>
+        <translation>%1, %2 Datenbanken gleichzeitig</translation>
+    </message>
+    <message>
+        <source>%1: fleet %2</source>
+        <translation>%1: Flotte %2</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 databases done</source>
+        <translation>%1 von %2 Datenbanken fertig</translation>
+    </message>
+    <message>
+        <source>%1 databases in %2 s (%3 at once). %4</source>
+        <translation>%1 Datenbanken in %2 s (%3 gleichzeitig). %4</translation>
+    </message>
+    <message>
+        <source>Cancelling: every database not committed yet rolls back.</source>
+        <translation>Abbruch: jede noch nicht bestätigte Datenbank wird zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>Cancelling %1: it rolls back unless it is committing already.</source>
+        <translation>%1 wird abgebrochen: sie wird zurückgerollt, sofern sie nicht schon bestätigt wird.</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>%1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run Info, Dry run or Upgrade first.</source>
+        <translation>Noch nichts zu exportieren: zuerst Info, Probelauf oder Aktualisieren ausführen.</translation>
+    </message>
+    <message>
+        <source>%1: choose a file ending in .html or .csv.</source>
+        <translation>%1: wählen Sie eine Datei mit der Endung .html oder .csv.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML-Seite (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the summary</source>
+        <translation>Zusammenfassung exportieren</translation>
+    </message>
+    <message>
+        <source>Summary written to %1</source>
+        <translation>Zusammenfassung nach %1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::FleetTask</name>
+    <message>
+        <source>No database of this server holds module %1.</source>
+        <translation>Keine Datenbank dieses Servers enthält das Modul %1.</translation>
+    </message>
+    <message>
+        <source>No database of this server named like %1 holds module %2.</source>
+        <translation>Keine Datenbank dieses Servers mit Namen wie %1 enthält das Modul %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled before any database was started.</source>
+        <translation>Abgebrochen, bevor eine Datenbank gestartet wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ModuleArchive</name>
+    <message>
+        <source>a NUL character in the name</source>
+        <translation>ein NUL-Zeichen im Namen</translation>
+    </message>
+    <message>
+        <source>an absolute path</source>
+        <translation>einen absoluten Pfad</translation>
+    </message>
+    <message>
+        <source>a drive letter</source>
+        <translation>einen Laufwerksbuchstaben</translation>
+    </message>
+    <message>
+        <source>a ".." component, outside of the folder it is unpacked to</source>
+        <translation>eine Komponente "..", ausserhalb des Ordners, in den es entpackt wird</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a zip archive (no zip directory at its end).</source>
+        <translation>%1 ist kein ZIP-Archiv (kein ZIP-Verzeichnis an seinem Ende).</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 files, more than the %3 a module archive may hold.</source>
+        <translation>%1 enthält %2 Dateien, mehr als die %3, die ein Modularchiv enthalten darf.</translation>
+    </message>
+    <message>
+        <source>%1 is not a zip archive (its directory is damaged at entry %2).</source>
+        <translation>%1 ist kein ZIP-Archiv (sein Verzeichnis ist bei Eintrag %2 beschädigt).</translation>
+    </message>
+    <message>
+        <source>The module archive %1 does not exist.</source>
+        <translation>Das Modularchiv %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is refused: its entry "%2" has %3.</source>
+        <translation>%1 wird abgelehnt: sein Eintrag "%2" hat %3.</translation>
+    </message>
+    <message>
+        <source>%1 is refused: unpacked it would take more than %2 MiB.</source>
+        <translation>%1 wird abgelehnt: entpackt würde es mehr als %2 MiB belegen.</translation>
+    </message>
+    <message>
+        <source>%1 holds no .pum.yaml: it is not a pum module archive.</source>
+        <translation>%1 enthält keine .pum.yaml: es ist kein pum-Modularchiv.</translation>
+    </message>
+    <message>
+        <source>%1 holds several modules, one .pum.yaml is expected: %2.</source>
+        <translation>%1 enthält mehrere Module, erwartet wird eine .pum.yaml: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create the cache folder %1.</source>
+        <translation>Der Cache-Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot unpack %1 into %2.</source>
+        <translation>%1 kann nicht nach %2 entpackt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot move the unpacked archive to %1.</source>
+        <translation>Das entpackte Archiv kann nicht nach %1 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>The module in %1 (%2) cannot be read: %3</source>
+        <translation>Das Modul in %1 (%2) kann nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ProjectOpener</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>%1 would be written over itself: choose another folder.</source>
+        <translation>%1 würde sich selbst überschreiben: wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot read the project %1: %2.</source>
+        <translation>Das Projekt %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The project %1 is not valid XML (line %2, column %3): %4.</source>
+        <translation>Das Projekt %1 ist kein gültiges XML (Zeile %2, Spalte %3): %4.</translation>
+    </message>
+    <message>
+        <source>Cannot write the project %1: %2.</source>
+        <translation>Das Projekt %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot unpack the project %1.</source>
+        <translation>Das Projekt %1 kann nicht entpackt werden.</translation>
+    </message>
+    <message>
+        <source>The project %1 holds %2 .qgs files, one is expected.</source>
+        <translation>Das Projekt %1 enthält %2 .qgs-Dateien, erwartet wird eine.</translation>
+    </message>
+    <message>
+        <source>Cannot write the project %1.</source>
+        <translation>Das Projekt %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Open the QGIS project…</source>
+        <translation>QGIS-Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>QGIS project</source>
+        <translation>QGIS-Projekt</translation>
+    </message>
+    <message>
+        <source>The module ships a QGIS project: open it with its layers on %1.</source>
+        <translation>Das Modul enthält ein QGIS-Projekt: öffnen Sie es mit seinen Layern auf %1.</translation>
+    </message>
+    <message>
+        <source>The module ships %1 QGIS projects: open one with its layers on %2.</source>
+        <translation>Das Modul enthält %1 QGIS-Projekte: öffnen Sie eines mit seinen Layern auf %2.</translation>
+    </message>
+    <message>
+        <source>Project to open:</source>
+        <translation>Zu öffnendes Projekt:</translation>
+    </message>
+    <message>
+        <source>Folder to write the QGIS project to</source>
+        <translation>Ordner, in den das QGIS-Projekt geschrieben wird</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1, its PostgreSQL layers pointed at %2: %3.</source>
+        <translation>%1 geöffnet, seine PostgreSQL-Layer zeigen auf %2: %3.</translation>
     </message>
 </context>
 <context>
@@ -269,6 +636,54 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <source>Install and Upgrade wait until Validate finds no error, or until you tick Ignore validation errors.</source>
         <translation>Installieren und Aktualisieren warten, bis «Prüfen» keinen Fehler mehr findet oder «Prüffehler ignorieren» angekreuzt ist.</translation>
     </message>
+    <message>
+        <source>Run Install or Upgrade (whichever the status allows) inside its transaction, roll it back, and show what it would change</source>
+        <translation>Installieren oder Aktualisieren (je nach Status) in seiner Transaktion ausführen, zurückrollen und zeigen, was es ändern würde</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Compare the structure of this database with another connection</source>
+        <translation>Die Struktur dieser Datenbank mit einer anderen Verbindung vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Run Info, Dry run or Upgrade of this module over many databases at once</source>
+        <translation>Info, Probelauf oder Aktualisieren dieses Moduls über viele Datenbanken gleichzeitig ausführen</translation>
+    </message>
+    <message>
+        <source>Fleet…</source>
+        <translation>Flotte…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Release archive (.zip)…</source>
+        <translation>Release-Archiv (.zip)…</translation>
+    </message>
+    <message>
+        <source>Module archive %1: %2, newest version %3, in %4</source>
+        <translation>Modularchiv %1: %2, neueste Version %3, in %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Module release archive (a .zip holding a .pum.yaml)</source>
+        <translation>Release-Archiv des Moduls (eine .zip mit einer .pum.yaml)</translation>
+    </message>
+    <message>
+        <source>Module release archives (*.zip)</source>
+        <translation>Release-Archive von Modulen (*.zip)</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
@@ -298,6 +713,221 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>%1 has no pum_python_register</source>
         <translation>%1 enthält kein pum_python_register</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ReportDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Constraints</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Only in %1</source>
+        <translation>Nur in %1</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Vorher: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Nachher: %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the install: %1</source>
+        <translation>Probelauf der Installation: %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the upgrade: %1</source>
+        <translation>Probelauf der Aktualisierung: %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the upgrade of %1 from %2 to %3; schema changes: %4.</source>
+        <translation>Probelauf der Aktualisierung von %1 von %2 auf %3; Schemaänderungen: %4.</translation>
+    </message>
+    <message>
+        <source>Dry run of the install of %1 at version %2; schema changes: %3.</source>
+        <translation>Probelauf der Installation von %1 in Version %2; Schemaänderungen: %3.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the transaction was rolled back.</source>
+        <translation>Es wurde nichts geändert: die Transaktion wurde zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Versions to apply</source>
+        <translation>Anzuwendende Versionen</translation>
+    </message>
+    <message>
+        <source>Files and hooks</source>
+        <translation>Dateien und Hooks</translation>
+    </message>
+    <message>
+        <source>statements: %1</source>
+        <translation>Anweisungen: %1</translation>
+    </message>
+    <message>
+        <source>Schema changes</source>
+        <translation>Schemaänderungen</translation>
+    </message>
+    <message>
+        <source>ACCESS EXCLUSIVE locks</source>
+        <translation>ACCESS-EXCLUSIVE-Sperren</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>(dropped by the run)</source>
+        <translation>(vom Lauf gelöscht)</translation>
+    </message>
+    <message>
+        <source>(empty table)</source>
+        <translation>(leere Tabelle)</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Equal: %1 and %2 have the same structure.</source>
+        <translation>Gleich: %1 und %2 haben dieselbe Struktur.</translation>
+    </message>
+    <message>
+        <source>Different: %1 and %2 differ (differences: %3).</source>
+        <translation>Verschieden: %1 und %2 unterscheiden sich (Unterschiede: %3).</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Keine Unterschiede</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>%1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare %1 with</source>
+        <translation>%1 vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Choose a connection in the dialog first.</source>
+        <translation>Wählen Sie zuerst im Dialog eine Verbindung.</translation>
+    </message>
+    <message>
+        <source>There is no other connection to compare with.</source>
+        <translation>Es gibt keine andere Verbindung zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Choose the connection to compare with.</source>
+        <translation>Wählen Sie die Verbindung, mit der verglichen werden soll.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen…</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>%1 mit %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>There is no report to save yet.</source>
+        <translation>Es gibt noch keinen Bericht zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html);;JSON (*.json)</source>
+        <translation>HTML-Seite (*.html);;JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -409,12 +1039,115 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <source>%1: baseline %2 recorded</source>
         <translation>%1: Baseline %2 eingetragen</translation>
     </message>
+    <message>
+        <source>Only Install and Upgrade have a dry run.</source>
+        <translation>Nur Installieren und Aktualisieren haben einen Probelauf.</translation>
+    </message>
+    <message>
+        <source>schema changes: %1</source>
+        <translation>Schemaänderungen: %1</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 has nothing to apply. %2</source>
+        <translation>Probelauf: %1 hat nichts anzuwenden. %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 would apply %2 (%3) in %4 s. %5</source>
+        <translation>Probelauf: %1 würde %2 anwenden (%3), in %4 s. %5</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::ValidateTask</name>
     <message>
         <source>Validate %1</source>
         <translation>%1 prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>pumqt::FleetTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Upgraded</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Upgrade pending</source>
+        <translation>Aktualisierung ausstehend</translation>
+    </message>
+    <message>
+        <source>Would upgrade</source>
+        <translation>Würde aktualisieren</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>Nicht installiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 steps</source>
+        <translation>Läuft: %1 von %2 Schritten</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versionen: %1</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>

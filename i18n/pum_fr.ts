@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>pumqgis::CompareTask</name>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Comparaison annulée.</translation>
+    </message>
+    <message>
+        <source>Comparison failed: %1</source>
+        <translation>La comparaison a échoué : %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are equal.</source>
+        <translation>%1 et %2 sont identiques.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 differ (differences: %3).</source>
+        <translation>%1 et %2 diffèrent (différences : %3).</translation>
+    </message>
+</context>
+<context>
     <name>pumqgis::ConnectionList</name>
     <message>
         <source>%1 (pg_service)</source>
@@ -9,6 +28,354 @@
     <message>
         <source>The authentication configuration %1 of connection %2 could not be read (wrong master password, or the configuration was deleted).</source>
         <translation>La configuration d'authentification %1 de la connexion %2 n'a pas pu être lue (mot de passe principal erroné, ou configuration supprimée).</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::FleetDialog</name>
+    <message>
+        <source>Fleet: %1</source>
+        <translation>Flotte : %1</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Bases de données</translation>
+    </message>
+    <message>
+        <source>The connections checked below</source>
+        <translation>Les connexions cochées ci-dessous</translation>
+    </message>
+    <message>
+        <source>Every database holding %1 on the server of</source>
+        <translation>Chaque base de données contenant %1 sur le serveur de</translation>
+    </message>
+    <message>
+        <source>named like</source>
+        <translation>dont le nom ressemble à</translation>
+    </message>
+    <message>
+        <source>muni_% (empty: all)</source>
+        <translation>commune_% (vide : toutes)</translation>
+    </message>
+    <message>
+        <source>An SQL LIKE pattern on the database names: % matches any text, _ one character.</source>
+        <translation>Un motif SQL LIKE sur les noms des bases de données : % correspond à n'importe quel texte, _ à un caractère.</translation>
+    </message>
+    <message>
+        <source>Databases at once</source>
+        <translation>Bases de données à la fois</translation>
+    </message>
+    <message>
+        <source>How many databases run at the same time, each in its own connection and transaction.</source>
+        <translation>Combien de bases de données sont traitées en même temps, chacune dans sa propre connexion et transaction.</translation>
+    </message>
+    <message>
+        <source>Show the installed and the pending versions of each database.</source>
+        <translation>Afficher la version installée et les versions en attente de chaque base de données.</translation>
+    </message>
+    <message>
+        <source>Run the upgrade in each database, report what it would change, then roll back.</source>
+        <translation>Exécuter la mise à jour dans chaque base de données, indiquer ce qu'elle changerait, puis tout annuler.</translation>
+    </message>
+    <message>
+        <source>Upgrade each database in its own transaction: a failure rolls back that database only.</source>
+        <translation>Mettre à jour chaque base de données dans sa propre transaction : un échec n'annule que cette base.</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Annuler la sélection</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Tout annuler</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>Exporter en HTML…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>the newest version</source>
+        <translation>la version la plus récente</translation>
+    </message>
+    <message>
+        <source>Module %1, up to %2.</source>
+        <translation>Module %1, jusqu'à %2.</translation>
+    </message>
+    <message>
+        <source>Parameters: %1.</source>
+        <translation>Paramètres : %1.</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Infos</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Mettre à jour</translation>
+    </message>
+    <message>
+        <source>Choose the connection whose server to search.</source>
+        <translation>Choisissez la connexion dont le serveur doit être parcouru.</translation>
+    </message>
+    <message>
+        <source>Check at least one connection, or choose every database of a server.</source>
+        <translation>Cochez au moins une connexion, ou choisissez toutes les bases de données d'un serveur.</translation>
+    </message>
+    <message>
+        <source>Invalid parameter: %1</source>
+        <translation>Paramètre invalide : %1</translation>
+    </message>
+    <message>
+        <source>Upgrade %1 in every database of the server of %2 that holds it?
+
+Each database is upgraded in its own transaction.</source>
+        <translation>Mettre à jour %1 dans chaque base de données du serveur de %2 qui le contient ?
+
+Chaque base de données est mise à jour dans sa propre transaction.</translation>
+    </message>
+    <message>
+        <source>Upgrade %1 in %2 databases?
+
+Each database is upgraded in its own transaction.</source>
+        <translation>Mettre à jour %1 dans %2 bases de données ?
+
+Chaque base de données est mise à jour dans sa propre transaction.</translation>
+    </message>
+    <message>
+        <source>Python hooks are not available: %1</source>
+        <translation>Les hooks Python ne sont pas disponibles : %1</translation>
+    </message>
+    <message>
+        <source>Looking for the databases holding %1…</source>
+        <translation>Recherche des bases de données contenant %1…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>%1, %2 databases at once</source>
+        <translation>%1, %2 bases de données à la fois</translation>
+    </message>
+    <message>
+        <source>%1: fleet %2</source>
+        <translation>%1 : flotte %2</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>%1 ignorée : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 databases done</source>
+        <translation>%1 sur %2 bases de données terminées</translation>
+    </message>
+    <message>
+        <source>%1 databases in %2 s (%3 at once). %4</source>
+        <translation>%1 bases de données en %2 s (%3 à la fois). %4</translation>
+    </message>
+    <message>
+        <source>Cancelling: every database not committed yet rolls back.</source>
+        <translation>Annulation : chaque base de données pas encore validée est remise dans son état initial.</translation>
+    </message>
+    <message>
+        <source>Cancelling %1: it rolls back unless it is committing already.</source>
+        <translation>Annulation de %1 : elle est remise dans son état initial, sauf si sa validation a déjà commencé.</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>Annuler %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run Info, Dry run or Upgrade first.</source>
+        <translation>Rien à exporter pour l'instant : lancez d'abord Infos, Simulation ou Mettre à jour.</translation>
+    </message>
+    <message>
+        <source>%1: choose a file ending in .html or .csv.</source>
+        <translation>%1 : choisissez un fichier se terminant par .html ou .csv.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>Page HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the summary</source>
+        <translation>Exporter le résumé</translation>
+    </message>
+    <message>
+        <source>Summary written to %1</source>
+        <translation>Résumé écrit dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::FleetTask</name>
+    <message>
+        <source>No database of this server holds module %1.</source>
+        <translation>Aucune base de données de ce serveur ne contient le module %1.</translation>
+    </message>
+    <message>
+        <source>No database of this server named like %1 holds module %2.</source>
+        <translation>Aucune base de données de ce serveur dont le nom ressemble à %1 ne contient le module %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled before any database was started.</source>
+        <translation>Annulé avant le démarrage de toute base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ModuleArchive</name>
+    <message>
+        <source>a NUL character in the name</source>
+        <translation>un caractère NUL dans le nom</translation>
+    </message>
+    <message>
+        <source>an absolute path</source>
+        <translation>un chemin absolu</translation>
+    </message>
+    <message>
+        <source>a drive letter</source>
+        <translation>une lettre de lecteur</translation>
+    </message>
+    <message>
+        <source>a ".." component, outside of the folder it is unpacked to</source>
+        <translation>un élément « .. », hors du dossier où elle est décompressée</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossible de lire %1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a zip archive (no zip directory at its end).</source>
+        <translation>%1 n'est pas une archive zip (pas de répertoire zip à sa fin).</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 files, more than the %3 a module archive may hold.</source>
+        <translation>%1 contient %2 fichiers, plus que les %3 qu'une archive de module peut contenir.</translation>
+    </message>
+    <message>
+        <source>%1 is not a zip archive (its directory is damaged at entry %2).</source>
+        <translation>%1 n'est pas une archive zip (son répertoire est endommagé à l'entrée %2).</translation>
+    </message>
+    <message>
+        <source>The module archive %1 does not exist.</source>
+        <translation>L'archive de module %1 n'existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is refused: its entry "%2" has %3.</source>
+        <translation>%1 est refusée : son entrée « %2 » contient %3.</translation>
+    </message>
+    <message>
+        <source>%1 is refused: unpacked it would take more than %2 MiB.</source>
+        <translation>%1 est refusée : décompressée, elle occuperait plus de %2 Mio.</translation>
+    </message>
+    <message>
+        <source>%1 holds no .pum.yaml: it is not a pum module archive.</source>
+        <translation>%1 ne contient aucun .pum.yaml : ce n'est pas une archive de module pum.</translation>
+    </message>
+    <message>
+        <source>%1 holds several modules, one .pum.yaml is expected: %2.</source>
+        <translation>%1 contient plusieurs modules, un seul .pum.yaml est attendu : %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create the cache folder %1.</source>
+        <translation>Impossible de créer le dossier de cache %1.</translation>
+    </message>
+    <message>
+        <source>Cannot unpack %1 into %2.</source>
+        <translation>Impossible de décompresser %1 dans %2.</translation>
+    </message>
+    <message>
+        <source>Cannot move the unpacked archive to %1.</source>
+        <translation>Impossible de déplacer l'archive décompressée vers %1.</translation>
+    </message>
+    <message>
+        <source>The module in %1 (%2) cannot be read: %3</source>
+        <translation>Le module de %1 (%2) ne peut pas être lu : %3</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ProjectOpener</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>%1 would be written over itself: choose another folder.</source>
+        <translation>%1 serait écrit sur lui-même : choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Cannot read the project %1: %2.</source>
+        <translation>Impossible de lire le projet %1 : %2.</translation>
+    </message>
+    <message>
+        <source>The project %1 is not valid XML (line %2, column %3): %4.</source>
+        <translation>Le projet %1 n'est pas un XML valide (ligne %2, colonne %3) : %4.</translation>
+    </message>
+    <message>
+        <source>Cannot write the project %1: %2.</source>
+        <translation>Impossible d'écrire le projet %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Cannot unpack the project %1.</source>
+        <translation>Impossible de décompresser le projet %1.</translation>
+    </message>
+    <message>
+        <source>The project %1 holds %2 .qgs files, one is expected.</source>
+        <translation>Le projet %1 contient %2 fichiers .qgs, un seul est attendu.</translation>
+    </message>
+    <message>
+        <source>Cannot write the project %1.</source>
+        <translation>Impossible d'écrire le projet %1.</translation>
+    </message>
+    <message>
+        <source>Open the QGIS project…</source>
+        <translation>Ouvrir le projet QGIS…</translation>
+    </message>
+    <message>
+        <source>QGIS project</source>
+        <translation>Projet QGIS</translation>
+    </message>
+    <message>
+        <source>The module ships a QGIS project: open it with its layers on %1.</source>
+        <translation>Le module fournit un projet QGIS : ouvrez-le avec ses couches sur %1.</translation>
+    </message>
+    <message>
+        <source>The module ships %1 QGIS projects: open one with its layers on %2.</source>
+        <translation>Le module fournit %1 projets QGIS : ouvrez-en un avec ses couches sur %2.</translation>
+    </message>
+    <message>
+        <source>Project to open:</source>
+        <translation>Projet à ouvrir :</translation>
+    </message>
+    <message>
+        <source>Folder to write the QGIS project to</source>
+        <translation>Dossier où écrire le projet QGIS</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 n'a pas pu être ouvert : %2</translation>
+    </message>
+    <message>
+        <source>Opened %1, its PostgreSQL layers pointed at %2: %3.</source>
+        <translation>%1 ouvert, ses couches PostgreSQL pointent vers %2 : %3.</translation>
     </message>
 </context>
 <context>
@@ -269,6 +636,54 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <source>Install and Upgrade wait until Validate finds no error, or until you tick Ignore validation errors.</source>
         <translation>L'installation et la mise à jour attendent que « Valider » ne trouve plus d'erreur, ou que vous cochiez « Ignorer les erreurs de validation ».</translation>
     </message>
+    <message>
+        <source>Run Install or Upgrade (whichever the status allows) inside its transaction, roll it back, and show what it would change</source>
+        <translation>Exécuter l'installation ou la mise à jour (selon l'état) dans sa transaction, l'annuler, et montrer ce qu'elle changerait</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Compare the structure of this database with another connection</source>
+        <translation>Comparer la structure de cette base de données avec une autre connexion</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Comparer…</translation>
+    </message>
+    <message>
+        <source>Run Info, Dry run or Upgrade of this module over many databases at once</source>
+        <translation>Lancer Infos, Simulation ou Mettre à jour de ce module sur plusieurs bases de données à la fois</translation>
+    </message>
+    <message>
+        <source>Fleet…</source>
+        <translation>Flotte…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Release archive (.zip)…</source>
+        <translation>Archive de version (.zip)…</translation>
+    </message>
+    <message>
+        <source>Module archive %1: %2, newest version %3, in %4</source>
+        <translation>Archive de module %1 : %2, version la plus récente %3, dans %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Module release archive (a .zip holding a .pum.yaml)</source>
+        <translation>Archive de version du module (un .zip contenant un .pum.yaml)</translation>
+    </message>
+    <message>
+        <source>Module release archives (*.zip)</source>
+        <translation>Archives de version de modules (*.zip)</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
@@ -298,6 +713,221 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>%1 has no pum_python_register</source>
         <translation>%1 ne contient pas pum_python_register</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ReportDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Contraintes</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Séquences</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Déclencheurs</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Fonctions</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Enregistrer le rapport…</translation>
+    </message>
+    <message>
+        <source>Only in %1</source>
+        <translation>Seulement dans %1</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Avant : %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Après : %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the install: %1</source>
+        <translation>Simulation de l'installation : %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the upgrade: %1</source>
+        <translation>Simulation de la mise à jour : %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the upgrade of %1 from %2 to %3; schema changes: %4.</source>
+        <translation>Simulation de la mise à jour de %1 de %2 à %3 ; modifications du schéma : %4.</translation>
+    </message>
+    <message>
+        <source>Dry run of the install of %1 at version %2; schema changes: %3.</source>
+        <translation>Simulation de l'installation de %1 en version %2 ; modifications du schéma : %3.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the transaction was rolled back.</source>
+        <translation>Rien n'a été modifié : la transaction a été annulée.</translation>
+    </message>
+    <message>
+        <source>Versions to apply</source>
+        <translation>Versions à appliquer</translation>
+    </message>
+    <message>
+        <source>Files and hooks</source>
+        <translation>Fichiers et hooks</translation>
+    </message>
+    <message>
+        <source>statements: %1</source>
+        <translation>instructions : %1</translation>
+    </message>
+    <message>
+        <source>Schema changes</source>
+        <translation>Modifications du schéma</translation>
+    </message>
+    <message>
+        <source>ACCESS EXCLUSIVE locks</source>
+        <translation>Verrous ACCESS EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <source>(dropped by the run)</source>
+        <translation>(supprimée par l'exécution)</translation>
+    </message>
+    <message>
+        <source>(empty table)</source>
+        <translation>(table vide)</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>Equal: %1 and %2 have the same structure.</source>
+        <translation>Identiques : %1 et %2 ont la même structure.</translation>
+    </message>
+    <message>
+        <source>Different: %1 and %2 differ (differences: %3).</source>
+        <translation>Différentes : %1 et %2 diffèrent (différences : %3).</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Aucune différence</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>Comparer %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 with</source>
+        <translation>Comparer %1 avec</translation>
+    </message>
+    <message>
+        <source>Choose a connection in the dialog first.</source>
+        <translation>Choisissez d'abord une connexion dans la boîte de dialogue.</translation>
+    </message>
+    <message>
+        <source>There is no other connection to compare with.</source>
+        <translation>Il n'y a pas d'autre connexion avec laquelle comparer.</translation>
+    </message>
+    <message>
+        <source>Choose the connection to compare with.</source>
+        <translation>Choisissez la connexion avec laquelle comparer.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>Comparaison de %1 avec %2…</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>Comparer %1 avec %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>There is no report to save yet.</source>
+        <translation>Il n'y a pas encore de rapport à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html);;JSON (*.json)</source>
+        <translation>Page HTML (*.html);;JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -409,12 +1039,115 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <source>%1: baseline %2 recorded</source>
         <translation>%1 : baseline %2 enregistrée</translation>
     </message>
+    <message>
+        <source>Only Install and Upgrade have a dry run.</source>
+        <translation>Seules l'installation et la mise à jour ont une simulation.</translation>
+    </message>
+    <message>
+        <source>schema changes: %1</source>
+        <translation>modifications du schéma : %1</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 has nothing to apply. %2</source>
+        <translation>Simulation : %1 n'a rien à appliquer. %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 would apply %2 (%3) in %4 s. %5</source>
+        <translation>Simulation : %1 appliquerait %2 (%3) en %4 s. %5</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::ValidateTask</name>
     <message>
         <source>Validate %1</source>
         <translation>Valider %1</translation>
+    </message>
+</context>
+<context>
+    <name>pumqt::FleetTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Non exécutée</translation>
+    </message>
+    <message>
+        <source>Upgraded</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <source>Upgrade pending</source>
+        <translation>Mise à jour en attente</translation>
+    </message>
+    <message>
+        <source>Would upgrade</source>
+        <translation>Serait mise à jour</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>Non installé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 steps</source>
+        <translation>En cours : %1 étapes sur %2</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versions : %1</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
 </context>
 <context>

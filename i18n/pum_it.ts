@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>pumqgis::CompareTask</name>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Confronto annullato.</translation>
+    </message>
+    <message>
+        <source>Comparison failed: %1</source>
+        <translation>Confronto non riuscito: %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are equal.</source>
+        <translation>%1 e %2 sono uguali.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 differ (differences: %3).</source>
+        <translation>%1 e %2 sono diversi (differenze: %3).</translation>
+    </message>
+</context>
+<context>
     <name>pumqgis::ConnectionList</name>
     <message>
         <source>%1 (pg_service)</source>
@@ -9,6 +28,354 @@
     <message>
         <source>The authentication configuration %1 of connection %2 could not be read (wrong master password, or the configuration was deleted).</source>
         <translation>Impossibile leggere la configurazione di autenticazione %1 della connessione %2 (password principale errata, oppure la configurazione è stata eliminata).</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::FleetDialog</name>
+    <message>
+        <source>Fleet: %1</source>
+        <translation>Flotta: %1</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>The connections checked below</source>
+        <translation>Le connessioni selezionate qui sotto</translation>
+    </message>
+    <message>
+        <source>Every database holding %1 on the server of</source>
+        <translation>Ogni database che contiene %1 sul server di</translation>
+    </message>
+    <message>
+        <source>named like</source>
+        <translation>con nome come</translation>
+    </message>
+    <message>
+        <source>muni_% (empty: all)</source>
+        <translation>comune_% (vuoto: tutti)</translation>
+    </message>
+    <message>
+        <source>An SQL LIKE pattern on the database names: % matches any text, _ one character.</source>
+        <translation>Un modello SQL LIKE sui nomi dei database: % corrisponde a qualsiasi testo, _ a un carattere.</translation>
+    </message>
+    <message>
+        <source>Databases at once</source>
+        <translation>Database alla volta</translation>
+    </message>
+    <message>
+        <source>How many databases run at the same time, each in its own connection and transaction.</source>
+        <translation>Quanti database vengono elaborati contemporaneamente, ciascuno nella propria connessione e transazione.</translation>
+    </message>
+    <message>
+        <source>Show the installed and the pending versions of each database.</source>
+        <translation>Mostra la versione installata e quelle in sospeso di ogni database.</translation>
+    </message>
+    <message>
+        <source>Run the upgrade in each database, report what it would change, then roll back.</source>
+        <translation>Esegue l'aggiornamento in ogni database, riporta cosa cambierebbe, poi annulla tutto.</translation>
+    </message>
+    <message>
+        <source>Upgrade each database in its own transaction: a failure rolls back that database only.</source>
+        <translation>Aggiorna ogni database nella propria transazione: un errore annulla solo quel database.</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Annulla selezionati</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Annulla tutti</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>Esporta HTML…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Esporta CSV…</translation>
+    </message>
+    <message>
+        <source>the newest version</source>
+        <translation>la versione più recente</translation>
+    </message>
+    <message>
+        <source>Module %1, up to %2.</source>
+        <translation>Modulo %1, fino a %2.</translation>
+    </message>
+    <message>
+        <source>Parameters: %1.</source>
+        <translation>Parametri: %1.</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Prova</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Choose the connection whose server to search.</source>
+        <translation>Scegli la connessione il cui server va esaminato.</translation>
+    </message>
+    <message>
+        <source>Check at least one connection, or choose every database of a server.</source>
+        <translation>Seleziona almeno una connessione, oppure scegli tutti i database di un server.</translation>
+    </message>
+    <message>
+        <source>Invalid parameter: %1</source>
+        <translation>Parametro non valido: %1</translation>
+    </message>
+    <message>
+        <source>Upgrade %1 in every database of the server of %2 that holds it?
+
+Each database is upgraded in its own transaction.</source>
+        <translation>Aggiornare %1 in ogni database del server di %2 che lo contiene?
+
+Ogni database viene aggiornato nella propria transazione.</translation>
+    </message>
+    <message>
+        <source>Upgrade %1 in %2 databases?
+
+Each database is upgraded in its own transaction.</source>
+        <translation>Aggiornare %1 in %2 database?
+
+Ogni database viene aggiornato nella propria transazione.</translation>
+    </message>
+    <message>
+        <source>Python hooks are not available: %1</source>
+        <translation>Gli hook Python non sono disponibili: %1</translation>
+    </message>
+    <message>
+        <source>Looking for the databases holding %1…</source>
+        <translation>Ricerca dei database che contengono %1…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Avvio…</translation>
+    </message>
+    <message>
+        <source>%1, %2 databases at once</source>
+        <translation>%1, %2 database alla volta</translation>
+    </message>
+    <message>
+        <source>%1: fleet %2</source>
+        <translation>%1: flotta %2</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>%1 saltato: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 databases done</source>
+        <translation>%1 di %2 database completati</translation>
+    </message>
+    <message>
+        <source>%1 databases in %2 s (%3 at once). %4</source>
+        <translation>%1 database in %2 s (%3 alla volta). %4</translation>
+    </message>
+    <message>
+        <source>Cancelling: every database not committed yet rolls back.</source>
+        <translation>Annullamento: ogni database non ancora confermato viene riportato allo stato iniziale.</translation>
+    </message>
+    <message>
+        <source>Cancelling %1: it rolls back unless it is committing already.</source>
+        <translation>Annullamento di %1: viene riportato allo stato iniziale, a meno che la conferma sia già in corso.</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>Annulla %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run Info, Dry run or Upgrade first.</source>
+        <translation>Ancora niente da esportare: esegui prima Info, Prova o Aggiorna.</translation>
+    </message>
+    <message>
+        <source>%1: choose a file ending in .html or .csv.</source>
+        <translation>%1: scegli un file che termina con .html o .csv.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabella CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>Pagina HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the summary</source>
+        <translation>Esporta il riepilogo</translation>
+    </message>
+    <message>
+        <source>Summary written to %1</source>
+        <translation>Riepilogo scritto in %1</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::FleetTask</name>
+    <message>
+        <source>No database of this server holds module %1.</source>
+        <translation>Nessun database di questo server contiene il modulo %1.</translation>
+    </message>
+    <message>
+        <source>No database of this server named like %1 holds module %2.</source>
+        <translation>Nessun database di questo server con nome come %1 contiene il modulo %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled before any database was started.</source>
+        <translation>Annullato prima dell'avvio di qualsiasi database.</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ModuleArchive</name>
+    <message>
+        <source>a NUL character in the name</source>
+        <translation>un carattere NUL nel nome</translation>
+    </message>
+    <message>
+        <source>an absolute path</source>
+        <translation>un percorso assoluto</translation>
+    </message>
+    <message>
+        <source>a drive letter</source>
+        <translation>una lettera di unità</translation>
+    </message>
+    <message>
+        <source>a ".." component, outside of the folder it is unpacked to</source>
+        <translation>un componente "..", fuori dalla cartella in cui viene estratto</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossibile leggere %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a zip archive (no zip directory at its end).</source>
+        <translation>%1 non è un archivio zip (nessuna directory zip alla fine).</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 files, more than the %3 a module archive may hold.</source>
+        <translation>%1 contiene %2 file, più dei %3 che un archivio di modulo può contenere.</translation>
+    </message>
+    <message>
+        <source>%1 is not a zip archive (its directory is damaged at entry %2).</source>
+        <translation>%1 non è un archivio zip (la sua directory è danneggiata alla voce %2).</translation>
+    </message>
+    <message>
+        <source>The module archive %1 does not exist.</source>
+        <translation>L'archivio del modulo %1 non esiste.</translation>
+    </message>
+    <message>
+        <source>%1 is refused: its entry "%2" has %3.</source>
+        <translation>%1 è rifiutato: la sua voce "%2" contiene %3.</translation>
+    </message>
+    <message>
+        <source>%1 is refused: unpacked it would take more than %2 MiB.</source>
+        <translation>%1 è rifiutato: estratto occuperebbe più di %2 MiB.</translation>
+    </message>
+    <message>
+        <source>%1 holds no .pum.yaml: it is not a pum module archive.</source>
+        <translation>%1 non contiene alcun .pum.yaml: non è un archivio di modulo pum.</translation>
+    </message>
+    <message>
+        <source>%1 holds several modules, one .pum.yaml is expected: %2.</source>
+        <translation>%1 contiene più moduli, è previsto un solo .pum.yaml: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create the cache folder %1.</source>
+        <translation>Impossibile creare la cartella della cache %1.</translation>
+    </message>
+    <message>
+        <source>Cannot unpack %1 into %2.</source>
+        <translation>Impossibile estrarre %1 in %2.</translation>
+    </message>
+    <message>
+        <source>Cannot move the unpacked archive to %1.</source>
+        <translation>Impossibile spostare l'archivio estratto in %1.</translation>
+    </message>
+    <message>
+        <source>The module in %1 (%2) cannot be read: %3</source>
+        <translation>Il modulo in %1 (%2) non può essere letto: %3</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ProjectOpener</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossibile creare la cartella %1.</translation>
+    </message>
+    <message>
+        <source>%1 would be written over itself: choose another folder.</source>
+        <translation>%1 verrebbe sovrascritto su se stesso: scegli un'altra cartella.</translation>
+    </message>
+    <message>
+        <source>Cannot read the project %1: %2.</source>
+        <translation>Impossibile leggere il progetto %1: %2.</translation>
+    </message>
+    <message>
+        <source>The project %1 is not valid XML (line %2, column %3): %4.</source>
+        <translation>Il progetto %1 non è XML valido (riga %2, colonna %3): %4.</translation>
+    </message>
+    <message>
+        <source>Cannot write the project %1: %2.</source>
+        <translation>Impossibile scrivere il progetto %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot unpack the project %1.</source>
+        <translation>Impossibile estrarre il progetto %1.</translation>
+    </message>
+    <message>
+        <source>The project %1 holds %2 .qgs files, one is expected.</source>
+        <translation>Il progetto %1 contiene %2 file .qgs, ne è previsto uno solo.</translation>
+    </message>
+    <message>
+        <source>Cannot write the project %1.</source>
+        <translation>Impossibile scrivere il progetto %1.</translation>
+    </message>
+    <message>
+        <source>Open the QGIS project…</source>
+        <translation>Apri il progetto QGIS…</translation>
+    </message>
+    <message>
+        <source>QGIS project</source>
+        <translation>Progetto QGIS</translation>
+    </message>
+    <message>
+        <source>The module ships a QGIS project: open it with its layers on %1.</source>
+        <translation>Il modulo include un progetto QGIS: aprilo con i suoi layer su %1.</translation>
+    </message>
+    <message>
+        <source>The module ships %1 QGIS projects: open one with its layers on %2.</source>
+        <translation>Il modulo include %1 progetti QGIS: aprine uno con i suoi layer su %2.</translation>
+    </message>
+    <message>
+        <source>Project to open:</source>
+        <translation>Progetto da aprire:</translation>
+    </message>
+    <message>
+        <source>Folder to write the QGIS project to</source>
+        <translation>Cartella in cui scrivere il progetto QGIS</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>Impossibile aprire %1: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1, its PostgreSQL layers pointed at %2: %3.</source>
+        <translation>%1 aperto, i suoi layer PostgreSQL puntano a %2: %3.</translation>
     </message>
 </context>
 <context>
@@ -269,6 +636,54 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <source>Install and Upgrade wait until Validate finds no error, or until you tick Ignore validation errors.</source>
         <translation>Installazione e aggiornamento attendono finché «Convalida» non trova più errori, o finché non selezioni «Ignora gli errori di convalida».</translation>
     </message>
+    <message>
+        <source>Run Install or Upgrade (whichever the status allows) inside its transaction, roll it back, and show what it would change</source>
+        <translation>Esegue l'installazione o l'aggiornamento (secondo lo stato) nella sua transazione, lo annulla e mostra cosa cambierebbe</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Prova</translation>
+    </message>
+    <message>
+        <source>Compare the structure of this database with another connection</source>
+        <translation>Confronta la struttura di questo database con un'altra connessione</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Confronta…</translation>
+    </message>
+    <message>
+        <source>Run Info, Dry run or Upgrade of this module over many databases at once</source>
+        <translation>Esegui Info, Prova o Aggiorna di questo modulo su molti database alla volta</translation>
+    </message>
+    <message>
+        <source>Fleet…</source>
+        <translation>Flotta…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Cartella…</translation>
+    </message>
+    <message>
+        <source>Release archive (.zip)…</source>
+        <translation>Archivio di rilascio (.zip)…</translation>
+    </message>
+    <message>
+        <source>Module archive %1: %2, newest version %3, in %4</source>
+        <translation>Archivio del modulo %1: %2, versione più recente %3, in %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <source>Module release archive (a .zip holding a .pum.yaml)</source>
+        <translation>Archivio di rilascio del modulo (uno .zip che contiene un .pum.yaml)</translation>
+    </message>
+    <message>
+        <source>Module release archives (*.zip)</source>
+        <translation>Archivi di rilascio di moduli (*.zip)</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>
@@ -298,6 +713,221 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>%1 has no pum_python_register</source>
         <translation>%1 non contiene pum_python_register</translation>
+    </message>
+</context>
+<context>
+    <name>pumqgis::ReportDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Vincoli</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Viste</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Sequenze</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indici</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funzioni</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regole</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Rimosso</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Aggiunto</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificato</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Confronta</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Dettaglio</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Riepilogo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapporto</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Salva il rapporto…</translation>
+    </message>
+    <message>
+        <source>Only in %1</source>
+        <translation>Solo in %1</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Prima: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Dopo: %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the install: %1</source>
+        <translation>Prova dell'installazione: %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the upgrade: %1</source>
+        <translation>Prova dell'aggiornamento: %1</translation>
+    </message>
+    <message>
+        <source>Dry run of the upgrade of %1 from %2 to %3; schema changes: %4.</source>
+        <translation>Prova dell'aggiornamento di %1 da %2 a %3; modifiche allo schema: %4.</translation>
+    </message>
+    <message>
+        <source>Dry run of the install of %1 at version %2; schema changes: %3.</source>
+        <translation>Prova dell'installazione di %1 alla versione %2; modifiche allo schema: %3.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the transaction was rolled back.</source>
+        <translation>Nulla è stato modificato: la transazione è stata annullata.</translation>
+    </message>
+    <message>
+        <source>Versions to apply</source>
+        <translation>Versioni da applicare</translation>
+    </message>
+    <message>
+        <source>Files and hooks</source>
+        <translation>File e hook</translation>
+    </message>
+    <message>
+        <source>statements: %1</source>
+        <translation>istruzioni: %1</translation>
+    </message>
+    <message>
+        <source>Schema changes</source>
+        <translation>Modifiche allo schema</translation>
+    </message>
+    <message>
+        <source>ACCESS EXCLUSIVE locks</source>
+        <translation>Lock ACCESS EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>da %1</translation>
+    </message>
+    <message>
+        <source>(dropped by the run)</source>
+        <translation>(eliminata dall'esecuzione)</translation>
+    </message>
+    <message>
+        <source>(empty table)</source>
+        <translation>(tabella vuota)</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avvisi</translation>
+    </message>
+    <message>
+        <source>Equal: %1 and %2 have the same structure.</source>
+        <translation>Uguali: %1 e %2 hanno la stessa struttura.</translation>
+    </message>
+    <message>
+        <source>Different: %1 and %2 differ (differences: %3).</source>
+        <translation>Diversi: %1 e %2 sono diversi (differenze: %3).</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Nessuna differenza</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>Confronta %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 with</source>
+        <translation>Confronta %1 con</translation>
+    </message>
+    <message>
+        <source>Choose a connection in the dialog first.</source>
+        <translation>Scegli prima una connessione nella finestra di dialogo.</translation>
+    </message>
+    <message>
+        <source>There is no other connection to compare with.</source>
+        <translation>Non c'è nessun'altra connessione con cui confrontare.</translation>
+    </message>
+    <message>
+        <source>Choose the connection to compare with.</source>
+        <translation>Scegli la connessione con cui confrontare.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>Confronto di %1 con %2…</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>Confronta %1 con %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>There is no report to save yet.</source>
+        <translation>Non c'è ancora nessun rapporto da salvare.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Salva il rapporto</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html);;JSON (*.json)</source>
+        <translation>Pagina HTML (*.html);;JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -409,12 +1039,115 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <source>%1: baseline %2 recorded</source>
         <translation>%1: baseline %2 registrata</translation>
     </message>
+    <message>
+        <source>Only Install and Upgrade have a dry run.</source>
+        <translation>Solo l'installazione e l'aggiornamento hanno una prova.</translation>
+    </message>
+    <message>
+        <source>schema changes: %1</source>
+        <translation>modifiche allo schema: %1</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 has nothing to apply. %2</source>
+        <translation>Prova: %1 non ha nulla da applicare. %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 would apply %2 (%3) in %4 s. %5</source>
+        <translation>Prova: %1 applicherebbe %2 (%3) in %4 s. %5</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::ValidateTask</name>
     <message>
         <source>Validate %1</source>
         <translation>Convalida %1</translation>
+    </message>
+</context>
+<context>
+    <name>pumqt::FleetTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Non eseguito</translation>
+    </message>
+    <message>
+        <source>Upgraded</source>
+        <translation>Aggiornato</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aggiornato</translation>
+    </message>
+    <message>
+        <source>Upgrade pending</source>
+        <translation>Aggiornamento in sospeso</translation>
+    </message>
+    <message>
+        <source>Would upgrade</source>
+        <translation>Verrebbe aggiornato</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>Non installato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 steps</source>
+        <translation>In corso: %1 di %2 passi</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>In corso</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullamento…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versioni: %1</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
     </message>
 </context>
 <context>

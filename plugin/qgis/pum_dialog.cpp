@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QProcess>
@@ -23,9 +24,12 @@
 #include "qgsmessagebar.h"
 #include "qgssettings.h"
 
+#include "fleet_dialog.h"
 #include "log_view.h"
 #include "parameter_form.h"
+#include "project_opener.h"
 #include "python_hooks_loader.h"
+#include "report_dialog.h"
 #include "srid_editor.h"
 
 #include "pum/error.h"
@@ -65,9 +69,17 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent), ui_(std::make_unique<Ui
     connect(ui_->module->lineEdit(), &QLineEdit::editingFinished, this, &PumDialog::moduleChanged);
     connect(ui_->module, QOverload<int>::of(&QComboBox::activated), this, &PumDialog::moduleChanged);
     connect(ui_->browseModule, &QToolButton::clicked, this, &PumDialog::browseModule);
+    auto* browseMenu = new QMenu(ui_->browseModule);
+    browseMenu->addAction(tr("Folder…"), this, &PumDialog::browseModule);
+    browseMenu->addAction(tr("Release archive (.zip)…"), this, &PumDialog::browseArchive);
+    ui_->browseModule->setMenu(browseMenu);
+    ui_->browseModule->setPopupMode(QToolButton::MenuButtonPopup);
     connect(ui_->cancel, &QPushButton::clicked, this, &PumDialog::cancelCommand);
     connect(ui_->parameterForm, &pumqt::ParameterForm::valuesChanged, this, &PumDialog::updateActions);
     connect(ui_->validate, &QPushButton::clicked, this, &PumDialog::startValidation);
+    connect(ui_->dryRun, &QPushButton::clicked, this, &PumDialog::startDryRun);
+    connect(ui_->compare, &QPushButton::clicked, this, &PumDialog::openComparison);
+    connect(ui_->fleet, &QPushButton::clicked, this, &PumDialog::openFleet);
     connect(ui_->overrideValidation, &QCheckBox::toggled, this, &PumDialog::updateActions);
     connect(ui_->log, &pumqt::LogView::locationActivated, this, &PumDialog::openLocation);
 
@@ -175,12 +187,46 @@ void PumDialog::connectionChanged()
 
 QString PumDialog::moduleDirectory() const
 {
-    return ui_->module->currentText().trimmed();
+    const QString text = ui_->module->currentText().trimmed();
+    // A release .zip: the folder holding its .pum.yaml, once unpacked.
+    if (archive_ && ModuleArchive::isArchivePath(text) && QFileInfo(text).absoluteFilePath() == archive_->archive)
+        return archive_->moduleDir;
+    return text;
+}
+
+bool PumDialog::openArchive(QString* error)
+{
+    const QString text = ui_->module->currentText().trimmed();
+    if (!ModuleArchive::isArchivePath(text)) {
+        archive_.reset();
+        return true;
+    }
+    if (archive_ && QFileInfo(text).absoluteFilePath() == archive_->archive)
+        return true;
+    archive_ = ModuleArchive::open(text, error);
+    if (!archive_)
+        return false;
+    ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info),
+                            tr("Module archive %1: %2, newest version %3, in %4")
+                                .arg(archive_->archive, archive_->moduleName,
+                                     archive_->newestVersion.isEmpty() ? tr("none") : archive_->newestVersion,
+                                     archive_->moduleDir));
+    return true;
+}
+
+void PumDialog::browseArchive()
+{
+    const QString zip = QFileDialog::getOpenFileName(
+        this, tr("Module release archive (a .zip holding a .pum.yaml)"),
+        archive_ ? QFileInfo(archive_->archive).absolutePath() : QDir::homePath(), tr("Module release archives (*.zip)"));
+    if (!zip.isEmpty())
+        setModuleDirectory(zip);
 }
 
 void PumDialog::setModuleDirectory(const QString& directory)
 {
     loadedModule_.clear();  // read the module again, even the same folder
+    archive_.reset();
     ui_->module->setEditText(directory);
     moduleChanged();
 }
@@ -196,10 +242,12 @@ void PumDialog::browseModule()
 
 void PumDialog::moduleChanged()
 {
+    QString archiveError;
+    const bool archiveOk = openArchive(&archiveError);
     const QString dir = moduleDirectory();
     // editingFinished also comes when the field merely loses focus: keep the
     // form (and what the user entered) when the folder did not change.
-    if (config_ && dir == loadedModule_)
+    if (archiveOk && config_ && dir == loadedModule_)
         return;
     loadedModule_ = dir;
     config_.reset();
@@ -211,13 +259,17 @@ void PumDialog::moduleChanged()
         refreshStatus();
         return;
     }
+    if (!archiveOk) {
+        setStatus(pumqt::ModuleStatus::error(archiveError));
+        return;
+    }
     try {
         config_ = pum::Config::load(dir.toStdString());
     } catch (const pum::Error& e) {
         setStatus(pumqt::ModuleStatus::error(QString::fromUtf8(e.what())));
         return;
     }
-    rememberModule(QDir::cleanPath(dir));
+    rememberModule(archive_ ? archive_->archive : QDir::cleanPath(dir));
     ui_->parameterForm->setDefinitions(config_->parameters);
 
     // Options that come from the module.
@@ -311,10 +363,13 @@ void PumDialog::updateActions()
     ui_->install->setEnabled(idle && validForm && validModule && status_.isEnabled(A::Install));
     ui_->upgrade->setEnabled(idle && validForm && validModule && status_.isEnabled(A::Upgrade));
     ui_->validate->setEnabled(validateTask_.isNull() && !moduleDirectory().isEmpty());
+    ui_->fleet->setEnabled(config_.has_value() && validForm);
     ui_->recreateApp->setEnabled(idle && validForm && status_.isEnabled(A::RecreateApp));
     ui_->installDemoData->setEnabled(idle && validForm && status_.isEnabled(A::DemoData) && ui_->demoData->count() > 1);
     ui_->uninstall->setEnabled(idle && status_.isEnabled(A::Uninstall));
     ui_->baseline->setEnabled(idle && validForm && status_.isEnabled(A::Baseline));
+    ui_->dryRun->setEnabled(ui_->install->isEnabled() || ui_->upgrade->isEnabled());
+    ui_->compare->setEnabled(ui_->connection->currentIndex() >= 0);
     ui_->cancel->setEnabled(isBusy() && taskCommand_ != Command::Info);
 }
 
@@ -494,6 +549,26 @@ void PumDialog::cancelCommand()
     }
 }
 
+FleetDialog* PumDialog::openFleet()
+{
+    if (!config_)
+        return nullptr;
+    FleetModule module;
+    module.config = *config_;
+    module.parameters = fleetParameters(*ui_->parameterForm);
+    const QString target = ui_->targetVersion->currentData().toString();
+    if (!target.isEmpty())
+        module.maxVersion = pum::Version::parse(target.toStdString());
+    module.rolesAndGrant = ui_->rolesAndGrant->isChecked();
+    module.betaTesting = ui_->betaTesting->isChecked();
+    module.skipDropApp = ui_->skipDropApp->isChecked();
+    module.skipCreateApp = ui_->skipCreateApp->isChecked();
+    auto* fleet = new FleetDialog(std::move(module), this);
+    fleet->setAttribute(Qt::WA_DeleteOnClose);
+    fleet->show();
+    return fleet;
+}
+
 void PumDialog::applyInfo(const pum::ModuleInfo& info)
 {
     if (!config_)
@@ -543,9 +618,18 @@ void PumDialog::taskCompleted(const TaskResult& result)
     }
 
     lastResult_ = result;
+    // A dry run changed nothing: its report is what the user asked for.
+    if (result.ok && result.summary.dryRun)
+        ReportDialog::showDryRun(*result.summary.dryRun, this);
     if (result.ok) {
         ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info), result.message);
         ui_->messageBar->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Success, 0);
+        // The combo is locked while a command runs: its entry is the connection just used.
+        if ((command == Command::Install || command == Command::Upgrade) && !result.summary.dryRun &&
+            ui_->connection->currentIndex() >= 0)
+            ProjectOpener::offer(ui_->messageBar, this,
+                                 ProjectOpener::projectsOf(moduleDirectory(), archive_ ? archive_->root : QString()),
+                                 connections_.value(ui_->connection->currentIndex()));
     } else if (result.cancelled) {
         ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Warning), result.message);
         ui_->messageBar->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Warning, 0);
@@ -561,6 +645,32 @@ void PumDialog::taskCompleted(const TaskResult& result)
         applyInfo(*result.info);
     else
         refreshStatus();
+}
+
+QPushButton* PumDialog::dryRunButton() const
+{
+    return ui_->dryRun;
+}
+
+bool PumDialog::startDryRun()
+{
+    if (task_ || !ui_->dryRun->isEnabled())
+        return false;
+    const Command command = ui_->upgrade->isEnabled() ? Command::Upgrade : Command::Install;
+    QString error;
+    auto request = buildRequest(command, &error);
+    if (!request) {
+        ui_->messageBar->pushMessage(tr("Dry run"), error, Qgis::MessageLevel::Warning);
+        return false;
+    }
+    request->dryRun = true;
+    startTask(std::move(*request), command);
+    return true;
+}
+
+ReportDialog* PumDialog::openComparison()
+{
+    return ReportDialog::openComparison(connections_, ui_->connection->currentIndex(), this);
 }
 
 bool PumDialog::startValidation()
@@ -601,7 +711,8 @@ void PumDialog::validationCompleted(const pum::ValidationReport& report, const Q
         if (finding.file.empty())
             ui_->log->appendMessage(level, text);
         else  // paths are shown relative to the current folder: keep the absolute one for opening
-            ui_->log->appendLocatedMessage(level, text, QDir::current().absoluteFilePath(qs(finding.file)),
+            ui_->log->appendLocatedMessage(level, text,
+                                           QDir::cleanPath(QDir::current().absoluteFilePath(qs(finding.file))),
                                            finding.line, finding.column);
     }
     const int errors = static_cast<int>(report.errors());

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "connection_list.h"
+#include "module_archive.h"
 #include "module_status.h"
 #include "upgrade_task.h"
 #include "validate_task.h"
@@ -31,9 +32,12 @@ class ParameterForm;
 
 namespace pumqgis {
 
+class FleetDialog;
+
 namespace Ui {
 class PumDialog;
 }
+class ReportDialog;
 
 class PumDialog : public QDialog {
     Q_OBJECT
@@ -67,7 +71,16 @@ public:
     // Opens `file` at `line` in the editor of the pum/editorCommand setting
     // ({file}, {line} and {column} replaced), else in the system's default application.
     bool openLocation(const QString& file, int line, int column);
+    // Dry run: Upgrade when the status allows it, else Install, rolled back;
+    // its report opens in a window. False when it did not start.
+    bool startDryRun();
+    // Compare…: a window comparing this connection with another one of the list.
+    ReportDialog* openComparison();
+    QPushButton* dryRunButton() const;
     const TaskResult& lastResult() const { return lastResult_; }
+    // Fleet…: opens the Fleet window (modeless) for this module, with the form's
+    // parameters and options. nullptr when no module is loaded.
+    FleetDialog* openFleet();
 
     // Options.
     void setTargetVersion(const QString& version);  // empty: the newest
@@ -97,6 +110,7 @@ private slots:
     void connectionChanged();
     void moduleChanged();
     void browseModule();
+    void browseArchive();
     void taskCompleted(const pumqgis::TaskResult& result);
     void taskProgress(qint64 done, qint64 total, const QString& current);
     void validationCompleted(const pum::ValidationReport& report, const QString& error);
@@ -108,11 +122,13 @@ private:
     void applyInfo(const pum::ModuleInfo& info);
     void updateActions();
     void setBusy(bool busy);
+    bool openArchive(QString* error);
     void rememberModule(const QString& directory);
     bool confirm(const QString& title, const QString& question);
 
     QList<ConnectionEntry> connections_;
     std::optional<pum::Config> config_;
+    std::optional<ArchiveModule> archive_;  // when the module field names a release .zip
     QString loadedModule_;  // the folder config_ was read from
     pumqt::ModuleStatus status_;
     TaskResult lastResult_;

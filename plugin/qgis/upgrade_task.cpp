@@ -106,6 +106,9 @@ bool UpgradeTask::run()
         result_.cancelled = feedback_->isCancelled();
         if (!result_.cancelled && request_.command != Command::Info)
             result_.details = nothingChanged();
+        // Cancelled, but the server never answered: say so (the connection was given up).
+        if (result_.cancelled && dynamic_cast<const pum::ConnectionError*>(&e))
+            result_.details = QString::fromUtf8(e.what());
     }
     result_.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
     if (result_.ok)
@@ -127,6 +130,8 @@ Options commonOptions(const TaskRequest& request, const pum::ParameterValues& gi
     options.skipGrant = !request.rolesAndGrant;
     options.skipDropApp = request.skipDropApp;
     options.skipCreateApp = request.skipCreateApp;
+    options.dryRun = request.dryRun;
+    options.lockWarningThreshold = request.lockWarningThreshold;
     return options;
 }
 
@@ -134,6 +139,8 @@ Options commonOptions(const TaskRequest& request, const pum::ParameterValues& gi
 
 void UpgradeTask::execute()
 {
+    if (request_.dryRun && request_.command != Command::Install && request_.command != Command::Upgrade)
+        throw pum::CommandError(tr("Only Install and Upgrade have a dry run.").toStdString());
     pum::Config config = pum::Config::load(request_.moduleDirectory.toStdString());
     result_.config = config;
     feedback_->throwIfCancelled();
@@ -199,6 +206,8 @@ QString UpgradeTask::summaryText() const
     const int decimals = result_.seconds < 1 ? 2 : result_.seconds < 10 ? 1 : 0;
     const QString seconds = QString::number(result_.seconds, 'f', decimals);
     const auto& s = result_.summary;
+    if (s.dryRun)
+        return dryRunText(module, *s.dryRun, seconds);
     switch (request_.command) {
     case Command::Info:
         return QString();
@@ -221,6 +230,18 @@ QString UpgradeTask::summaryText() const
         return tr("%1: baseline %2 recorded").arg(module, request_.maxVersion ? qs(request_.maxVersion->toString()) : QString());
     }
     return QString();
+}
+
+QString UpgradeTask::dryRunText(const QString& module, const pum::DryRunReport& report, const QString& seconds)
+{
+    QStringList versions;
+    for (const auto& v : report.versions)
+        versions << qs(v.toString());
+    const QString changes = tr("schema changes: %1").arg(report.schemaChanges.differenceCount());
+    if (versions.isEmpty())
+        return tr("Dry run: %1 has nothing to apply. %2").arg(module, nothingChanged());
+    return tr("Dry run: %1 would apply %2 (%3) in %4 s. %5")
+        .arg(module, versions.join(QStringLiteral(", ")), changes, seconds, nothingChanged());
 }
 
 void UpgradeTask::finished(bool)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,12 +32,16 @@ struct TaskRequest {
     bool skipDropApp = false;
     bool skipCreateApp = false;
     std::string demoData;  // install: also load this set; DemoData: the set to load
+    // Install and Upgrade only: run everything inside the transaction, roll
+    // back, and return the report in TaskResult::summary.dryRun.
+    bool dryRun = false;
+    std::chrono::milliseconds lockWarningThreshold{1000};  // dry run: locks held this long are warnings
 };
 
 struct TaskResult {
     bool ok = false;
     bool cancelled = false;
-    pum::RunSummary summary;
+    pum::RunSummary summary;  // summary.dryRun: the report of a dry run (nothing was changed)
     std::optional<pum::Config> config;
     std::optional<pum::ModuleInfo> info;  // Info; for other commands, the state afterwards
     QString message;                      // one line: summary or error
@@ -71,6 +76,7 @@ protected:
 private:
     void execute();
     QString summaryText() const;
+    static QString dryRunText(const QString& module, const pum::DryRunReport& report, const QString& seconds);
 
     TaskRequest request_;
     TaskResult result_;

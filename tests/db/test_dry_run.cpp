@@ -13,6 +13,7 @@
 #include "pum/feedback.h"
 #include "pum/upgrader.h"
 #include "cli_process.h"
+#include "db_state.h"
 #include "dry_run_module.h"
 #include "test_support.h"
 
@@ -23,8 +24,6 @@ using ::testing::Not;
 namespace {
 
 std::string moduleDir() { return pum::test::dryRunModuleDir(); }
-
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 struct CliRun {
     int code;
@@ -40,38 +39,8 @@ CliRun pum_(const TempDatabase& db, std::vector<std::string> args)
     return {code, process.out(), process.err()};
 }
 
-// pg_dump --schema-only: what "the schema is as it was" means.
-std::string schemaDump(const TempDatabase& db)
-{
-    auto c = db.connect();
-    const int major = std::stoi(c.exec("SHOW server_version_num").value(0, 0)) / 10000;
-    std::string out;
-    const int rc = pum::test::runCommand(pum::findPgTool("pg_dump", major).string() + " --schema-only -d " +
-                                             quoted(db.conninfo()) + " 2>&1",
-                                         out);
-    if (rc != 0) throw std::runtime_error("pg_dump failed: " + out);
-    // pg_dump's \restrict key is new at each run.
-    std::string kept, line;
-    std::istringstream lines(out);
-    while (std::getline(lines, line))
-        if (line.rfind("\\restrict ", 0) != 0 && line.rfind("\\unrestrict ", 0) != 0) kept += line + "\n";
-    return kept;
-}
-
-// Every row of every user table (sequences are not tables: their values are not transactional).
-std::string allRows(const TempDatabase& db)
-{
-    auto c = db.connect();
-    auto tables = c.exec("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON "
-                         "n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN "
-                         "('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast' ORDER BY 1");
-    std::string out;
-    for (int i = 0; i < tables.rows(); ++i) {
-        const std::string t = tables.value(i, 0);
-        out += t + ": " + c.exec("SELECT count(*) || ' ' || COALESCE(md5(string_agg(r::text, ',' ORDER BY r::text)), '') FROM " + t + " r").value(0, 0) + "\n";
-    }
-    return out;
-}
+using pum::test::schemaDump;
+using pum::test::tableRows;
 
 // The database at 1.0.0 with three rows in full_table, empty_table empty.
 void installOneZero(const TempDatabase& db) { pum::test::installDryRunModuleOneZero(db, {" a ", "b", "c"}); }
@@ -108,14 +77,14 @@ TEST(DryRun, UpgradeReportsExactlyTheChangesAndLeavesSchemaAndRowsAsTheyWere)
     TempDatabase db;
     installOneZero(db);
     const std::string schemaBefore = schemaDump(db);
-    const std::string rowsBefore = allRows(db);
+    const std::string rowsBefore = tableRows(db);
 
     const CliRun dry = pum_(db, {"upgrade", "--dry-run", "--json", "--lock-warning", "0"});
     ASSERT_EQ(dry.code, 0) << dry.err;
     const auto report = nlohmann::json::parse(dry.out);
 
     EXPECT_EQ(schemaDump(db), schemaBefore);
-    EXPECT_EQ(allRows(db), rowsBefore);
+    EXPECT_EQ(tableRows(db), rowsBefore);
     EXPECT_EQ(db.scalar("SELECT max(version) FROM public.pum_migrations"), "1.0.0");
 
     EXPECT_EQ(report["dry_run"], true);

@@ -15,6 +15,8 @@
 #include "qgsproviderregistry.h"
 
 #include "pum/database.h"
+#include "pum/feedback.h"
+#include "pum/upgrader.h"
 
 namespace pumtest {
 
@@ -84,6 +86,19 @@ QString writeSlowModule(const pum::test::TempDir& dir)
     dir.write("changelogs/1.0.0/01_table.sql", "CREATE TABLE slow_table (id int);\n");
     dir.write("changelogs/1.0.0/02_wait.sql", "SELECT pg_sleep(60);\n");
     return QString::fromStdString(dir.path().string());
+}
+
+void installWithCore(const pum::test::TempDatabase& db, const char* module, const char* maxVersion, bool betaTesting)
+{
+    auto connection = db.connect();
+    pum::NullFeedback feedback;
+    pum::Upgrader upgrader(pum::Config::load(dataModule(module).toStdString()), connection, feedback);
+    pum::InstallOptions options;
+    options.skipRoles = options.skipGrant = true;
+    if (maxVersion)
+        options.maxVersion = pum::Version::parse(maxVersion);
+    options.betaTesting = betaTesting;
+    upgrader.install(options);
 }
 
 bool waitUntilSleeping(const pum::test::TempDatabase& db)

@@ -40,6 +40,11 @@ bool waitUntilSleeping(const pum::test::TempDatabase& db);
 // Processes events until `done()` or `ms` pass; returns done().
 bool waitFor(const std::function<bool()>& done, int ms = 60000);
 
+// Installs tests/data/<module> with the core directly (up to `maxVersion`,
+// nullptr: the newest), without roles: a database state to open the dialog on.
+void installWithCore(const pum::test::TempDatabase& db, const char* module, const char* maxVersion,
+                     bool betaTesting = false);
+
 // A dialog on `connection` and `module`, its status read.
 std::unique_ptr<pumqgis::PumDialog> openDialog(const QString& connection, const QString& module);
 // Runs `command` in the dialog and waits until it is over and the status is read again.

@@ -42,20 +42,6 @@ QString connectionFor(const TempDatabase& db, bool viaAuthConfig = false)
     return name;
 }
 
-// Sets up a database state with the core directly.
-void installWithCore(const TempDatabase& db, const char* module, const char* maxVersion, bool beta = false)
-{
-    auto connection = db.connect();
-    pum::NullFeedback feedback;
-    pum::Upgrader upgrader(pum::Config::load(pumtest::dataModule(module).toStdString()), connection, feedback);
-    pum::InstallOptions options;
-    options.skipRoles = options.skipGrant = true;
-    if (maxVersion)
-        options.maxVersion = pum::Version::parse(maxVersion);
-    options.betaTesting = beta;
-    upgrader.install(options);
-}
-
 QString lastMessage(pumqgis::PumDialog& dialog)
 {
     auto* item = dialog.messageBar()->currentItem();
@@ -79,7 +65,7 @@ TEST(DialogStatus, NotInstalled)
 TEST(DialogStatus, UpgradeAvailableLocksInstallParameters)
 {
     TempDatabase db;
-    installWithCore(db, "current_module", "1.1.0");
+    pumtest::installWithCore(db, "current_module", "1.1.0");
     auto dialog = pumtest::openDialog(connectionFor(db), pumtest::dataModule("current_module"));
     EXPECT_STATE(*dialog, State::UpgradeAvailable);
     EXPECT_EQ(dialog->statusLabel()->text(), QStringLiteral("Upgrade available from 1.1.0 to 1.10.0"));
@@ -94,7 +80,7 @@ TEST(DialogStatus, UpgradeAvailableLocksInstallParameters)
 TEST(DialogStatus, UpToDate)
 {
     TempDatabase db;
-    installWithCore(db, "current_module", nullptr);
+    pumtest::installWithCore(db, "current_module", nullptr);
     auto dialog = pumtest::openDialog(connectionFor(db), pumtest::dataModule("current_module"));
     EXPECT_STATE(*dialog, State::UpToDate);
     EXPECT_EQ(dialog->statusLabel()->text(), QStringLiteral("pum_current 1.10.0 is up to date"));
@@ -107,7 +93,7 @@ TEST(DialogStatus, UpToDate)
 TEST(DialogStatus, AnotherModule)
 {
     TempDatabase db;
-    installWithCore(db, "seed_module", nullptr);
+    pumtest::installWithCore(db, "seed_module", nullptr);
     auto dialog = pumtest::openDialog(connectionFor(db), pumtest::dataModule("current_module"));
     EXPECT_STATE(*dialog, State::OtherModule);
     EXPECT_TRUE(dialog->statusLabel()->text().contains(QStringLiteral("pum_test"))) << dialog->statusLabel()->text().toStdString();
@@ -118,7 +104,7 @@ TEST(DialogStatus, AnotherModule)
 TEST(DialogStatus, DatabaseNewerThanModule)
 {
     TempDatabase db;
-    installWithCore(db, "current_module", nullptr);
+    pumtest::installWithCore(db, "current_module", nullptr);
     {
         auto connection = db.connect();
         pum::NullFeedback feedback;
@@ -134,7 +120,7 @@ TEST(DialogStatus, DatabaseNewerThanModule)
 TEST(DialogStatus, BetaTesting)
 {
     TempDatabase db;
-    installWithCore(db, "current_module", "1.1.0", true);
+    pumtest::installWithCore(db, "current_module", "1.1.0", true);
     auto dialog = pumtest::openDialog(connectionFor(db), pumtest::dataModule("current_module"));
     EXPECT_STATE(*dialog, State::BetaTesting);
     EXPECT_FALSE(dialog->actionButton(ModuleStatus::Upgrade)->isEnabled());
@@ -276,7 +262,7 @@ TEST(DialogRun, InvalidParameterIsRefusedBeforeRunning)
 TEST(DialogRun, UninstallAsksNamingDatabaseAndModule)
 {
     TempDatabase db;
-    installWithCore(db, "current_module", nullptr);
+    pumtest::installWithCore(db, "current_module", nullptr);
     const QString connection = connectionFor(db);
     auto dialog = pumtest::openDialog(connection, pumtest::dataModule("current_module"));
     QString asked;

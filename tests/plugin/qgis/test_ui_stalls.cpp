@@ -113,6 +113,8 @@ TEST(UiStalls, ConnectStatusCommandAndCancelNeverBlockTheUiThread)
     const qint64 commandStall = commandMeter.longestStall();
     EXPECT_FALSE(dialog->lastResult().ok);
     EXPECT_TRUE(dialog->lastResult().cancelled) << dialog->lastResult().message.toStdString();
+    EXPECT_TRUE(dialog->lastResult().details.contains(QStringLiteral("did not answer for 5 s after the cancel request")))
+        << dialog->lastResult().details.toStdString();
 
     std::printf("[ figures  ] longest UI-thread stall: %lld ms through connect and status read against a silent "
                 "server (gave up after %.1f s), %lld ms through a command, a frozen server and Cancel "

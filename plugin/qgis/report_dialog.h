@@ -1,0 +1,111 @@
+#pragma once
+// The report window for a dry run and for a comparison of two databases: a
+// verdict line, the report as a tree grouped by kind (versions, files with
+// their time, schema changes, locks, warnings), the core's HTML page, and
+// "Save report" (HTML or JSON). In comparison mode, a row on top chooses the
+// second connection and runs the comparison in a CompareTask.
+#include <QDialog>
+#include <QList>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+#include "compare_task.h"
+#include "connection_list.h"
+
+#include "pum/checker.h"
+#include "pum/dry_run.h"
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace pumqgis {
+
+class ReportDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ReportDialog(QWidget* parent = nullptr);
+    ~ReportDialog() override;
+
+    // A new window (deleted when closed) showing `report`.
+    static ReportDialog* showDryRun(const pum::DryRunReport& report, QWidget* parent);
+    // A new window (deleted when closed) comparing connections[first] with
+    // one the user picks among the others.
+    static ReportDialog* openComparison(const QList<ConnectionEntry>& connections, int first, QWidget* parent);
+
+    void setDryRunReport(const pum::DryRunReport& report);
+    // `firstName`, `secondName`: how the verdict names the databases (by
+    // default, as the report describes them: database, host, user).
+    void setComparisonReport(const pum::ComparisonReport& report, const QString& firstName = {},
+                             const QString& secondName = {});
+    // Comparison mode: connections[first] against the one chosen in compareWith().
+    void setConnections(const QList<ConnectionEntry>& connections, int first);
+
+    // Runs the comparison in a task; false (and the reason in the verdict)
+    // when it cannot start. comparisonFinished() follows.
+    bool startComparison();
+    void cancelComparison();
+    bool isComparing() const { return !task_.isNull(); }
+    const std::optional<CompareResult>& comparisonResult() const { return comparison_; }
+
+    // Writes the report shown: JSON for a .json file, HTML otherwise.
+    bool saveReport(const QString& path, QString* error) const;
+
+    QLabel* verdict() const { return verdict_; }
+    QTreeWidget* tree() const { return tree_; }
+    QTextBrowser* browser() const { return browser_; }
+    QComboBox* compareWith() const { return compareWith_; }
+    QPushButton* compareButton() const { return compareButton_; }
+    QPushButton* saveButton() const { return save_; }
+
+signals:
+    void comparisonFinished(bool ok);
+
+private slots:
+    void saveClicked();
+    void comparisonCompleted(const pumqgis::CompareResult& result);
+
+private:
+    void clearReport();
+    void setVerdict(const QString& text, bool good);
+    // A bold node with its item count, under `parent` (nullptr: top level), expanded.
+    QTreeWidgetItem* addGroup(QTreeWidgetItem* parent, const QString& title, int count);
+    // One node per kind with differences, one child per difference. With
+    // `names` (of the two databases compared), a difference reads "only in
+    // <name>" rather than "added" / "removed".
+    void addDifferences(QTreeWidgetItem* parent, const std::vector<pum::CheckResult>& checks,
+                        const QStringList& names = {});
+    void showHtml(const std::string& html);
+
+    QList<ConnectionEntry> connections_;
+    int first_ = -1;
+    QPointer<CompareTask> task_;
+    std::optional<CompareResult> comparison_;
+    QString comparedNames_[2];  // the connections of the running or last comparison
+    std::string html_;  // the report shown, as the core writes it
+    std::string json_;
+
+    QWidget* compareRow_ = nullptr;
+    QLabel* firstLabel_ = nullptr;
+    QComboBox* compareWith_ = nullptr;
+    QPushButton* compareButton_ = nullptr;
+    QLabel* verdict_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    QTreeWidget* tree_ = nullptr;
+    QTextBrowser* browser_ = nullptr;
+    QPushButton* save_ = nullptr;
+};
+
+// The translated display name of a checker kind ("tables" -> "Tables").
+QString checkKindName(const std::string& kind);
+// "Removed", "Added" or "Changed", translated.
+QString differenceTypeName(pum::Difference::Type type);
+
+}  // namespace pumqgis
