@@ -16,12 +16,12 @@ ComparisonReport sample()
     r.second = "b on host";
     r.timestamp = "2026-01-01T00:00:00Z";
     CheckResult tables{"tables", "Tables", {}};
-    tables.differences.push_back({Difference::Type::Removed, "s.gone", "table", ""});
-    tables.differences.push_back({Difference::Type::Added, "s.<new>", "", "table"});
+    tables.differences.push_back({Difference::Type::Removed, "s.gone", "table", "", {}});
+    tables.differences.push_back({Difference::Type::Added, "s.<new>", "", "table", {}});
     CheckResult functions{"functions", "Functions", {}};
     functions.differences.push_back({Difference::Type::Changed, "s.f()",
                                      "CREATE FUNCTION s.f()\nBEGIN\n  RETURN 1;\nEND",
-                                     "CREATE FUNCTION s.f()\nBEGIN\n  RETURN 2;\nEND"});
+                                     "CREATE FUNCTION s.f()\nBEGIN\n  RETURN 2;\nEND", {}});
     CheckResult views{"views", "Views", {}};
     r.checks = {tables, views, functions};
     return r;
@@ -80,9 +80,9 @@ TEST(CheckReport, JsonInPumsLayoutAndHtml)
 TEST(CheckReport, MergeChangesPairsRemovedAndAddedOfOneObject)
 {
     CheckResult c{"constraints", "Constraints", {}};
-    c.differences.push_back({Difference::Type::Removed, "s.t.a", "CHECK (x > 1)", ""});
-    c.differences.push_back({Difference::Type::Removed, "s.t.gone", "CHECK (y)", ""});
-    c.differences.push_back({Difference::Type::Added, "s.t.a", "", "CHECK (x >= 1)"});
+    c.differences.push_back({Difference::Type::Removed, "s.t.a", "CHECK (x > 1)", "", {}});
+    c.differences.push_back({Difference::Type::Removed, "s.t.gone", "CHECK (y)", "", {}});
+    c.differences.push_back({Difference::Type::Added, "s.t.a", "", "CHECK (x >= 1)", {}});
     mergeChanges(c);
     ASSERT_EQ(c.differences.size(), 2u);
     EXPECT_EQ(c.differences[0].type, Difference::Type::Changed);
