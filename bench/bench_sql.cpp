@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "pum/parameter.h"
-#include "pum/sql.h"
+#include "pum/module/parameter.h"
+#include "pum/sql/sql.h"
 
 namespace {
 

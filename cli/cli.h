@@ -11,9 +11,9 @@
 #include <optional>
 #include <string>
 
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/feedback.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/base/feedback.h"
 
 namespace pum::cli {
 

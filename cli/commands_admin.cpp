@@ -8,12 +8,12 @@
 #include <memory>
 
 #include "cli.h"
-#include "pum/checker.h"
-#include "pum/database_admin.h"
-#include "pum/dumper.h"
-#include "pum/error.h"
-#include "pum/lock_timeout.h"
-#include "pum/roles.h"
+#include "pum/tools/checker.h"
+#include "pum/tools/database_admin.h"
+#include "pum/tools/dumper.h"
+#include "pum/base/error.h"
+#include "pum/db/lock_timeout.h"
+#include "pum/roles/roles.h"
 
 namespace pum::cli {
 

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "cli.h"
-#include "pum/error.h"
-#include "pum/fleet.h"
-#include "pum/lock_timeout.h"
+#include "pum/base/error.h"
+#include "pum/fleet/fleet.h"
+#include "pum/db/lock_timeout.h"
 
 namespace pum::cli {
 

@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
-#include "pum/dry_run.h"
-#include "pum/error.h"
-#include "pum/lock_timeout.h"
-#include "pum/upgrader.h"
+#include "pum/run/dry_run.h"
+#include "pum/base/error.h"
+#include "pum/db/lock_timeout.h"
+#include "pum/run/upgrader.h"
 
 namespace pum::cli {
 

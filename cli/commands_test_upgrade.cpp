@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
-#include "pum/error.h"
-#include "pum/lock_timeout.h"
-#include "pum/test_upgrade.h"
+#include "pum/base/error.h"
+#include "pum/db/lock_timeout.h"
+#include "pum/run/test_upgrade.h"
 
 namespace pum::cli {
 

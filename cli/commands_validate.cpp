@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli.h"
-#include "pum/validate.h"
+#include "pum/validate/validate.h"
 
 namespace pum::cli {
 

@@ -11,11 +11,11 @@
 #include <thread>
 
 #include "cli.h"
-#include "pum/error.h"
-#include "pum/interrupt.h"
-#include "pum/lock_timeout.h"
-#include "pum/python_hook_loader.h"
-#include "pum/upgrader.h"
+#include "pum/base/error.h"
+#include "pum/db/interrupt.h"
+#include "pum/db/lock_timeout.h"
+#include "pum/run/python_hook_loader.h"
+#include "pum/run/upgrader.h"
 
 namespace pum::cli {
 

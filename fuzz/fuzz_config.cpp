@@ -13,10 +13,10 @@
 
 #include <unistd.h>
 
-#include "pum/config.h"
-#include "pum/error.h"
-#include "pum/parameter.h"
-#include "pum/version.h"
+#include "pum/module/config.h"
+#include "pum/base/error.h"
+#include "pum/module/parameter.h"
+#include "pum/module/version.h"
 
 namespace fs = std::filesystem;
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "pum/error.h"
-#include "pum/sql.h"
+#include "pum/base/error.h"
+#include "pum/sql/sql.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 
 #include "qgstaskmanager.h"
 
-#include "pum/checker.h"
+#include "pum/tools/checker.h"
 
 namespace pum {
 class Connection;

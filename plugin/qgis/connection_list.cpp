@@ -14,7 +14,7 @@
 #include "qgsprovidermetadata.h"
 #include "qgsproviderregistry.h"
 
-#include "pum/database.h"
+#include "pum/db/database.h"
 
 namespace pumqgis {
 

@@ -31,8 +31,8 @@
 #include "parameter_form.h"
 #include "python_hooks_loader.h"
 
-#include "pum/error.h"
-#include "pum/parameter.h"
+#include "pum/base/error.h"
+#include "pum/module/parameter.h"
 
 namespace pumqgis {
 

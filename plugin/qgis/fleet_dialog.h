@@ -15,9 +15,9 @@
 #include "connection_list.h"
 #include "fleet_task.h"
 
-#include "pum/config.h"
-#include "pum/fleet.h"
-#include "pum/version.h"
+#include "pum/module/config.h"
+#include "pum/fleet/fleet.h"
+#include "pum/module/version.h"
 
 class QComboBox;
 class QLabel;

@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "pum/database.h"
-#include "pum/error.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
 
 namespace pumqgis {
 

@@ -15,8 +15,8 @@
 
 #include "qgstaskmanager.h"
 
-#include "pum/config.h"
-#include "pum/fleet.h"
+#include "pum/module/config.h"
+#include "pum/fleet/fleet.h"
 
 Q_DECLARE_METATYPE(pum::FleetResult)
 Q_DECLARE_METATYPE(pum::FleetReport)

@@ -12,9 +12,9 @@
 
 #include "qgsziputils.h"
 
-#include "pum/changelog.h"
-#include "pum/config.h"
-#include "pum/error.h"
+#include "pum/sql/changelog.h"
+#include "pum/module/config.h"
+#include "pum/base/error.h"
 
 namespace pumqgis {
 

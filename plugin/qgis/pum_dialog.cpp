@@ -32,7 +32,7 @@
 #include "report_dialog.h"
 #include "srid_editor.h"
 
-#include "pum/error.h"
+#include "pum/base/error.h"
 
 namespace pumqgis {
 

@@ -15,7 +15,7 @@
 #include "upgrade_task.h"
 #include "validate_task.h"
 
-#include "pum/config.h"
+#include "pum/module/config.h"
 
 class QCheckBox;
 class QComboBox;

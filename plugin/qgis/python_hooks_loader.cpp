@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "pum/python_hook_loader.h"
+#include "pum/run/python_hook_loader.h"
 
 namespace pumqgis {
 

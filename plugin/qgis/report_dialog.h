@@ -15,8 +15,8 @@
 #include "compare_task.h"
 #include "connection_list.h"
 
-#include "pum/checker.h"
-#include "pum/dry_run.h"
+#include "pum/tools/checker.h"
+#include "pum/run/dry_run.h"
 
 class QComboBox;
 class QLabel;

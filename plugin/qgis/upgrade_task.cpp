@@ -2,9 +2,9 @@
 
 #include <QElapsedTimer>
 
-#include "pum/database.h"
-#include "pum/error.h"
-#include "pum/parameter.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
+#include "pum/module/parameter.h"
 
 namespace pumqgis {
 

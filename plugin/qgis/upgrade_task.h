@@ -12,9 +12,9 @@
 
 #include "qgstaskmanager.h"
 
-#include "pum/config.h"
-#include "pum/upgrader.h"
-#include "pum/version.h"
+#include "pum/module/config.h"
+#include "pum/run/upgrader.h"
+#include "pum/module/version.h"
 #include "qt_feedback.h"
 
 namespace pumqgis {

@@ -6,7 +6,7 @@
 
 #include "qgstaskmanager.h"
 
-#include "pum/validate.h"
+#include "pum/validate/validate.h"
 
 namespace pumqgis {
 

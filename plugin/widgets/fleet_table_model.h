@@ -11,7 +11,7 @@
 
 #include <string>
 
-#include "pum/fleet.h"
+#include "pum/fleet/fleet.h"
 
 namespace pumqt {
 

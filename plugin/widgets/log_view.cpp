@@ -7,7 +7,7 @@
 #include <QTextCursor>
 #include <QTime>
 
-#include "pum/feedback.h"
+#include "pum/base/feedback.h"
 
 namespace pumqt {
 

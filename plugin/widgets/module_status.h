@@ -8,9 +8,9 @@
 #include <optional>
 #include <vector>
 
-#include "pum/config.h"
-#include "pum/upgrader.h"
-#include "pum/version.h"
+#include "pum/module/config.h"
+#include "pum/run/upgrader.h"
+#include "pum/module/version.h"
 
 namespace pumqt {
 

@@ -13,7 +13,7 @@
 #include <QVBoxLayout>
 #include <QValidator>
 
-#include "pum/error.h"
+#include "pum/base/error.h"
 
 namespace pumqt {
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "pum/parameter.h"
+#include "pum/module/parameter.h"
 
 class QFormLayout;
 class QLabel;

@@ -1,6 +1,6 @@
 #include "qt_feedback.h"
 
-#include "pum/database.h"
+#include "pum/db/database.h"
 
 namespace pumqt {
 

@@ -8,7 +8,7 @@
 #include <chrono>
 #include <mutex>
 
-#include "pum/feedback.h"
+#include "pum/base/feedback.h"
 
 namespace pum {
 class Connection;

@@ -16,11 +16,11 @@
 #include "bridge.h"
 #include "callback_error.h"
 #include "given_parameters.h"
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/feedback.h"
-#include "pum/hook.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/base/feedback.h"
+#include "pum/run/hook.h"
+#include "pum/run/upgrader.h"
 
 namespace py = pybind11;
 using namespace pum;

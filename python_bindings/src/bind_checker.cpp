@@ -7,9 +7,9 @@
 
 #include "binders.h"
 #include "caller_connection.h"
-#include "pum/checker.h"
-#include "pum/database.h"
-#include "pum/error.h"
+#include "pum/tools/checker.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
 
 namespace py = pybind11;
 

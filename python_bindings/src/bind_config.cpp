@@ -9,9 +9,9 @@
 
 #include "binders.h"
 #include "bridge.h"
-#include "pum/changelog.h"
-#include "pum/config.h"
-#include "pum/version.h"
+#include "pum/sql/changelog.h"
+#include "pum/module/config.h"
+#include "pum/module/version.h"
 
 namespace py = pybind11;
 using namespace pum;

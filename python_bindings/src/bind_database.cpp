@@ -9,8 +9,8 @@
 
 #include "binders.h"
 #include "caller_connection.h"
-#include "pum/database.h"
-#include "pum/database_admin.h"
+#include "pum/db/database.h"
+#include "pum/tools/database_admin.h"
 
 namespace py = pybind11;
 

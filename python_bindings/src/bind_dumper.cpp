@@ -7,11 +7,11 @@
 #include <optional>
 
 #include "binders.h"
-#include "pum/database.h"
-#include "pum/database_admin.h"
-#include "pum/dumper.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
+#include "pum/db/database.h"
+#include "pum/tools/database_admin.h"
+#include "pum/tools/dumper.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
 
 namespace py = pybind11;
 

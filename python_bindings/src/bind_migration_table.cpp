@@ -11,10 +11,10 @@
 #include "binders.h"
 #include "caller_connection.h"
 #include "given_parameters.h"
-#include "pum/changelog.h"
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/migration_table.h"
+#include "pum/sql/changelog.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/run/migration_table.h"
 
 namespace py = pybind11;
 using namespace pum;

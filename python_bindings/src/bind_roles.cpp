@@ -9,12 +9,12 @@
 #include "binders.h"
 #include "caller_connection.h"
 #include "python_feedback.h"
-#include "pum/database.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
-#include "pum/permission.h"
-#include "pum/role.h"
-#include "pum/roles.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
+#include "pum/roles/permission.h"
+#include "pum/roles/role.h"
+#include "pum/roles/roles.h"
 
 namespace py = pybind11;
 

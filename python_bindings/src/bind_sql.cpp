@@ -8,8 +8,8 @@
 #include "binders.h"
 #include "bridge.h"
 #include "given_parameters.h"
-#include "pum/error.h"
-#include "pum/sql.h"
+#include "pum/base/error.h"
+#include "pum/sql/sql.h"
 
 namespace py = pybind11;
 using namespace pum;

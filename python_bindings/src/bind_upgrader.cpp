@@ -11,11 +11,11 @@
 #include "bridge.h"
 #include "caller_connection.h"
 #include "given_parameters.h"
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/error.h"
-#include "pum/hook.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
+#include "pum/run/hook.h"
+#include "pum/run/upgrader.h"
 #include "python_feedback.h"
 
 namespace py = pybind11;

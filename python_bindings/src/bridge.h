@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "pum/error.h"
-#include "pum/parameter.h"
+#include "pum/base/error.h"
+#include "pum/module/parameter.h"
 
 namespace pum::python {
 

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "pum/error.h"
+#include "pum/base/error.h"
 
 namespace pum::python {
 

@@ -4,7 +4,7 @@
 // transaction, committing only when the API call says commit=True.
 #include <pybind11/pybind11.h>
 
-#include "pum/database.h"
+#include "pum/db/database.h"
 
 namespace pum::python {
 

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "bridge.h"
-#include "pum/config.h"
-#include "pum/error.h"
-#include "pum/parameter.h"
+#include "pum/module/config.h"
+#include "pum/base/error.h"
+#include "pum/module/parameter.h"
 
 namespace pum::python {
 

@@ -6,7 +6,7 @@
 #include <mutex>
 #include <vector>
 
-#include "pum/interrupt.h"
+#include "pum/db/interrupt.h"
 
 namespace pum::python {
 

@@ -10,11 +10,11 @@
 #include "bridge.h"
 #include "caller_connection.h"
 #include "hook_interrupt.h"
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/feedback.h"
-#include "pum/hook.h"
-#include "pum/sql.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/base/feedback.h"
+#include "pum/run/hook.h"
+#include "pum/sql/sql.h"
 
 namespace pum::python {
 

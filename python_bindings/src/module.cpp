@@ -8,8 +8,8 @@
 
 #include "binders.h"
 #include "bridge.h"
-#include "pum/error.h"
-#include "pum/upgrader.h"
+#include "pum/base/error.h"
+#include "pum/run/upgrader.h"
 
 namespace py = pybind11;
 using namespace pum;

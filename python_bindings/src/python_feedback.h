@@ -7,7 +7,7 @@
 #include <pybind11/pybind11.h>
 
 #include "callback_error.h"
-#include "pum/feedback.h"
+#include "pum/base/feedback.h"
 
 namespace pum::python {
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "pum/config.h"
-#include "pum/feedback.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/base/feedback.h"
+#include "pum/run/upgrader.h"
 #include "test_support.h"
 
 namespace pum::test {

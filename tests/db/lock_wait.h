@@ -7,7 +7,7 @@
 #include <string>
 #include <thread>
 
-#include "pum/database.h"
+#include "pum/db/database.h"
 
 namespace pum::test {
 

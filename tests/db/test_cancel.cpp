@@ -21,8 +21,8 @@
 #include "cli_process.h"
 #include "freeze_proxy.h"
 #include "silent_server.h"
-#include "pum/database.h"
-#include "pum/error.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
 #include "test_support.h"
 
 using namespace std::chrono_literals;

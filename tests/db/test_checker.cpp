@@ -2,9 +2,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "pum/checker.h"
-#include "pum/database.h"
-#include "pum/error.h"
+#include "pum/tools/checker.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
 #include "test_support.h"
 
 using namespace pum;

@@ -11,10 +11,10 @@
 #include <stdexcept>
 #include <thread>
 
-#include "pum/database.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
-#include "pum/sql.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
+#include "pum/sql/sql.h"
 #include "test_support.h"
 
 using namespace pum;

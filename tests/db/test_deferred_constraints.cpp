@@ -3,10 +3,10 @@
 // declared initial state afterwards. Against the real test cluster.
 #include <gtest/gtest.h>
 
-#include "pum/database.h"
-#include "pum/deferred_constraints.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
+#include "pum/db/database.h"
+#include "pum/run/deferred_constraints.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
 #include "test_support.h"
 
 using namespace pum;

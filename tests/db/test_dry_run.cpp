@@ -8,10 +8,10 @@
 #include <set>
 #include <sstream>
 
-#include "pum/config.h"
-#include "pum/dumper.h"
-#include "pum/feedback.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/tools/dumper.h"
+#include "pum/base/feedback.h"
+#include "pum/run/upgrader.h"
 #include "cli_process.h"
 #include "db_state.h"
 #include "dry_run_module.h"

@@ -4,12 +4,12 @@
 
 #include <atomic>
 
-#include "pum/checker.h"
-#include "pum/database.h"
-#include "pum/database_admin.h"
-#include "pum/dumper.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
+#include "pum/tools/checker.h"
+#include "pum/db/database.h"
+#include "pum/tools/database_admin.h"
+#include "pum/tools/dumper.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
 #include "test_support.h"
 
 using namespace pum;

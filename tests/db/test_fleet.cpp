@@ -14,12 +14,12 @@
 #include <thread>
 
 #include "cli_process.h"
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/feedback.h"
-#include "pum/fleet.h"
-#include "pum/migration_table.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/base/feedback.h"
+#include "pum/fleet/fleet.h"
+#include "pum/run/migration_table.h"
+#include "pum/run/upgrader.h"
 #include "test_support.h"
 
 using namespace pum;

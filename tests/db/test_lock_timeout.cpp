@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "cli_process.h"
-#include "pum/config.h"
-#include "pum/feedback.h"
-#include "pum/lock_timeout.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/base/feedback.h"
+#include "pum/db/lock_timeout.h"
+#include "pum/run/upgrader.h"
 #include "dry_run_module.h"
 #include "test_support.h"
 

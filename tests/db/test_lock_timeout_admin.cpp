@@ -10,11 +10,11 @@
 #include <memory>
 
 #include "cli_process.h"
-#include "pum/database.h"
-#include "pum/database_admin.h"
-#include "pum/dumper.h"
-#include "pum/feedback.h"
-#include "pum/lock_timeout.h"
+#include "pum/db/database.h"
+#include "pum/tools/database_admin.h"
+#include "pum/tools/dumper.h"
+#include "pum/base/feedback.h"
+#include "pum/db/lock_timeout.h"
 #include "test_support.h"
 
 using pum::test::CliProcess;

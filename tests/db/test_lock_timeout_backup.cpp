@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "cli_process.h"
-#include "pum/config.h"
-#include "pum/dumper.h"
-#include "pum/feedback.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/tools/dumper.h"
+#include "pum/base/feedback.h"
+#include "pum/run/upgrader.h"
 #include "dry_run_module.h"
 #include "lock_wait.h"
 #include "test_support.h"

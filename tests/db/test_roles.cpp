@@ -9,12 +9,12 @@
 #include <thread>
 #include <random>
 
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/database_admin.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
-#include "pum/roles.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/tools/database_admin.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
+#include "pum/roles/roles.h"
 #include "lock_wait.h"
 #include "test_support.h"
 

@@ -9,9 +9,9 @@
 #include <cstdlib>
 
 #include "cli_process.h"
-#include "pum/database.h"
-#include "pum/database_admin.h"
-#include "pum/error.h"
+#include "pum/db/database.h"
+#include "pum/tools/database_admin.h"
+#include "pum/base/error.h"
 #include "test_support.h"
 
 using namespace std::chrono_literals;

@@ -6,12 +6,12 @@
 
 #include <string>
 
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
-#include "pum/sql_stream.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
+#include "pum/sql/sql_stream.h"
+#include "pum/run/upgrader.h"
 #include "test_support.h"
 
 using namespace pum;

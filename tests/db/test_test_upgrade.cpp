@@ -13,12 +13,12 @@
 #include <sstream>
 #include <thread>
 
-#include "pum/config.h"
-#include "pum/dumper.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
-#include "pum/test_upgrade.h"
-#include "pum/upgrader.h"
+#include "pum/module/config.h"
+#include "pum/tools/dumper.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
+#include "pum/run/test_upgrade.h"
+#include "pum/run/upgrader.h"
 #include "cli_process.h"
 #include "test_support.h"
 

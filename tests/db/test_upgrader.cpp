@@ -9,13 +9,13 @@
 #include <utility>
 #include <vector>
 
-#include "pum/changelog.h"
-#include "pum/config.h"
-#include "pum/database.h"
-#include "pum/error.h"
-#include "pum/feedback.h"
-#include "pum/migration_table.h"
-#include "pum/upgrader.h"
+#include "pum/sql/changelog.h"
+#include "pum/module/config.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
+#include "pum/base/feedback.h"
+#include "pum/run/migration_table.h"
+#include "pum/run/upgrader.h"
 #include "lock_wait.h"
 #include "test_support.h"
 

@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "pum/database.h"
-#include "pum/dumper.h"
+#include "pum/db/database.h"
+#include "pum/tools/dumper.h"
 #include "test_support.h"
 
 namespace pum::test {

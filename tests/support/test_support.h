@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "pum/database.h"
+#include "pum/db/database.h"
 
 namespace pum::test {
 

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "pum/changelog.h"
-#include "pum/config.h"
-#include "pum/error.h"
+#include "pum/sql/changelog.h"
+#include "pum/module/config.h"
+#include "pum/base/error.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -5,8 +5,8 @@
 
 #include <optional>
 
-#include "pum/config.h"
-#include "pum/error.h"
+#include "pum/module/config.h"
+#include "pum/base/error.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -1,8 +1,8 @@
 // Messages of the error types and connection string handling (no database).
 #include <gtest/gtest.h>
 
-#include "pum/database.h"
-#include "pum/error.h"
+#include "pum/db/database.h"
+#include "pum/base/error.h"
 
 using namespace pum;
 

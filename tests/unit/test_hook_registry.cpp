@@ -10,8 +10,8 @@
 #include <thread>
 #include <vector>
 
-#include "pum/config.h"
-#include "pum/hook.h"
+#include "pum/module/config.h"
+#include "pum/run/hook.h"
 
 namespace {
 

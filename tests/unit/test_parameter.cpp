@@ -1,8 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "pum/error.h"
-#include "pum/parameter.h"
+#include "pum/base/error.h"
+#include "pum/module/parameter.h"
 
 using namespace pum;
 using ::testing::HasSubstr;

@@ -3,8 +3,8 @@
 
 #include <functional>
 
-#include "pum/error.h"
-#include "pum/sql.h"
+#include "pum/base/error.h"
+#include "pum/sql/sql.h"
 
 using namespace pum;
 using ::testing::ElementsAre;

@@ -2,8 +2,8 @@
 // parser, as packaged by libpg_query (PostgreSQL 15), on tricky SQL.
 #include <gtest/gtest.h>
 
-#include "pum/error.h"
-#include "pum/sql.h"
+#include "pum/base/error.h"
+#include "pum/sql/sql.h"
 
 #ifdef PUM_HAVE_PG_QUERY
 #include <pg_query.h>

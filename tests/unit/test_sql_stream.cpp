@@ -8,9 +8,9 @@
 #include <functional>
 #include <random>
 
-#include "pum/error.h"
-#include "pum/sql.h"
-#include "pum/sql_stream.h"
+#include "pum/base/error.h"
+#include "pum/sql/sql.h"
+#include "pum/sql/sql_stream.h"
 
 using namespace pum;
 using ::testing::HasSubstr;

@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "pum/checker.h"
-#include "pum/roles.h"
+#include "pum/tools/checker.h"
+#include "pum/roles/roles.h"
 
 using namespace pum;
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "pum/validate.h"
+#include "pum/validate/validate.h"
 #include "test_support.h"
 
 namespace {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "pum/error.h"
-#include "pum/version.h"
+#include "pum/base/error.h"
+#include "pum/module/version.h"
 
 using pum::Version;
 

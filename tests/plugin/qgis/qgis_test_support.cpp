@@ -14,9 +14,9 @@
 #include "qgsprovidermetadata.h"
 #include "qgsproviderregistry.h"
 
-#include "pum/database.h"
-#include "pum/feedback.h"
-#include "pum/upgrader.h"
+#include "pum/db/database.h"
+#include "pum/base/feedback.h"
+#include "pum/run/upgrader.h"
 
 namespace pumtest {
 

@@ -8,7 +8,7 @@
 #include "connection_list.h"
 #include "qgis_test_support.h"
 
-#include "pum/database.h"
+#include "pum/db/database.h"
 
 using pumqgis::ConnectionEntry;
 using pumqgis::ConnectionList;

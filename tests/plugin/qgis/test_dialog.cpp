@@ -18,8 +18,8 @@
 #include "python_hooks_loader.h"
 #include "qgis_test_support.h"
 
-#include "pum/database.h"
-#include "pum/upgrader.h"
+#include "pum/db/database.h"
+#include "pum/run/upgrader.h"
 
 using pumqgis::Command;
 using pumqt::ModuleStatus;

@@ -25,7 +25,7 @@
 #include "upgrade_task.h"
 
 #include "../../db/dry_run_module.h"
-#include "pum/dumper.h"
+#include "pum/tools/dumper.h"
 
 using pum::test::TempDatabase;
 using pum::test::TempDir;

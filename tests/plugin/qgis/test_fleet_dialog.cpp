@@ -21,9 +21,9 @@
 #include "parameter_form.h"
 #include "qgis_test_support.h"
 
-#include "pum/database.h"
-#include "pum/migration_table.h"
-#include "pum/upgrader.h"
+#include "pum/db/database.h"
+#include "pum/run/migration_table.h"
+#include "pum/run/upgrader.h"
 
 using pum::FleetCommand;
 using pum::FleetStatus;

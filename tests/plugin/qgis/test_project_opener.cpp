@@ -15,8 +15,8 @@
 #include "project_opener.h"
 #include "qgis_test_support.h"
 
-#include "pum/database.h"
-#include "pum/upgrader.h"
+#include "pum/db/database.h"
+#include "pum/run/upgrader.h"
 
 using pumqgis::ConnectionEntry;
 using pumqgis::ProjectOpener;

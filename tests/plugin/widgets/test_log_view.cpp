@@ -5,7 +5,7 @@
 #include <QTextBlock>
 
 #include "log_view.h"
-#include "pum/feedback.h"
+#include "pum/base/feedback.h"
 
 using Level = pum::Feedback::Level;
 

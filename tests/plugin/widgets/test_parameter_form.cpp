@@ -10,7 +10,7 @@
 #include <QToolButton>
 
 #include "parameter_form.h"
-#include "pum/error.h"
+#include "pum/base/error.h"
 
 using pumqt::ParameterForm;
 

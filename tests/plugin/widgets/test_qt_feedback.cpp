@@ -5,7 +5,7 @@
 
 #include <thread>
 
-#include "pum/error.h"
+#include "pum/base/error.h"
 #include "qt_feedback.h"
 
 TEST(QtFeedback, ForwardsLogAndThrottlesProgress)
