@@ -1,4 +1,4 @@
-// fleet upgrade | info | dry-run: one command over many databases (pum/fleet.h).
+// fleet upgrade | info | dry-run: one command over many databases (pum/fleet/fleet.h).
 #include <cstdio>
 #include <fstream>
 #include <iostream>

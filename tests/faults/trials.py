@@ -14,7 +14,7 @@ from module_gen import spread
 DB = "faults"
 BASE_DB = "faults_at_1_0_0"
 EXPECTED_VERSIONS = [("1.0.0", 1), ("1.1.0", 1)]
-LOCK_KEY = "pum:public.pum_migrations"  # core/src/migration_table.cpp, MigrationTable::lock()
+LOCK_KEY = "pum:public.pum_migrations"  # core/src/run/migration_table.cpp, MigrationTable::lock()
 SIGINT_BOUND = 5.0  # generous, so that a loaded machine does not fail; the figure is printed
 RUN_TIMEOUT = 120.0
 CRASH_MARKS = ("terminate called", "Sanitizer", "Segmentation fault", "core dumped")

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "pum/db/database.h"
+#include "pum/db/sql_file.h"
 #include "pum/run/deferred_constraints.h"
 #include "pum/base/error.h"
 #include "pum/base/feedback.h"

@@ -1,11 +1,9 @@
-// SQL files piece by piece: see pum/sql_stream.h.
+// SQL files piece by piece: see pum/sql/sql_stream.h.
 #include "pum/sql/sql_stream.h"
 
 #include <algorithm>
 
-#include "pum/db/database.h"
 #include "pum/base/error.h"
-#include "pum/base/feedback.h"
 
 namespace pum {
 
@@ -82,20 +80,6 @@ std::size_t checkSqlFile(const std::filesystem::path& path, const std::string& s
     SqlScript batch;
     std::size_t count = 0;
     while (stream.next(batch)) count += batch.statements.size();
-    return count;
-}
-
-std::size_t runSqlFile(Connection& connection, const std::filesystem::path& path, const std::string& shown,
-                       const ParameterValues& parameters, Feedback* feedback, std::size_t doneBefore, std::size_t total)
-{
-    SqlFileStream stream(path, shown, parameters);
-    SqlScript batch;
-    std::size_t count = 0;
-    while (stream.next(batch)) {
-        connection.runStatements(batch.statements, shown, feedback, doneBefore + count, total);
-        count += batch.statements.size();
-        batch = SqlScript();  // freed before the next piece is read
-    }
     return count;
 }
 

@@ -14,9 +14,6 @@
 
 namespace pum {
 
-class Connection;
-class Feedback;
-
 // Bytes read from the file at a time.
 constexpr std::size_t kSqlStreamPiece = std::size_t(4) << 20;
 
@@ -45,15 +42,9 @@ private:
     int line_ = 1;            // the file's line where buffer_ starts
 };
 
-// Parses the whole file piece by piece (what runSqlFile will send);
+// Parses the whole file piece by piece (what runSqlFile, pum/db/sql_file.h, will send);
 // returns its number of statements.
 std::size_t checkSqlFile(const std::filesystem::path& path, const std::string& shown,
                          const ParameterValues& parameters);
-
-// Sends the file's statements, a pipeline per piece. Progress is reported
-// as `doneBefore + i` of `total`; returns the number of statements.
-std::size_t runSqlFile(Connection& connection, const std::filesystem::path& path, const std::string& shown,
-                       const ParameterValues& parameters, Feedback* feedback = nullptr, std::size_t doneBefore = 0,
-                       std::size_t total = 0);
 
 }  // namespace pum

@@ -28,7 +28,7 @@ bool databaseExists(Connection& connection, const std::string& name);
 //
 // `lockTimeout` (--lock-timeout): give up after waiting this long for a lock
 // (on the template, which e.g. an open COMMENT ON DATABASE holds), throwing a
-// LockTimeoutError (pum/lock_timeout.h) that names the sessions holding locks
+// LockTimeoutError (pum/db/lock_timeout.h) that names the sessions holding locks
 // on the databases involved, in any database of the server. The statement is
 // atomic: nothing was created. The session's lock_timeout is put back after.
 void createDatabase(Connection& connection, const std::string& name, const std::string& templateName = {},

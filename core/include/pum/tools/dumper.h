@@ -80,7 +80,7 @@ void dumpDatabase(Connection& connection, const std::filesystem::path& file, con
 // user, as with pum; the dump's CREATE SCHEMA public is skipped when the
 // database has it already), a plain SQL one with psql (excludeSchemas cannot
 // apply to it and is refused). Throws ToolNotStarted or ToolFailed, and
-// LockTimeoutError (pum/lock_timeout.h) when options.lockTimeout gave up.
+// LockTimeoutError (pum/db/lock_timeout.h) when options.lockTimeout gave up.
 void restoreDatabase(Connection& connection, const std::filesystem::path& file, const RestoreOptions& options,
                      Feedback& feedback);
 
