@@ -73,7 +73,7 @@ void runTool(F&& command, const LoggerFeedback& feedback, const char* notStarted
     feedback.flush();
     if (!type) return;
     py::object instance = py::module_::import("pum.exceptions").attr(type)(message);
-    PyErr_SetObject(instance.get_type().ptr(), instance.ptr());
+    PyErr_SetObject(py::type::handle_of(instance).ptr(), instance.ptr());
     throw py::error_already_set();
 }
 

@@ -49,7 +49,7 @@ void setPythonError(const std::exception& error)
     }
     try {
         py::object instance = exceptionType(type)(error.what(), **kwargs);
-        PyErr_SetObject(instance.get_type().ptr(), instance.ptr());
+        PyErr_SetObject(py::type::handle_of(instance).ptr(), instance.ptr());
     } catch (py::error_already_set& failed) {
         // pum.exceptions itself failed to import: keep that error, it says why.
         failed.restore();
@@ -96,7 +96,7 @@ ParameterValue toParameterValue(const py::handle& value)
     if (py::isinstance(value, os.attr("PathLike")))
         return ParameterValue::parse(ParameterType::Path, py::str(os.attr("fspath")(value)).cast<std::string>());
     throw ParameterError("", "unsupported parameter value of Python type " +
-                                 py::str(value.get_type().attr("__name__")).cast<std::string>() +
+                                 py::str(py::type::handle_of(value).attr("__name__")).cast<std::string>() +
                                  " (use bool, int, decimal.Decimal, float, str, pathlib.Path or None)");
 }
 
