@@ -196,8 +196,76 @@ py::dict summary(const RunSummary& run)
     return dict;
 }
 
+std::unique_ptr<PyUpgrader> makeUpgrader(const Config& config, py::object connection, py::object progress,
+                                         py::object log, py::object cancelled)
+{
+    auto self = std::make_unique<PyUpgrader>();
+    self->connectionOwner = connection;
+    self->feedback.progressCallback = progress;
+    self->feedback.logCallback = log;
+    self->feedback.cancelledCallback = cancelled;
+    Connection& conn = connection.cast<PyConnection&>().get();
+    self->upgrader = std::make_unique<Upgrader>(config, conn, self->feedback);
+    self->feedback.error.rethrow();  // the log callback raised on a warning about the module
+    return self;
+}
 
-void bindApi(py::module_& m)
+py::dict runInstall(PyUpgrader& self, std::optional<py::dict> parameters, std::optional<std::string> maxVersion,
+                    bool betaTesting, bool skipDropApp, bool skipCreateApp, bool allowMultipleModules, bool skipRoles,
+                    bool skipGrant, std::string demoData)
+{
+    InstallOptions options;
+    options.parameters = given(self.upgrader->config(), parameters);
+    if (maxVersion)
+        options.maxVersion = Version::parse(*maxVersion);
+    options.betaTesting = betaTesting;
+    options.skipDropApp = skipDropApp;
+    options.skipCreateApp = skipCreateApp;
+    options.allowMultipleModules = allowMultipleModules;
+    options.skipRoles = skipRoles;
+    options.skipGrant = skipGrant;
+    options.demoData = demoData;
+    return summary(self.run([&] { return self.upgrader->install(options); }));
+}
+
+py::dict runUpgrade(PyUpgrader& self, std::optional<py::dict> parameters, std::optional<std::string> maxVersion,
+                    bool betaTesting, bool force, bool skipDropApp, bool skipCreateApp, bool skipBaselineCheck,
+                    bool skipGrant, bool skipRoles)
+{
+    UpgradeOptions options;
+    options.parameters = given(self.upgrader->config(), parameters);
+    if (maxVersion)
+        options.maxVersion = Version::parse(*maxVersion);
+    options.betaTesting = betaTesting;
+    options.force = force;
+    options.skipDropApp = skipDropApp;
+    options.skipCreateApp = skipCreateApp;
+    options.skipBaselineCheck = skipBaselineCheck;
+    options.skipGrant = skipGrant;
+    options.skipRoles = skipRoles;
+    return summary(self.run([&] { return self.upgrader->upgrade(options); }));
+}
+
+py::dict infoDict(PyUpgrader& self)
+{
+    ModuleInfo info = self.run([&] { return self.upgrader->info(); });
+    py::dict dict;
+    dict["module"] = info.module;
+    dict["migration_table"] = info.migrationTable;
+    dict["installed"] = info.installed;
+    dict["installed_module"] = info.installedModule;
+    dict["version"] = info.current ? py::object(py::str(info.current->versionText)) : py::object(py::none());
+    dict["beta_testing"] = info.current ? info.current->betaTesting : false;
+    dict["date_installed"] = info.current ? py::object(py::str(info.current->dateInstalled)) : py::object(py::none());
+    dict["layout_version"] = info.layoutVersion;
+    dict["parameters"] = toDict(info.parameters);
+    dict["pending"] = versions(info.pending);
+    dict["available"] = versions(info.available);
+    dict["other_schemas"] = info.otherSchemas;
+    return dict;
+}
+
+void bindConnection(py::module_& m)
 {
     py::class_<PyConnection, std::shared_ptr<PyConnection>>(m, "Connection")
         .def(py::init([](const std::string& spec) {
@@ -214,65 +282,23 @@ void bindApi(py::module_& m)
             return c.connection && !c.closed ? "<pum.Connection " + c.connection->describe() + ">"
                                              : std::string("<pum.Connection closed>");
         });
+}
 
+// The long command bodies are the named functions above, so that this reads
+// as the list of the class's methods.
+void bindUpgrader(py::module_& m)
+{
     py::class_<PyUpgrader>(m, "Upgrader")
-        .def(py::init([](const Config& config, py::object connection, py::object progress, py::object log,
-                         py::object cancelled) {
-                 auto self = std::make_unique<PyUpgrader>();
-                 self->connectionOwner = connection;
-                 self->feedback.progressCallback = progress;
-                 self->feedback.logCallback = log;
-                 self->feedback.cancelledCallback = cancelled;
-                 Connection& conn = connection.cast<PyConnection&>().get();
-                 self->upgrader = std::make_unique<Upgrader>(config, conn, self->feedback);
-                 self->feedback.error.rethrow();  // the log callback raised on a warning about the module
-                 return self;
-             }),
-             py::arg("config"), py::arg("connection"), py::arg("progress") = py::none(), py::arg("log") = py::none(),
-             py::arg("cancelled") = py::none())
-        .def(
-            "install",
-            [](PyUpgrader& self, std::optional<py::dict> parameters, std::optional<std::string> maxVersion,
-               bool betaTesting, bool skipDropApp, bool skipCreateApp, bool allowMultipleModules, bool skipRoles,
-               bool skipGrant, std::string demoData) {
-                InstallOptions options;
-                options.parameters = given(self.upgrader->config(), parameters);
-                if (maxVersion)
-                    options.maxVersion = Version::parse(*maxVersion);
-                options.betaTesting = betaTesting;
-                options.skipDropApp = skipDropApp;
-                options.skipCreateApp = skipCreateApp;
-                options.allowMultipleModules = allowMultipleModules;
-                options.skipRoles = skipRoles;
-                options.skipGrant = skipGrant;
-                options.demoData = demoData;
-                return summary(self.run([&] { return self.upgrader->install(options); }));
-            },
-            py::arg("parameters") = py::none(), py::arg("max_version") = py::none(), py::arg("beta_testing") = false,
-            py::arg("skip_drop_app") = false, py::arg("skip_create_app") = false,
-            py::arg("allow_multiple_modules") = false, py::arg("skip_roles") = false, py::arg("skip_grant") = false,
-            py::arg("demo_data") = "")
-        .def(
-            "upgrade",
-            [](PyUpgrader& self, std::optional<py::dict> parameters, std::optional<std::string> maxVersion,
-               bool betaTesting, bool force, bool skipDropApp, bool skipCreateApp, bool skipBaselineCheck,
-               bool skipGrant, bool skipRoles) {
-                UpgradeOptions options;
-                options.parameters = given(self.upgrader->config(), parameters);
-                if (maxVersion)
-                    options.maxVersion = Version::parse(*maxVersion);
-                options.betaTesting = betaTesting;
-                options.force = force;
-                options.skipDropApp = skipDropApp;
-                options.skipCreateApp = skipCreateApp;
-                options.skipBaselineCheck = skipBaselineCheck;
-                options.skipGrant = skipGrant;
-                options.skipRoles = skipRoles;
-                return summary(self.run([&] { return self.upgrader->upgrade(options); }));
-            },
-            py::arg("parameters") = py::none(), py::arg("max_version") = py::none(), py::arg("beta_testing") = false,
-            py::arg("force") = false, py::arg("skip_drop_app") = false, py::arg("skip_create_app") = false,
-            py::arg("skip_baseline_check") = false, py::arg("skip_grant") = false, py::arg("skip_roles") = false)
+        .def(py::init(&makeUpgrader), py::arg("config"), py::arg("connection"), py::arg("progress") = py::none(),
+             py::arg("log") = py::none(), py::arg("cancelled") = py::none())
+        .def("install", &runInstall, py::arg("parameters") = py::none(), py::arg("max_version") = py::none(),
+             py::arg("beta_testing") = false, py::arg("skip_drop_app") = false, py::arg("skip_create_app") = false,
+             py::arg("allow_multiple_modules") = false, py::arg("skip_roles") = false, py::arg("skip_grant") = false,
+             py::arg("demo_data") = "")
+        .def("upgrade", &runUpgrade, py::arg("parameters") = py::none(), py::arg("max_version") = py::none(),
+             py::arg("beta_testing") = false, py::arg("force") = false, py::arg("skip_drop_app") = false,
+             py::arg("skip_create_app") = false, py::arg("skip_baseline_check") = false,
+             py::arg("skip_grant") = false, py::arg("skip_roles") = false)
         .def(
             "baseline",
             [](PyUpgrader& self, const std::string& version, bool createTable, bool allowMultipleModules,
@@ -283,25 +309,7 @@ void bindApi(py::module_& m)
             },
             py::arg("version"), py::arg("create_table") = false, py::arg("allow_multiple_modules") = false,
             py::arg("parameters") = py::none())
-        .def("info",
-             [](PyUpgrader& self) {
-                 ModuleInfo info = self.run([&] { return self.upgrader->info(); });
-                 py::dict dict;
-                 dict["module"] = info.module;
-                 dict["migration_table"] = info.migrationTable;
-                 dict["installed"] = info.installed;
-                 dict["installed_module"] = info.installedModule;
-                 dict["version"] = info.current ? py::object(py::str(info.current->versionText)) : py::object(py::none());
-                 dict["beta_testing"] = info.current ? info.current->betaTesting : false;
-                 dict["date_installed"] =
-                     info.current ? py::object(py::str(info.current->dateInstalled)) : py::object(py::none());
-                 dict["layout_version"] = info.layoutVersion;
-                 dict["parameters"] = toDict(info.parameters);
-                 dict["pending"] = versions(info.pending);
-                 dict["available"] = versions(info.available);
-                 dict["other_schemas"] = info.otherSchemas;
-                 return dict;
-             })
+        .def("info", &infoDict)
         .def(
             "install_demo_data",
             [](PyUpgrader& self, const std::string& name, std::optional<py::dict> parameters, bool skipGrant,
@@ -339,6 +347,12 @@ void bindApi(py::module_& m)
                 self.run([&] { self.upgrader->uninstall(values); });
             },
             py::arg("parameters") = py::none());
+}
+
+void bindApi(py::module_& m)
+{
+    bindConnection(m);
+    bindUpgrader(m);
 }
 
 // After config (its Config class is in the signatures).
