@@ -56,7 +56,43 @@ py::dict changelogDict(const Changelog& changelog)
     return dict;
 }
 
-void bindConfig(py::module_& m)
+py::list roleList(const Config& config)
+{
+    py::list list;
+    for (const RoleDefinition& role : config.roles) {
+        py::dict dict;
+        dict["name"] = role.name;
+        dict["description"] = role.description;
+        dict["inherit"] = optionalText(role.inherit);
+        py::list permissions;
+        for (const RolePermission& p : role.permissions) {
+            py::dict permission;
+            permission["type"] = p.type == RolePermission::Type::Read ? "read" : "write";
+            permission["schemas"] = p.schemas;
+            permissions.append(permission);
+        }
+        dict["permissions"] = permissions;
+        list.append(dict);
+    }
+    return list;
+}
+
+py::list demoDataList(const Config& config)
+{
+    py::list list;
+    for (const DemoData& d : config.demoData) {
+        py::dict dict;
+        dict["name"] = d.name;
+        py::list files;
+        for (const auto& f : d.files) files.append(f.string());
+        dict["files"] = files;
+        dict["missing"] = d.missing;
+        list.append(dict);
+    }
+    return list;
+}
+
+void bindParameterDefinition(py::module_& m)
 {
     py::class_<ParameterDefinition>(m, "ParameterDefinition")
         .def_readonly("name", &ParameterDefinition::name)
@@ -77,7 +113,10 @@ void bindConfig(py::module_& m)
         .def("__repr__", [](const ParameterDefinition& d) {
             return "<ParameterDefinition " + d.name + " " + std::string(toString(d.type)) + ">";
         });
+}
 
+void bindConfigClass(py::module_& m)
+{
     py::class_<Config>(m, "Config")
         .def_static(
             "load",
@@ -109,41 +148,8 @@ void bindConfig(py::module_& m)
         .def_property_readonly("drop_hooks", [](const Config& c) { return hookList(c.dropHooks); })
         .def_property_readonly("create_hooks", [](const Config& c) { return hookList(c.createHooks); })
         .def_property_readonly("uninstall_hooks", [](const Config& c) { return hookList(c.uninstallHooks); })
-        .def_property_readonly("roles",
-                               [](const Config& c) {
-                                   py::list list;
-                                   for (const RoleDefinition& role : c.roles) {
-                                       py::dict dict;
-                                       dict["name"] = role.name;
-                                       dict["description"] = role.description;
-                                       dict["inherit"] = optionalText(role.inherit);
-                                       py::list permissions;
-                                       for (const RolePermission& p : role.permissions) {
-                                           py::dict permission;
-                                           permission["type"] =
-                                               p.type == RolePermission::Type::Read ? "read" : "write";
-                                           permission["schemas"] = p.schemas;
-                                           permissions.append(permission);
-                                       }
-                                       dict["permissions"] = permissions;
-                                       list.append(dict);
-                                   }
-                                   return list;
-                               })
-        .def_property_readonly("demo_data",
-                               [](const Config& c) {
-                                   py::list list;
-                                   for (const DemoData& d : c.demoData) {
-                                       py::dict dict;
-                                       dict["name"] = d.name;
-                                       py::list files;
-                                       for (const auto& f : d.files) files.append(f.string());
-                                       dict["files"] = files;
-                                       dict["missing"] = d.missing;
-                                       list.append(dict);
-                                   }
-                                   return list;
-                               })
+        .def_property_readonly("roles", &roleList)
+        .def_property_readonly("demo_data", &demoDataList)
         .def_property_readonly("dependencies",
                                [](const Config& c) {
                                    py::list list;
@@ -165,7 +171,11 @@ void bindConfig(py::module_& m)
             py::arg("directory"),
             "Checks one changelog folder's SQL with the module's parameters (app_only ones refused).")
         .def("__repr__", [](const Config& c) { return "<Config " + c.module + " at " + c.baseDir.string() + ">"; });
+}
 
+// The module-level functions: a changelog folder, and versions.
+void bindFunctions(py::module_& m)
+{
     m.def(
         "load_changelog",
         [](const std::string& directory, bool strict) { return changelogDict(loadChangelog(directory, strict)); },
@@ -182,6 +192,14 @@ void bindConfig(py::module_& m)
     m.def(
         "is_version", [](const std::string& text) { return Version::tryParse(text).has_value(); },
         py::arg("text"), "Whether text is a version the core accepts (PEP 440).");
+}
+
+void bindConfig(py::module_& m)
+{
+    // ParameterDefinition first: Config.parameters returns them.
+    bindParameterDefinition(m);
+    bindConfigClass(m);
+    bindFunctions(m);
 }
 
 // Before the upgrader's bindings, whose signatures take a Config.
