@@ -61,116 +61,94 @@ _classes = None
 def _classes_for_psycopg():
     """Builds the subclasses once (psycopg is imported only when a hook runs)."""
     global _classes
-    if _classes is not None:
-        return _classes
-    psycopg = _psycopg()
-    from psycopg.pq import pq_ctypes
+    if _classes is None:
+        psycopg = _psycopg()
+        from psycopg.pq import pq_ctypes
+        _classes = (_borrowed_pgconn_class(psycopg, pq_ctypes), _hook_connection_class(psycopg),
+                    _hook_cursor_class(psycopg))
+    return _classes
 
-    class BorrowedPGconn(pq_ctypes.PGconn):
-        """A PGconn that never frees the connection: the core owns it."""
 
-        def __init__(self, address: int) -> None:
-            # Not PGconn.__init__: it would install psycopg's notice receiver on
-            # the core's connection, pointing at this object, which dies after
-            # the hook (a crash at the next NOTICE). The core's receiver stays.
-            self._pgconn_ptr = ctypes.cast(ctypes.c_void_p(address), ctypes.POINTER(pq_ctypes.impl.PGconn_struct))
-            self.notice_handler = None
-            self.notify_handler = None
-            self._self_ptr = None
-            self._procpid = os.getpid()
+# The mixins that need no psycopg name are plain module classes; those that
+# do are built by a function, once psycopg is imported. Each goes ahead of
+# psycopg's class in the bases and adds methods only (empty __slots__).
 
-        def finish(self) -> None:
-            # Only forget the handle; PQfinish is the core's job.
-            self._pgconn_ptr = None
+class _TransactionGuard:
+    """BorrowedPGconn's checks on what psycopg sends.
 
-        # Every query psycopg sends goes through one of these (cursors,
-        # connection.execute, pipelines, and a hook using connection.pgconn
-        # directly): SQL that would end pum's transaction never reaches the server.
-        _pum_owner = None  # the HookConnection, to refuse statements after rollback()
+    Every query psycopg sends goes through one of these (cursors,
+    connection.execute, pipelines, and a hook using connection.pgconn
+    directly): SQL that would end pum's transaction never reaches the server.
+    Statements still queued go out first (see _Queue).
+    """
 
-        # Statements queued by HookCursor.execute() go out before anything
-        # else reaches the server (see _Queue), here or merged with the next
-        # statement; get_result() then hides their results from psycopg.
-        _pum_merged = None   # the _Queue sent ahead of psycopg's command, results not yet read
-        _pum_after = None    # "command": passing its results; "failed": its error result was returned
+    __slots__ = ()
+    _pum_owner = None  # the HookConnection, to refuse statements after rollback()
 
-        def _pum_check(self, command: Any) -> None:
-            owner = self._pum_owner
-            if owner is not None and owner._pum_rolled_back:
-                raise PumHookError(f"{owner._pum_hook} called connection.rollback(): the run is being rolled back, "
-                                   "no further statement runs")
-            _refuse_transaction_control(command)
+    def _pum_check(self, command: Any) -> None:
+        owner = self._pum_owner
+        if owner is not None and owner._pum_rolled_back:
+            raise PumHookError(f"{owner._pum_hook} called connection.rollback(): the run is being rolled back, "
+                               "no further statement runs")
+        _refuse_transaction_control(command)
 
-        def _pum_flush(self) -> None:
-            owner = self._pum_owner
-            if owner is not None:
-                owner._pum_flush()
+    def _pum_flush(self) -> None:
+        owner = self._pum_owner
+        if owner is not None:
+            owner._pum_flush()
 
-        def exec_(self, command: bytes):
-            self._pum_check(command)
-            self._pum_flush()
-            return super().exec_(command)
+    def exec_(self, command: bytes):
+        self._pum_check(command)
+        self._pum_flush()
+        return super().exec_(command)
 
-        def send_query(self, command: bytes):
-            self._pum_check(command)
-            if not self._pum_merge(command, None, {}):
-                super().send_query(command)
+    def send_query(self, command: bytes):
+        self._pum_check(command)
+        if not self._pum_merge(command, None, {}):
+            super().send_query(command)
 
-        def exec_params(self, command: bytes, *args, **kwargs):
-            self._pum_check(command)
-            self._pum_flush()
-            return super().exec_params(command, *args, **kwargs)
+    def exec_params(self, command: bytes, *args, **kwargs):
+        self._pum_check(command)
+        self._pum_flush()
+        return super().exec_params(command, *args, **kwargs)
 
-        def send_query_params(self, command: bytes, *args, **kwargs):
-            self._pum_check(command)
-            if not self._pum_merge(command, args, kwargs):
-                super().send_query_params(command, *args, **kwargs)
+    def send_query_params(self, command: bytes, *args, **kwargs):
+        self._pum_check(command)
+        if not self._pum_merge(command, args, kwargs):
+            super().send_query_params(command, *args, **kwargs)
 
-        def prepare(self, name: bytes, command: bytes, *args, **kwargs):
-            self._pum_check(command)
-            self._pum_flush()
-            return super().prepare(name, command, *args, **kwargs)
+    def prepare(self, name: bytes, command: bytes, *args, **kwargs):
+        self._pum_check(command)
+        self._pum_flush()
+        return super().prepare(name, command, *args, **kwargs)
 
-        def send_prepare(self, name: bytes, command: bytes, *args, **kwargs):
-            self._pum_check(command)
-            self._pum_flush()
-            return super().send_prepare(name, command, *args, **kwargs)
+    def send_prepare(self, name: bytes, command: bytes, *args, **kwargs):
+        self._pum_check(command)
+        self._pum_flush()
+        return super().send_prepare(name, command, *args, **kwargs)
 
-        def send_query_prepared(self, *args, **kwargs):
-            self._pum_flush()
-            return super().send_query_prepared(*args, **kwargs)
+    def send_query_prepared(self, *args, **kwargs):
+        self._pum_flush()
+        return super().send_query_prepared(*args, **kwargs)
 
-        def exec_prepared(self, *args, **kwargs):
-            self._pum_flush()
-            return super().exec_prepared(*args, **kwargs)
+    def exec_prepared(self, *args, **kwargs):
+        self._pum_flush()
+        return super().exec_prepared(*args, **kwargs)
 
-        def enter_pipeline_mode(self) -> None:
-            self._pum_flush()
-            return super().enter_pipeline_mode()
+    def enter_pipeline_mode(self) -> None:
+        self._pum_flush()
+        return super().enter_pipeline_mode()
 
-        def _pum_merge(self, command: bytes, args: Optional[tuple], kwargs: dict) -> bool:
-            """Sends the queue and then psycopg's command in one pipeline (one round trip).
 
-            Only for a HookCursor's execute() (whose errors it can attribute) and
-            a single statement (a pipeline takes no multi-statement string);
-            otherwise the queue is flushed on its own first. False: not sent.
-            """
-            owner = self._pum_owner
-            queue = owner._pum_queue if owner is not None else None
-            if not queue:
-                return False
-            if not owner._pum_merging or (args is None and not _single_statement(command)):
-                owner._pum_flush()
-                return False
-            owner._pum_queue = _Queue()
-            self._pum_send_queue(queue)
-            if args is None:
-                pq_ctypes.PGconn.send_query_params(self, command, None)
-            else:
-                pq_ctypes.PGconn.send_query_params(self, command, *args, **kwargs)
-            pq_ctypes.PGconn.pipeline_sync(self)
-            self._pum_merged = queue
-            return True
+def _queue_pipeline_mixin(psycopg: Any, pq_ctypes: Any) -> type:
+    """BorrowedPGconn's sending of the queue in one pipeline, and reading of its results.
+
+    Calls psycopg's PGconn methods directly, past _TransactionGuard: the
+    queued statements were checked when they were queued.
+    """
+
+    class QueuePipeline:
+        __slots__ = ()
 
         def _pum_send_queue(self, queue: "_Queue") -> None:
             pq_ctypes.PGconn.enter_pipeline_mode(self)
@@ -214,6 +192,46 @@ def _classes_for_psycopg():
             self._pum_end_pipeline()
             return failure
 
+    return QueuePipeline
+
+
+def _merged_queue_mixin(pq_ctypes: Any) -> type:
+    """BorrowedPGconn's sending of the queue ahead of psycopg's own command.
+
+    Statements queued by HookCursor.execute() go out before anything else
+    reaches the server (see _Queue), here or merged with the next statement;
+    get_result() then hides their results from psycopg.
+    """
+
+    class MergedQueue:
+        __slots__ = ()
+        _pum_merged = None   # the _Queue sent ahead of psycopg's command, results not yet read
+        _pum_after = None    # "command": passing its results; "failed": its error result was returned
+
+        def _pum_merge(self, command: bytes, args: Optional[tuple], kwargs: dict) -> bool:
+            """Sends the queue and then psycopg's command in one pipeline (one round trip).
+
+            Only for a HookCursor's execute() (whose errors it can attribute) and
+            a single statement (a pipeline takes no multi-statement string);
+            otherwise the queue is flushed on its own first. False: not sent.
+            """
+            owner = self._pum_owner
+            queue = owner._pum_queue if owner is not None else None
+            if not queue:
+                return False
+            if not owner._pum_merging or (args is None and not _single_statement(command)):
+                owner._pum_flush()
+                return False
+            owner._pum_queue = _Queue()
+            self._pum_send_queue(queue)
+            if args is None:
+                pq_ctypes.PGconn.send_query_params(self, command, None)
+            else:
+                pq_ctypes.PGconn.send_query_params(self, command, *args, **kwargs)
+            pq_ctypes.PGconn.pipeline_sync(self)
+            self._pum_merged = queue
+            return True
+
         def get_result(self):
             merged = self._pum_merged
             if merged is not None:
@@ -237,6 +255,32 @@ def _classes_for_psycopg():
                 return result
             return super().get_result()
 
+    return MergedQueue
+
+
+def _borrowed_pgconn_class(psycopg: Any, pq_ctypes: Any) -> type:
+    class BorrowedPGconn(_TransactionGuard, _merged_queue_mixin(pq_ctypes),
+                         _queue_pipeline_mixin(psycopg, pq_ctypes), pq_ctypes.PGconn):
+        """A PGconn that never frees the connection: the core owns it."""
+
+        def __init__(self, address: int) -> None:
+            # Not PGconn.__init__: it would install psycopg's notice receiver on
+            # the core's connection, pointing at this object, which dies after
+            # the hook (a crash at the next NOTICE). The core's receiver stays.
+            self._pgconn_ptr = ctypes.cast(ctypes.c_void_p(address), ctypes.POINTER(pq_ctypes.impl.PGconn_struct))
+            self.notice_handler = None
+            self.notify_handler = None
+            self._self_ptr = None
+            self._procpid = os.getpid()
+
+        def finish(self) -> None:
+            # Only forget the handle; PQfinish is the core's job.
+            self._pgconn_ptr = None
+
+    return BorrowedPGconn
+
+
+def _hook_cursor_class(psycopg: Any) -> type:
     class HookCursor(psycopg.Cursor):
         """Queues what returns nothing instead of waiting a round trip for it.
 
@@ -273,7 +317,44 @@ def _classes_for_psycopg():
                 conn._pum_merging = False
                 conn._pum_failure = None
 
-    class HookConnection(psycopg.Connection):
+    return HookCursor
+
+
+class _LentConnection:
+    """HookConnection's refusals: what would end pum's transaction or free its connection."""
+
+    __slots__ = ()
+
+    def rollback(self) -> None:
+        # Undoing only the hook's part is impossible in one transaction:
+        # abort everything, and refuse every later statement of this hook.
+        self._pum_rolled_back = True
+        raise PumHookError(f"{self._pum_hook} called connection.rollback(): the whole run is rolled back "
+                           "(to undo part of a hook's work, use `with connection.transaction():`, a savepoint)")
+
+    def close(self) -> None:
+        raise PumHookError("connection.close() is not allowed in a hook: the connection belongs to pum, "
+                           "which goes on using it after the hook")
+
+    def __exit__(self, exc_type, exc_value, traceback) -> None:
+        if exc_type is None:
+            raise PumHookError(f"`with connection:` would commit and close pum's connection: {_WHY}")
+        # An exception is on its way: let it through untouched.
+
+    def _set_autocommit(self, value: bool) -> None:
+        if not value:
+            return  # already off: one transaction
+        raise PumHookError(f"connection.autocommit cannot be changed in a hook: {_WHY}")
+
+    def tpc_begin(self, *args, **kwargs):
+        raise PumHookError(f"two-phase commit is not allowed in a hook: {_WHY}")
+
+    def __del__(self) -> None:
+        pass  # never warn about an "unclosed" connection: it was only lent
+
+
+def _hook_connection_class(psycopg: Any) -> type:
+    class HookConnection(_LentConnection, psycopg.Connection):
         """The ``psycopg.Connection`` a hook receives. See the module's docstring."""
 
         # Set by borrow(): the hook's name for messages, and the runner's log.
@@ -319,35 +400,7 @@ def _classes_for_psycopg():
                 if self._pum_log is not None:
                     self._pum_log(f"{self._pum_hook} asked to commit; the run commits once at its end", "debug")
 
-        def rollback(self) -> None:
-            # Undoing only the hook's part is impossible in one transaction:
-            # abort everything, and refuse every later statement of this hook.
-            self._pum_rolled_back = True
-            raise PumHookError(f"{self._pum_hook} called connection.rollback(): the whole run is rolled back "
-                               "(to undo part of a hook's work, use `with connection.transaction():`, a savepoint)")
-
-        def close(self) -> None:
-            raise PumHookError("connection.close() is not allowed in a hook: the connection belongs to pum, "
-                               "which goes on using it after the hook")
-
-        def __exit__(self, exc_type, exc_value, traceback) -> None:
-            if exc_type is None:
-                raise PumHookError(f"`with connection:` would commit and close pum's connection: {_WHY}")
-            # An exception is on its way: let it through untouched.
-
-        def _set_autocommit(self, value: bool) -> None:
-            if not value:
-                return  # already off: one transaction
-            raise PumHookError(f"connection.autocommit cannot be changed in a hook: {_WHY}")
-
-        def tpc_begin(self, *args, **kwargs):
-            raise PumHookError(f"two-phase commit is not allowed in a hook: {_WHY}")
-
-        def __del__(self) -> None:
-            pass  # never warn about an "unclosed" connection: it was only lent
-
-    _classes = (BorrowedPGconn, HookConnection, HookCursor)
-    return _classes
+    return HookConnection
 
 
 def _send_all(pgconn: Any) -> None:
