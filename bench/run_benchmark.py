@@ -242,7 +242,8 @@ def tool_command(tool, pum, module, psql_script, cluster, host, port, db):
             "-h", host, "-p", str(port), "-U", "postgres", "-d", db, "-f", psql_script]
 
 
-def main():
+def parse_arguments():
+    """The parser (its error() reports a bad scenario later) and the parsed arguments."""
     ap = argparse.ArgumentParser(description="pum install vs psql -f, direct and through a latency proxy")
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
     ap.add_argument("--delay-ms", type=float, default=5.0, help="proxy delay each way (default 5)")
@@ -269,6 +270,128 @@ def main():
     args = ap.parse_args()
     if args.quick:
         args.runs, args.module_files, args.module_statements, args.views, args.large_size_mb = 1, 6, 100, 20, 5.0
+    return ap, args
+
+
+def scenario_files(name, args, error):
+    """The changelog files [(name, text)] of scenario `name`, and the tables its hook builds views on."""
+    if name == "module":
+        files = [(f"{i + 1:02d}_part.sql", _many_file(i + 1, args.module_statements, i == 0))
+                 for i in range(args.module_files)]
+        return files, tables_of_many(args.module_files, args.module_statements)[:args.views]
+    if name == "large":
+        return [("01_large.sql", _bulk_file(1, args.large_size_mb, True))], ()
+    if name == "many":
+        return [(f"{i + 1:02d}_part.sql", _many_file(i + 1, args.statements, i == 0))
+                for i in range(args.files)], ()
+    if name == "bulk":
+        return [(f"{i + 1:02d}_bulk.sql", _bulk_file(i + 1, args.large_mb, i == 0))
+                for i in range(args.large_files)], ()
+    error(f"unknown scenario {name}")
+
+
+def generate_modules(workdir, scenarios, args, error):
+    """{scenario: (module directory, psql script, SQL bytes, views)}."""
+    modules = {}
+    for name in scenarios:
+        files, view_tables = scenario_files(name, args, error)
+        modules[name] = generate_module(workdir, name, files, view_tables) + (len(view_tables),)
+        print(f"bench: module '{name}': {len(files)} files, {modules[name][2] / 1e6:.1f} MB"
+              + (f", a Python hook building {len(view_tables)} views" if view_tables else ""))
+        del files  # the 200 MB text must not stay in this process while the tools run
+    return modules
+
+
+class Measurements:
+    """The runs on one cluster and proxy; each run gets a fresh database, numbered across all runs."""
+
+    def __init__(self, cluster, proxy, env, workdir, args):
+        self.cluster, self.proxy, self.env, self.workdir, self.args = cluster, proxy, env, workdir, args
+        self.databases = 0
+
+    def case(self, scen, tool, mode, module):
+        """args.runs runs of `tool` on scenario `scen` in `mode`: one result row."""
+        module_dir, psql_script, _, views = module
+        times, cpus, rss, ru_rss, rts, failures = [], [], [], [], [], 0
+        for run in range(self.args.runs):
+            ok, wall, cpu, peak, maxrss, round_trips = self.run(scen, tool, mode, run, module_dir, psql_script, views)
+            if ok:
+                times.append(wall)
+                cpus.append(cpu)
+                rss.append(peak)
+                ru_rss.append(maxrss)
+                if mode == "proxy":
+                    rts.append(round_trips)
+            else:
+                failures += 1
+        return dict(
+            scenario=scen, tool=tool, mode=mode, runs=self.args.runs, failures=failures,
+            median_s=statistics.median(times) if times else None,
+            peak_rss_mib=max(rss) if rss else None,
+            wait4_maxrss_mib=max(ru_rss) if ru_rss else None,
+            client_cpu_median_s=statistics.median(cpus) if cpus else None,
+            times_s=times, client_cpu_s=cpus, round_trips_all=rts,
+            round_trips=statistics.median(rts) if rts else None)
+
+    def address(self, mode):
+        if mode == "direct":
+            return self.cluster.env["PGHOST"], self.cluster.env["PGPORT"]
+        if mode == "tcp":
+            return "127.0.0.1", self.cluster.env["PGPORT"]
+        return "127.0.0.1", self.proxy.port
+
+    def installed(self, db, views):
+        """Whether the install left the bench tables (and the hook's views with their two triggers each)."""
+        tables = int(self.cluster.admin("SELECT count(*) FROM pg_tables WHERE schemaname = 'bench'", db))
+        if tables == 0 or not views:
+            return tables > 0
+        return int(self.cluster.admin("SELECT count(*) FROM pg_trigger t JOIN pg_class c "
+                                      "ON c.oid = t.tgrelid WHERE c.relkind = 'v'", db)) == 2 * views
+
+    def run(self, scen, tool, mode, run, module, psql_script, views):
+        """One install on a fresh database: (ok, wall s, CPU s, peak RSS MiB, ru_maxrss MiB, round trips)."""
+        cluster, proxy = self.cluster, self.proxy
+        self.databases += 1
+        db = f"bench_{self.databases}"
+        cluster.admin(f"CREATE DATABASE {db} TEMPLATE {cluster.env['PUM_TEST_TEMPLATE']}")
+        host, port = self.address(mode)
+        cmd = tool_command(tool, self.args.pum, module, psql_script, cluster, host, port, db)
+        log = os.path.join(self.workdir, f"{scen}-{tool}-{mode}-{run}.log")
+        proxy.reset()
+        rc, wall, cpu, peak, maxrss = measure(cmd, self.env, log)
+        st = proxy.stats()
+        ok = rc == 0 and self.installed(db, views)
+        if not ok:
+            with open(log, errors="replace") as f:
+                tail = f.read()[-1500:]
+            print(f"bench: {scen}/{tool}/{mode} run {run + 1} FAILED (exit {rc}):\n{tail}", file=sys.stderr)
+        cluster.admin(f"DROP DATABASE {db}")
+        print(f"bench: {scen:<5} {tool:<4} {mode:<6} run {run + 1}/{self.args.runs}: "
+              f"{'ok' if ok else 'FAILED'} {wall:7.2f} s (client CPU {cpu:6.2f} s), {peak:7.1f} MiB"
+              + (f", {st['round_trips']} round trips" if mode == "proxy" else ""),
+              flush=True)
+        return ok, wall, cpu, peak, maxrss, st["round_trips"]
+
+
+def measure_all(workdir, modules, scenarios, tools, modes, args):
+    """Starts the cluster and the proxy, and measures every scenario, tool and mode: the result rows."""
+    results = []
+    with Cluster(workdir) as cluster:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+        env["PGAPPNAME"] = "pum-bench"
+        server = cluster.admin("SHOW server_version")
+        with ProxyThread("127.0.0.1", int(cluster.env["PGPORT"]), args.delay_ms) as proxy:
+            print(f"bench: PostgreSQL {server}; proxy 127.0.0.1:{proxy.port}, {args.delay_ms} ms each way")
+            measurements = Measurements(cluster, proxy, env, workdir, args)
+            for scen in scenarios:
+                for tool in tools:
+                    for mode in (modes[:1] if scen == "large" else modes):
+                        results.append(measurements.case(scen, tool, mode, modules[scen]))
+    return results
+
+
+def main():
+    ap, args = parse_arguments()
     # SIGTERM unwinds like Ctrl-C, so the cluster and the proxy are always stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
@@ -283,91 +406,9 @@ def main():
     workdir = tempfile.mkdtemp(prefix="pum-bench.")
     os.chmod(workdir, 0o755)
     print(f"bench: working in {workdir}")
-    results = []
     try:
-        modules = {}
-        for name in scenarios:
-            view_tables = ()
-            if name == "module":
-                files = [(f"{i + 1:02d}_part.sql", _many_file(i + 1, args.module_statements, i == 0))
-                         for i in range(args.module_files)]
-                view_tables = tables_of_many(args.module_files, args.module_statements)[:args.views]
-            elif name == "large":
-                files = [("01_large.sql", _bulk_file(1, args.large_size_mb, True))]
-            elif name == "many":
-                files = [(f"{i + 1:02d}_part.sql", _many_file(i + 1, args.statements, i == 0))
-                         for i in range(args.files)]
-            elif name == "bulk":
-                files = [(f"{i + 1:02d}_bulk.sql", _bulk_file(i + 1, args.large_mb, i == 0))
-                         for i in range(args.large_files)]
-            else:
-                ap.error(f"unknown scenario {name}")
-            modules[name] = generate_module(workdir, name, files, view_tables) + (len(view_tables),)
-            print(f"bench: module '{name}': {len(files)} files, {modules[name][2] / 1e6:.1f} MB"
-                  + (f", a Python hook building {len(view_tables)} views" if view_tables else ""))
-            del files  # the 200 MB text must not stay in this process while the tools run
-
-        with Cluster(workdir) as cluster:
-            env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-            env["PGAPPNAME"] = "pum-bench"
-            server = cluster.admin("SHOW server_version")
-            with ProxyThread("127.0.0.1", int(cluster.env["PGPORT"]), args.delay_ms) as proxy:
-                print(f"bench: PostgreSQL {server}; proxy 127.0.0.1:{proxy.port}, {args.delay_ms} ms each way")
-                n = 0
-                for scen in scenarios:
-                    module, psql_script, _, views = modules[scen]
-                    for tool in tools:
-                        for mode in (modes[:1] if scen == "large" else modes):
-                            times, cpus, rss, ru_rss, rts, failures = [], [], [], [], [], 0
-                            for run in range(args.runs):
-                                n += 1
-                                db = f"bench_{n}"
-                                cluster.admin(f"CREATE DATABASE {db} TEMPLATE {cluster.env['PUM_TEST_TEMPLATE']}")
-                                if mode == "direct":
-                                    host, port = cluster.env["PGHOST"], cluster.env["PGPORT"]
-                                elif mode == "tcp":
-                                    host, port = "127.0.0.1", cluster.env["PGPORT"]
-                                else:
-                                    host, port = "127.0.0.1", proxy.port
-                                cmd = tool_command(tool, args.pum, module, psql_script, cluster, host, port, db)
-                                log = os.path.join(workdir, f"{scen}-{tool}-{mode}-{run}.log")
-                                proxy.reset()
-                                rc, wall, cpu, peak, maxrss = measure(cmd, env, log)
-                                st = proxy.stats()
-                                ok = rc == 0
-                                if ok:
-                                    tables = int(cluster.admin(
-                                        "SELECT count(*) FROM pg_tables WHERE schemaname = 'bench'", db))
-                                    ok = tables > 0
-                                if ok and views:
-                                    ok = int(cluster.admin("SELECT count(*) FROM pg_trigger t JOIN pg_class c "
-                                                           "ON c.oid = t.tgrelid WHERE c.relkind = 'v'", db)) == 2 * views
-                                if ok:
-                                    times.append(wall)
-                                    cpus.append(cpu)
-                                    rss.append(peak)
-                                    ru_rss.append(maxrss)
-                                    if mode == "proxy":
-                                        rts.append(st["round_trips"])
-                                else:
-                                    failures += 1
-                                    with open(log, errors="replace") as f:
-                                        tail = f.read()[-1500:]
-                                    print(f"bench: {scen}/{tool}/{mode} run {run + 1} FAILED (exit {rc}):\n{tail}",
-                                          file=sys.stderr)
-                                cluster.admin(f"DROP DATABASE {db}")
-                                print(f"bench: {scen:<5} {tool:<4} {mode:<6} run {run + 1}/{args.runs}: "
-                                      f"{'ok' if ok else 'FAILED'} {wall:7.2f} s (client CPU {cpu:6.2f} s), {peak:7.1f} MiB"
-                                      + (f", {st['round_trips']} round trips" if mode == "proxy" else ""),
-                                      flush=True)
-                            results.append(dict(
-                                scenario=scen, tool=tool, mode=mode, runs=args.runs, failures=failures,
-                                median_s=statistics.median(times) if times else None,
-                                peak_rss_mib=max(rss) if rss else None,
-                                wait4_maxrss_mib=max(ru_rss) if ru_rss else None,
-                                client_cpu_median_s=statistics.median(cpus) if cpus else None,
-                                times_s=times, client_cpu_s=cpus, round_trips_all=rts,
-                                round_trips=statistics.median(rts) if rts else None))
+        modules = generate_modules(workdir, scenarios, args, ap.error)
+        results = measure_all(workdir, modules, scenarios, tools, modes, args)
     finally:
         if args.keep:
             print(f"bench: kept {workdir}")
