@@ -4,7 +4,7 @@
 these open a connection of their own from ``connection_params`` (psycopg's
 keyword arguments: ``service``, ``host``, ``dbname``...; ``dbname`` is the
 database to connect to, ``postgres`` when missing). The statements run in the
-core (core/src/database_admin.cpp); server errors are raised as psycopg's
+core (core/src/tools/database_admin.cpp); server errors are raised as psycopg's
 error classes, as pum raises them (``DuplicateDatabase``, ``InvalidCatalogName``...).
 """
 

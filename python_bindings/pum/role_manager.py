@@ -2,7 +2,7 @@
 
 :class:`RoleManager`, :class:`Role` and :class:`Permission` have pum's
 signatures; creating, granting, revoking, dropping, memberships, login roles
-and the inventory all run in the C++ core (core/src/role_manager.cpp,
+and the inventory all run in the C++ core (core/src/roles/role_manager.cpp,
 role_inventory.cpp, login_roles.cpp) on the caller's psycopg connection, in
 the caller's transaction: nothing is committed unless ``commit=True``.
 

@@ -1,5 +1,5 @@
 // pum.checker and pum.report_generator on the core's checker: the comparison
-// runs in core/src/checker.cpp, the reports are its writers. Reports cross
+// runs in core/src/tools/checker.cpp, the reports are its writers. Reports cross
 // the boundary as plain dicts and lists, which pum/checker.py turns into
 // pum's result classes (and back, to render a report the caller may have edited).
 #include <pybind11/pybind11.h>

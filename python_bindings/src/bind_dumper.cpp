@@ -1,4 +1,4 @@
-// pum.dumper on the core's dumper (core/src/dumper.cpp): pg_dump and
+// pum.dumper on the core's dumper (core/src/tools/dumper.cpp): pg_dump and
 // pg_restore (psql for a plain dump) run with the connection's parameters in
 // their environment, never a password on their command line.
 #include <pybind11/pybind11.h>
