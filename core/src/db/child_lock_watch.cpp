@@ -1,13 +1,12 @@
 #include "db/child_lock_watch.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <set>
 
 #include "pum/db/database.h"
 #include "pum/base/error.h"
+#include "pum/platform/process.h"
 
 namespace pum {
 
@@ -37,7 +36,7 @@ ChildLockWatch::ChildLockWatch(Connection& connection, std::chrono::milliseconds
 {
     // Unique per run in this process, so that only this child's sessions are watched.
     static std::atomic<unsigned> runs{0};
-    applicationName_ = "pum restore " + std::to_string(getpid()) + "." + std::to_string(++runs);
+    applicationName_ = "pum restore " + std::to_string(platform::processId()) + "." + std::to_string(++runs);
 }
 
 void ChildLockWatch::check()

@@ -1,12 +1,13 @@
 #include "db/connect.h"
 
 #include <libpq-fe.h>
-#include <poll.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+
+#include "pum/platform/socket_wait.h"
 
 namespace pum::detail {
 
@@ -57,11 +58,16 @@ ConnectAttempt connectParams(const char* const* keywords, const char* const* val
             attempt.outcome = ConnectAttempt::Outcome::TimedOut;
             return attempt;
         }
-        pollfd fd{PQsocket(attempt.conn), static_cast<short>(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
         // The socket may change between hosts (multi-host conninfo): re-read it each turn.
-        const int ready = fd.fd < 0 ? 0 : poll(&fd, 1, static_cast<int>(std::min<long long>(left.count(), 50)));
-        // ready < 0: interrupted by a signal; look at the cancel flags first.
-        if (ready > 0 || fd.fd < 0) state = PQconnectPoll(attempt.conn);
+        const int socket = PQsocket(attempt.conn);
+        if (socket < 0) {
+            state = PQconnectPoll(attempt.conn);
+            continue;
+        }
+        const short events = state == PGRES_POLLING_READING ? platform::kSocketReadable : platform::kSocketWritable;
+        const auto wait = platform::waitForSocket(socket, events, std::min(left, std::chrono::milliseconds(50)));
+        // Not ready: interrupted by a signal, or timed out; look at the cancel flags first.
+        if (wait.outcome == platform::SocketWait::Outcome::Ready) state = PQconnectPoll(attempt.conn);
     }
 }
 

@@ -1,12 +1,9 @@
 #include "pum/db/database.h"
 
 #include <libpq-fe.h>
-#include <poll.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <atomic>
@@ -18,6 +15,7 @@
 #include "pum/base/error.h"
 #include "pum/base/feedback.h"
 #include "pum/sql/sql.h"
+#include "pum/platform/socket_wait.h"
 #include "db/connect.h"
 #include "base/text.h"
 
@@ -550,7 +548,9 @@ Result Connection::execParams(const std::string& sql, const std::vector<std::opt
 namespace {
 
 constexpr const char* kQueryCanceled = "57014";
-constexpr int kPollMilliseconds = 100;
+// How long one wait for the server lasts before cancellations are looked at again.
+constexpr std::chrono::milliseconds kPollInterval{100};
+constexpr short kReadWrite = platform::kSocketReadable | platform::kSocketWritable;
 // How long a cancelled command waits for the server before giving the connection up.
 constexpr std::chrono::milliseconds kCancelGrace{5000};
 
@@ -593,7 +593,7 @@ void Connection::giveUpIfCancelUnanswered()
     // host, a dead VPN link). Closing the socket makes every later command on
     // this connection fail at once, the rollback included; the server rolls
     // the transaction back when it notices the client is gone.
-    shutdown(PQsocket(conn_), SHUT_RDWR);
+    platform::shutDownSocket(PQsocket(conn_));
     cancel_->abandoned = true;
     throw ConnectionError("the server of " + describe() + " did not answer for " +
                           std::to_string(kCancelGrace.count() / 1000) +
@@ -611,15 +611,15 @@ void Connection::waitForServer(short events)
 {
     // Polled in short steps so that a cancellation racing the command's
     // start (the server was idle when the first request came) is re-sent.
-    pollfd fd{PQsocket(conn_), events, 0};
-    int ready = poll(&fd, 1, kPollMilliseconds);
-    if (ready < 0 && errno != EINTR)
-        throw ConnectionError("connection to " + describe() + " lost while waiting: " + std::strerror(errno));
-    if (ready == 0 && cancel_->requested) {
+    using Outcome = platform::SocketWait::Outcome;
+    const auto wait = platform::waitForSocket(PQsocket(conn_), events, kPollInterval);
+    if (wait.outcome == Outcome::Failed)
+        throw ConnectionError("connection to " + describe() + " lost while waiting: " + wait.error);
+    if (wait.outcome == Outcome::TimedOut && cancel_->requested) {
         giveUpIfCancelUnanswered();
         CancelHandle::sendInBackground(cancel_);
     }
-    if (ready > 0 && !PQconsumeInput(conn_))
+    if (wait.outcome == Outcome::Ready && !PQconsumeInput(conn_))
         throw ConnectionError("connection to " + describe() + " lost: " + trimmed(PQerrorMessage(conn_)));
 }
 
@@ -662,7 +662,7 @@ Result Connection::awaitResult(const std::string& sql)
         const int flushed = PQflush(conn_);
         if (flushed < 0) throwResultError(conn_, nullptr, sql);
         if (flushed == 1 || PQisBusy(conn_)) {
-            waitForServer(flushed == 1 ? POLLIN | POLLOUT : POLLIN);
+            waitForServer(flushed == 1 ? kReadWrite : platform::kSocketReadable);
             continue;
         }
         PGresult* raw = PQgetResult(conn_);
@@ -672,7 +672,7 @@ Result Connection::awaitResult(const std::string& sql)
             PQclear(raw);
             if (!unsupported) unsupported = unsupportedCopy();
             // COPY OUT waits for rows; COPY IN for room to send its end.
-            while (!endCopy(conn_, status)) waitForServer(status == PGRES_COPY_OUT ? POLLIN : POLLIN | POLLOUT);
+            while (!endCopy(conn_, status)) waitForServer(status == PGRES_COPY_OUT ? platform::kSocketReadable : kReadWrite);
             continue;
         }
         Result result(raw);
@@ -817,19 +817,20 @@ void Connection::runStatements(const std::vector<SqlStatement>& statements, cons
         int flushed = PQflush(conn_);
         if (flushed < 0) throw lost("sending " + source);
 
-        pollfd fd{PQsocket(conn_), static_cast<short>(POLLIN | (flushed == 1 ? POLLOUT : 0)), 0};
+        using Outcome = platform::SocketWait::Outcome;
         // A short timeout so that a cancellation request is noticed while a long statement runs.
-        int ready = poll(&fd, 1, kPollMilliseconds);
-        if (ready < 0 && errno != EINTR) throw lost("waiting for the server");
+        const auto wait =
+            platform::waitForSocket(PQsocket(conn_), flushed == 1 ? kReadWrite : platform::kSocketReadable, kPollInterval);
+        if (wait.outcome == Outcome::Failed) throw lost("waiting for the server");
         if (!cancelled && (cancel_->requested || (feedback && feedback->isCancelled()))) {
             // The feedback's cancellation ends this call only: the connection stays usable.
             cancelled = true;
             CancelHandle::sendInBackground(cancel_);
-        } else if (cancelled && ready == 0) {
+        } else if (cancelled && wait.outcome == Outcome::TimedOut) {
             giveUpIfCancelUnanswered();
             CancelHandle::sendInBackground(cancel_);  // the first request may have reached the server between two statements
         }
-        if (ready > 0 && (fd.revents & (POLLIN | POLLERR | POLLHUP))) {
+        if (wait.outcome == Outcome::Ready && wait.readable) {
             if (!PQconsumeInput(conn_)) throw lost("reading results of " + source);
         }
         while (!guard.finished && !PQisBusy(conn_)) {

@@ -1,13 +1,12 @@
 #include "pum/run/python_hook_loader.h"
 
-#include <dlfcn.h>
-
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <system_error>
 
 #include "pum/base/error.h"
+#include "pum/platform/library.h"
 #include "pum/run/hook.h"
 
 namespace fs = std::filesystem;
@@ -24,10 +23,10 @@ using RegisterFunction = int (*)(char* error, std::size_t size);
 // install): no compiled-in path, no LD_LIBRARY_PATH needed.
 fs::path hooksLibrary()
 {
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&loadPythonHooks), &info) == 0 || !info.dli_fname) return {};
+    const std::string file = platform::libraryContaining(reinterpret_cast<void*>(&loadPythonHooks));
+    if (file.empty()) return {};
     std::error_code ec;
-    fs::path core = fs::canonical(info.dli_fname, ec);
+    fs::path core = fs::canonical(file, ec);
     if (ec) return {};
     return core.parent_path() / "libpum_python_hooks.so";
 }
@@ -53,18 +52,17 @@ PythonHooksLoad load()
         outcome.status = PythonHooksLoad::Status::Missing;
         return outcome;
     }
-    // RTLD_LOCAL: the runner's symbols stay its own. It makes libpython
+    // Symbols private: the runner's stay its own. It makes libpython
     // global itself when it starts an interpreter; in QGIS it already is.
     // Kept open for the life of the process: the runner and the interpreter
     // must outlive every command.
-    void* handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) {
-        const char* why = dlerror();
+    const platform::OpenedLibrary opened = platform::openLibrary(library.string());
+    if (!opened.handle) {
         outcome.status = PythonHooksLoad::Status::OpenFailed;
-        outcome.detail = why ? why : library.string();
+        outcome.detail = opened.error;
         return outcome;
     }
-    auto entry = reinterpret_cast<RegisterFunction>(dlsym(handle, "pum_python_register"));
+    auto entry = reinterpret_cast<RegisterFunction>(platform::findSymbol(opened, "pum_python_register"));
     if (!entry) {
         outcome.status = PythonHooksLoad::Status::NoEntryPoint;
         return outcome;

@@ -1,7 +1,5 @@
 #include "pum/run/test_upgrade.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <random>
 
@@ -12,6 +10,7 @@
 #include "pum/tools/dumper.h"
 #include "pum/base/error.h"
 #include "pum/base/feedback.h"
+#include "pum/platform/process.h"
 
 namespace pum {
 
@@ -21,7 +20,7 @@ namespace {
 std::string scratchName(const std::string& what)
 {
     std::random_device random;
-    return "pum_test_upgrade_" + std::to_string(getpid()) + "_" + std::to_string(random() % 1000000) + "_" + what;
+    return "pum_test_upgrade_" + std::to_string(platform::processId()) + "_" + std::to_string(random() % 1000000) + "_" + what;
 }
 
 // Passes everything on except lockCancellation: the upgrade and the install

@@ -1,15 +1,9 @@
 #include "pum/tools/dumper.h"
 
-#include <fcntl.h>
 #include <libpq-fe.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -21,9 +15,8 @@
 #include "pum/db/database.h"
 #include "pum/base/error.h"
 #include "pum/base/feedback.h"
+#include "pum/platform/process.h"
 #include "base/text.h"
-
-extern char** environ;
 
 namespace pum {
 
@@ -39,8 +32,8 @@ namespace {
 std::vector<std::string> childEnvironment(Connection& connection, std::string& password)
 {
     std::vector<std::string> env;
-    for (char** e = environ; e && *e; ++e)
-        if (std::strncmp(*e, "PG", 2) != 0) env.emplace_back(*e);
+    for (auto& e : platform::currentEnvironment())
+        if (e.compare(0, 2, "PG") != 0) env.push_back(std::move(e));
     PQconninfoOption* options = PQconninfo(connection.native());
     if (!options) throw Error("cannot read the connection's parameters (out of memory)");
     for (PQconninfoOption* o = options; o->keyword; ++o) {
@@ -65,63 +58,25 @@ struct ProcessResult {
 ProcessResult run(const fs::path& program, const std::vector<std::string>& args, const std::vector<std::string>& env,
                   const std::function<void()>& whileRunning = {})
 {
-    int pipeFd[2];
-    if (pipe2(pipeFd, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, pipeFd[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, pipeFd[1], 2);
-
-    std::vector<char*> argv, envp;
-    std::string programText = program.string();
-    argv.push_back(programText.data());
-    std::vector<std::string> argsCopy = args;
-    for (auto& a : argsCopy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> envCopy = env;
-    for (auto& e : envCopy) envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    pid_t pid = 0;
-    int rc = program.has_parent_path()
-                 ? posix_spawn(&pid, programText.c_str(), &actions, nullptr, argv.data(), envp.data())
-                 : posix_spawnp(&pid, programText.c_str(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    close(pipeFd[1]);
-    if (rc != 0) {
-        close(pipeFd[0]);
-        throw ToolNotStarted("cannot run " + programText + ": " + std::strerror(rc));
-    }
+    platform::ChildProcess child(program, args, env);
+    if (!child.started()) throw ToolNotStarted("cannot run " + program.string() + ": " + child.startError());
     ProcessResult result;
-    char buffer[4096];
+    const auto wait = whileRunning ? std::optional<std::chrono::milliseconds>(50) : std::nullopt;
     for (;;) {
         if (whileRunning) {
             try {
                 whileRunning();
             } catch (...) {
-                kill(pid, SIGTERM);
-                close(pipeFd[0]);
-                while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
-                }
-                throw;
+                child.terminate();
+                throw;  // the child's destructor waits for its end
             }
-            pollfd readable{pipeFd[0], POLLIN, 0};
-            const int ready = poll(&readable, 1, 50);
-            if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
         }
-        ssize_t n = read(pipeFd[0], buffer, sizeof buffer);
-        if (n > 0) {
-            if (result.errors.size() < 1'000'000) result.errors.append(buffer, static_cast<size_t>(n));
-        } else if (n == 0 || errno != EINTR) {
-            break;
-        }
+        std::string chunk;
+        const auto read = child.readOutput(chunk, wait);
+        if (read == platform::ChildProcess::Read::End) break;
+        if (result.errors.size() < 1'000'000) result.errors += chunk;
     }
-    close(pipeFd[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    result.exitCode = child.wait();
     return result;
 }
 
@@ -140,14 +95,7 @@ std::string exactPattern(const std::string& name)
 struct TempListFile {
     fs::path path;
     bool use = false;
-    TempListFile()
-    {
-        std::string name = (fs::temp_directory_path() / "pum-restore-list-XXXXXX").string();
-        int fd = mkstemp(name.data());
-        if (fd < 0) throw Error(std::string("cannot create a temporary file: ") + std::strerror(errno));
-        close(fd);
-        path = name;
-    }
+    TempListFile() : path(platform::createUniqueFile(fs::temp_directory_path(), "pum-restore-list-")) {}
     ~TempListFile()
     {
         std::error_code ec;
@@ -180,17 +128,7 @@ fs::path findPgTool(const std::string& tool, int major)
             versions.push_back(std::stoi(name));
     }
     if (!versions.empty()) return base / std::to_string(*std::min_element(versions.begin(), versions.end())) / "bin" / tool;
-    if (const char* path = std::getenv("PATH")) {
-        std::string p = path;
-        size_t start = 0;
-        while (start <= p.size()) {
-            size_t end = p.find(':', start);
-            if (end == std::string::npos) end = p.size();
-            fs::path candidate = fs::path(p.substr(start, end - start)) / tool;
-            if (!candidate.parent_path().empty() && access(candidate.c_str(), X_OK) == 0) return candidate;
-            start = end + 1;
-        }
-    }
+    if (fs::path onPath = platform::findOnPath(tool); !onPath.empty()) return onPath;
     throw ToolNotStarted(tool + " not found: install the PostgreSQL " + std::to_string(major) +
                        " client tools (e.g. the postgresql-client-" + std::to_string(major) + " package)");
 }
@@ -218,7 +156,7 @@ void dumpDatabase(Connection& connection, const fs::path& file, const DumpOption
     // Written under a temporary name next to the target, renamed at the end.
     std::random_device rd;
     fs::path partial = file;
-    partial += ".partial-" + std::to_string(getpid()) + "-" + std::to_string(rd() % 100000);
+    partial += ".partial-" + std::to_string(platform::processId()) + "-" + std::to_string(rd() % 100000);
 
     std::vector<std::string> args = {options.format == DumpFormat::Custom ? "--format=custom" : "--format=plain",
                                      "--file=" + partial.string(), "--no-password"};

@@ -1,22 +1,16 @@
 // validate: Python hooks compiled by a Python interpreter in a child process
 // (the core never embeds one), never imported nor run: `ast` reads class Hook
 // and the signature of its run_hook.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cctype>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "pum/base/error.h"
+#include "pum/platform/process.h"
 #include "sql/sql_hook.h"
 #include "validate/validate_internal.h"
-
-extern char** environ;
 
 namespace pum::detail {
 
@@ -112,37 +106,19 @@ struct ChildOutput {
 ChildOutput runChecker(const std::string& python, const std::vector<std::string>& files)
 {
     ChildOutput out;
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) return out;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    std::vector<std::string> args = {python, "-I", "-c", kChecker};
+    std::vector<std::string> args = {"-I", "-c", kChecker};
     args.insert(args.end(), files.begin(), files.end());
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawnp(&pid, python.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(fds[1]);
-    if (spawned != 0) {
-        close(fds[0]);
-        return out;
+    std::optional<platform::ChildProcess> child;
+    try {
+        child.emplace(python, args);
+    } catch (const Error&) {
+        return out;  // no pipe
     }
+    if (!child->started()) return out;
     out.started = true;
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = read(fds[0], buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        out.output.append(buffer, static_cast<std::size_t>(n));
+    while (child->readOutput(out.output) != platform::ChildProcess::Read::End) {
     }
-    close(fds[0]);
-    while (waitpid(pid, &out.status, 0) < 0 && errno == EINTR) {
-    }
+    out.status = child->wait();
     return out;
 }
 
