@@ -7,13 +7,12 @@
 #include <QIcon>
 #include <QTranslator>
 
-#include <dlfcn.h>
-
 #include "qgisinterface.h"
 #include "qgsapplication.h"
 #include "qgsmessagebar.h"
 
 #include "plugin_metadata.h"
+#include "pum/platform/library.h"
 #include "pum_dialog.h"
 
 
@@ -37,9 +36,9 @@ QStringList translationDirectories()
     if (!custom.isEmpty())
         dirs << custom;
     // The directory of this shared object: <build>/plugin holds i18n/ in the build tree.
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&translationDirectories), &info) && info.dli_fname)
-        dirs << QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath() + QStringLiteral("/i18n");
+    const std::string self = pum::platform::libraryContaining(reinterpret_cast<void*>(&translationDirectories));
+    if (!self.empty())
+        dirs << QFileInfo(QString::fromLocal8Bit(self.c_str())).absolutePath() + QStringLiteral("/i18n");
     dirs << QString::fromUtf8(PUM_PLUGIN_I18N_INSTALL_DIR);
     return dirs;
 }

@@ -3,7 +3,6 @@
 #include "pum/python_hooks.h"
 
 #include <Python.h>
-#include <dlfcn.h>
 
 #include <cstring>
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include <string>
 
 #include "bridge.h"
+#include "pum/platform/library.h"
 
 namespace fs = std::filesystem;
 namespace py = pybind11;
@@ -21,10 +21,9 @@ namespace {
 // build tree (build/lib -> build/python) or install (<libdir>/pum/python).
 fs::path packageFolder()
 {
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&pum_python_register), &info) == 0 || !info.dli_fname)
-        throw std::runtime_error("cannot tell where libpum_python_hooks is (dladdr failed)");
-    const fs::path libDir = fs::weakly_canonical(fs::absolute(info.dli_fname)).parent_path();
+    const std::string self = pum::platform::libraryContaining(reinterpret_cast<void*>(&pum_python_register));
+    if (self.empty()) throw std::runtime_error("cannot tell where libpum_python_hooks is (dladdr failed)");
+    const fs::path libDir = fs::weakly_canonical(fs::absolute(self)).parent_path();
     for (const fs::path& candidate : {libDir / PUM_PYTHON_FROM_LIB_INSTALL, libDir / PUM_PYTHON_FROM_LIB_BUILD}) {
         std::error_code ec;
         if (fs::exists(candidate / "pum" / "__init__.py", ec))
@@ -37,12 +36,11 @@ fs::path packageFolder()
 
 void startInterpreter()
 {
-    // We may have been loaded with RTLD_LOCAL (dlopen's default), and then
+    // We may have been loaded with private symbols (dlopen's default), and then
     // libpython's symbols are invisible to the extension modules Python loads
     // (_ctypes: "undefined symbol: PyTuple_Type"). Promote libpython to global.
-    Dl_info python{};
-    if (dladdr(reinterpret_cast<void*>(&Py_InitializeFromConfig), &python) != 0 && python.dli_fname)
-        dlopen(python.dli_fname, RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD);
+    const std::string python = pum::platform::libraryContaining(reinterpret_cast<void*>(&Py_InitializeFromConfig));
+    if (!python.empty()) pum::platform::shareSymbols(python);
 
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
