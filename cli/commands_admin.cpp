@@ -1,7 +1,4 @@
 // role, check, dump, restore, db: the administration commands.
-#include <termios.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <fstream>
 #include <iostream>
@@ -13,6 +10,7 @@
 #include "pum/tools/dumper.h"
 #include "pum/base/error.h"
 #include "pum/db/lock_timeout.h"
+#include "pum/platform/terminal.h"
 #include "pum/roles/roles.h"
 
 namespace pum::cli {
@@ -37,7 +35,8 @@ std::string joined(const std::vector<std::string>& items, const char* separator 
 // script must say --force, so that nothing is dropped by accident.
 void confirm(const std::string& question, const std::string& expected, const std::string& refusal)
 {
-    if (!isatty(STDIN_FILENO)) throw CommandError(refusal + ": no terminal to confirm on; add --force");
+    if (!platform::isTerminal(platform::StandardStream::Input))
+        throw CommandError(refusal + ": no terminal to confirm on; add --force");
     std::cerr << question << " Type \"" << expected << "\" to confirm: " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
@@ -48,15 +47,9 @@ void confirm(const std::string& question, const std::string& expected, const std
 std::string readPassword(const std::string& prompt)
 {
     std::string password;
-    if (isatty(STDIN_FILENO)) {
+    if (platform::isTerminal(platform::StandardStream::Input)) {
         std::cerr << prompt << std::flush;
-        termios old{};
-        tcgetattr(STDIN_FILENO, &old);
-        termios quiet = old;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-        std::getline(std::cin, password);
-        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        password = platform::readLineWithoutEcho();
         std::cerr << "\n";
     } else {
         std::getline(std::cin, password);

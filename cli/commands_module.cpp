@@ -1,5 +1,4 @@
 // install, upgrade, baseline, info, app, demo-data, uninstall.
-#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
@@ -11,6 +10,7 @@
 #include "pum/run/dry_run.h"
 #include "pum/base/error.h"
 #include "pum/db/lock_timeout.h"
+#include "pum/platform/terminal.h"
 #include "pum/run/upgrader.h"
 
 namespace pum::cli {
@@ -54,7 +54,7 @@ void confirmUninstall(const std::string& module, Connection& connection)
               << "? This runs its uninstall hooks. [y/N] " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
-    if (!isatty(STDIN_FILENO)) std::cerr << "\n";  // the answer was not echoed
+    if (!platform::isTerminal(platform::StandardStream::Input)) std::cerr << "\n";  // the answer was not echoed
     while (!answer.empty() && std::isspace(static_cast<unsigned char>(answer.back()))) answer.pop_back();
     answer.erase(0, answer.find_first_not_of(" \t"));
     std::string lower;

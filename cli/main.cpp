@@ -1,19 +1,15 @@
 // The `pum` command: a drop-in for pum's command line on the native engine.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <atomic>
-#include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <thread>
 
 #include "cli.h"
 #include "pum/base/error.h"
 #include "pum/db/interrupt.h"
 #include "pum/db/lock_timeout.h"
+#include "pum/platform/signals.h"
+#include "pum/platform/terminal.h"
 #include "pum/run/python_hook_loader.h"
 #include "pum/run/upgrader.h"
 
@@ -21,62 +17,20 @@ namespace pum::cli {
 
 namespace {
 
-std::atomic<bool> interrupted{false};
+// True from the first Ctrl-C on (caught by main's platform::InterruptHandler).
+bool interrupted() { return platform::interruptRequested(); }
 // Set when the commit starts: a Ctrl-C then lets it finish rather than claim a rollback.
 std::atomic<bool> cancellationLocked{false};
-int interruptPipe[2] = {-1, -1};
-
-void onInterrupt(int)
-{
-    // First Ctrl-C: cancel cleanly (rollback). A second one kills as usual.
-    // A signal handler may only set flags and write(): the watcher does the rest.
-    interrupted = true;
-    std::signal(SIGINT, SIG_DFL);
-    const int saved = errno;
-    const char wake = 1;
-    if (interruptPipe[1] >= 0) {
-        const ssize_t written = write(interruptPipe[1], &wake, 1);
-        (void)written;
-    }
-    errno = saved;
-}
 
 // Makes Ctrl-C reach the server at once, whatever the command waits on (a
 // statement, another run's module lock, a hook's SQL or its own Python code):
-// a thread woken by the handler's pipe cancels every open connection, whose
-// next command then fails too, and interrupts running Python hooks; the
-// transactions roll back and main() exits with 130.
-class InterruptWatcher {
-public:
-    InterruptWatcher()
-    {
-        if (pipe2(interruptPipe, O_CLOEXEC) == 0) {
-            thread_ = std::thread([fd = interruptPipe[0]] {
-                for (;;) {
-                    char byte = 0;
-                    const ssize_t n = read(fd, &byte, 1);
-                    if (n < 0 && errno == EINTR) continue;
-                    if (n <= 0 || byte == 0) return;  // 0: main is leaving
-                    if (!cancellationLocked) pum::interruptAll();
-                }
-            });
-        }
-        std::signal(SIGINT, onInterrupt);
-    }
-    InterruptWatcher(const InterruptWatcher&) = delete;
-    InterruptWatcher& operator=(const InterruptWatcher&) = delete;
-    ~InterruptWatcher()
-    {
-        if (!thread_.joinable()) return;
-        const char stop = 0;
-        const ssize_t written = write(interruptPipe[1], &stop, 1);
-        (void)written;
-        thread_.join();
-    }
-
-private:
-    std::thread thread_;
-};
+// the handler's thread cancels every open connection, whose next command then
+// fails too, and interrupts running Python hooks; the transactions roll back
+// and main() exits with 130. A second Ctrl-C kills as usual.
+void cancelEverything()
+{
+    if (!cancellationLocked) pum::interruptAll();
+}
 
 std::map<CLI::App*, Action>& actions()
 {
@@ -99,7 +53,7 @@ struct CliFeedback::State {
 CliFeedback::CliFeedback(const GlobalOptions& options) : state_(std::make_unique<State>())
 {
     state_->options = &options;
-    state_->tty = isatty(STDERR_FILENO) != 0;
+    state_->tty = platform::isTerminal(platform::StandardStream::Error);
 }
 
 CliFeedback::~CliFeedback() = default;
@@ -159,7 +113,7 @@ void CliFeedback::progress(std::size_t done, std::size_t total, const std::strin
     s.lineOpen = true;
 }
 
-bool CliFeedback::isCancelled() const { return interrupted.load() && !cancellationLocked.load(); }
+bool CliFeedback::isCancelled() const { return interrupted() && !cancellationLocked.load(); }
 
 void CliFeedback::lockCancellation() { cancellationLocked = true; }
 
@@ -196,9 +150,9 @@ Connection& Session::connection()
 {
     if (!connection_) {
         // Ctrl-C while connecting gives up the connect at once.
-        connection_.emplace(Connection::open(options_.pgConnection, [] { return interrupted.load(); }));
+        connection_.emplace(Connection::open(options_.pgConnection, [] { return interrupted(); }));
         // Ctrl-C just after it: the watcher saw no connection to cancel.
-        if (interrupted && !cancellationLocked) connection_->requestCancel();
+        if (interrupted() && !cancellationLocked) connection_->requestCancel();
     }
     return *connection_;
 }
@@ -269,7 +223,7 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    InterruptWatcher watcher;
+    pum::platform::InterruptHandler interruptHandler(cancelEverything);
     Session session(options);
     // Every message goes through the core's redaction, whatever produced it.
     auto print = [&](const std::string& prefix, const std::string& message) {
@@ -294,7 +248,7 @@ int main(int argc, char** argv)
         return 130;
     } catch (const pum::Error& e) {
         session.feedback().finish();
-        if (interrupted && !cancellationLocked) {
+        if (interrupted() && !cancellationLocked) {
             // Ctrl-C surfaced as another error (a hook's, a cancelled statement's): still a cancellation.
             print("pum: cancelled, the transaction was rolled back: ", e.what());
             return 130;
