@@ -760,6 +760,145 @@ private:
     bool left_ = false;
 };
 
+// One runStatements call's pipeline: the statements sent, the results read.
+class PipelineBatch {
+public:
+    PipelineBatch(Connection& connection, PipelineGuard& guard, const std::vector<SqlStatement>& statements,
+                  const std::string& source, Feedback* feedback, std::size_t doneBefore, std::size_t total)
+        : connection_(connection), conn_(connection.native()), guard_(guard), statements_(statements),
+          source_(source), feedback_(feedback), doneBefore_(doneBefore), total_(total)
+    {
+    }
+
+    bool cancelled = false;
+    bool copyIn = false;  // the server read our next statements as COPY data and will end the connection
+    std::optional<SqlError> failure;
+
+    ConnectionError lost(const std::string& what) const
+    {
+        return ConnectionError("connection to " + connection_.describe() + " lost while " + what + ": " +
+                               trimmed(PQerrorMessage(conn_)));
+    }
+
+    // Queues statements until libpq's output buffer is full, then the sync
+    // point once all are queued (or the batch stops early). The server answers
+    // while we send, so a large batch cannot deadlock. True while output waits to be flushed.
+    bool send()
+    {
+        const std::size_t count = statements_.size();
+        while (!guard_.synced && sent_ < count && !failure && !cancelled) {
+            if (!PQsendQueryParams(conn_, statements_[sent_].text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0))
+                throw lost("sending " + source_);
+            ++sent_;
+            const int flushed = PQflush(conn_);
+            if (flushed < 0) throw lost("sending " + source_);
+            if (flushed == 1) break;
+        }
+        if (!guard_.synced && (sent_ == count || failure || cancelled)) {
+            if (!PQpipelineSync(conn_)) throw lost("sending " + source_);
+            guard_.synced = true;
+        }
+        const int flushed = PQflush(conn_);
+        if (flushed < 0) throw lost("sending " + source_);
+        return flushed == 1;
+    }
+
+    // Reads every result already received, up to the sync point.
+    void receive()
+    {
+        while (!guard_.finished && !PQisBusy(conn_)) {
+            PGresult* raw = PQgetResult(conn_);
+            if (!raw) {
+                // End of one statement's results.
+                if (current_ < sent_) ++current_;
+                if (PQstatus(conn_) != CONNECTION_OK) throw lost("reading results of " + source_);
+                if (current_ >= sent_ && !guard_.synced) break;  // nothing queued to read yet
+                continue;
+            }
+            if (!take(raw)) break;
+        }
+    }
+
+private:
+    // One result of the current statement. False when COPY OUT needs more input first.
+    bool take(PGresult* raw)
+    {
+        const ExecStatusType status = PQresultStatus(raw);
+        Result result(raw);
+        switch (status) {
+        case PGRES_PIPELINE_SYNC:
+            guard_.finished = true;
+            break;
+        case PGRES_FATAL_ERROR:
+            failAtServerError(raw);
+            break;
+        case PGRES_PIPELINE_ABORTED:
+            break;
+        case PGRES_COPY_IN:
+        case PGRES_COPY_OUT:
+        case PGRES_COPY_BOTH:
+            fail(unsupportedCopy());
+            copyIn = copyIn || status != PGRES_COPY_OUT;
+            return endCopy(conn_, status);
+        case PGRES_COMMAND_OK:
+        case PGRES_TUPLES_OK:
+        case PGRES_EMPTY_QUERY:
+            reportDone();
+            break;
+        default:
+            // Any state not handled above is an error, never silently skipped.
+            fail(std::string("unexpected result from the server: ") + PQresStatus(status));
+            break;
+        }
+        return true;
+    }
+
+    void reportDone()
+    {
+        const std::size_t count = statements_.size();
+        if (feedback_ && current_ < count && (current_ % 64 == 0 || current_ + 1 == count))
+            feedback_->progress(doneBefore_ + current_ + 1, total_, source_);
+        if (feedback_ && current_ < count)
+            feedback_->log(Feedback::Level::Trace, shortStatement(statements_[current_].text));
+    }
+
+    // The server's error, at the line of the statement (refined by its error position).
+    void failAtServerError(const PGresult* raw)
+    {
+        if (failure || current_ >= statements_.size()) return;
+        const SqlStatement& st = statements_[current_];
+        SqlErrorInfo info = errorInfo(raw, conn_);
+        info.file = source_;
+        const int position = errorPosition(raw);
+        info.line = position > 0 ? st.lineAtPosition(position) : st.line;
+        info.statement = shortStatement(st.text);
+        failure.emplace(std::move(info));
+    }
+
+    void fail(std::string message)
+    {
+        if (failure) return;
+        SqlErrorInfo info;
+        info.file = source_;
+        const bool known = current_ < statements_.size();
+        info.line = known ? statements_[current_].line : 0;
+        if (known) info.statement = shortStatement(statements_[current_].text);
+        info.message = std::move(message);
+        failure.emplace(std::move(info));
+    }
+
+    Connection& connection_;
+    PGconn* conn_;
+    PipelineGuard& guard_;
+    const std::vector<SqlStatement>& statements_;
+    const std::string& source_;
+    Feedback* feedback_;
+    std::size_t doneBefore_;
+    std::size_t total_;
+    std::size_t sent_ = 0;     // statements queued
+    std::size_t current_ = 0;  // statement whose results are being read
+};
+
 }  // namespace
 
 void Connection::runStatements(const std::vector<SqlStatement>& statements, const std::string& source,
@@ -769,132 +908,45 @@ void Connection::runStatements(const std::vector<SqlStatement>& statements, cons
     if (cancel_->requested) throw CancelledError();
     throwIfAbandoned();
     cancel_->settle(kCancelGrace);
-    const size_t count = statements.size();
-    if (total == 0) total = doneBefore + count;
+    if (total == 0) total = doneBefore + statements.size();
 
-    auto lost = [&](const std::string& what) {
-        return ConnectionError("connection to " + describe() + " lost while " + what + ": " +
-                               trimmed(PQerrorMessage(conn_)));
-    };
-
-    if (PQenterPipelineMode(conn_) != 1) throw lost("starting a batch");
+    if (PQenterPipelineMode(conn_) != 1)
+        throw ConnectionError("connection to " + describe() + " lost while starting a batch: " +
+                              trimmed(PQerrorMessage(conn_)));
     PipelineGuard guard(conn_, *cancel_);
+    PipelineBatch batch(*this, guard, statements, source, feedback, doneBefore, total);
     PQsetnonblocking(conn_, 1);
     ++roundTrips_;
-
-    size_t sent = 0;       // statements queued
-    size_t current = 0;    // statement whose results are being read
-    bool cancelled = false;
-    std::optional<SqlError> failure;
-
-    auto fail = [&](std::string message) {
-        if (failure) return;
-        SqlErrorInfo info;
-        info.file = source;
-        info.line = current < count ? statements[current].line : 0;
-        if (current < count) info.statement = shortStatement(statements[current].text);
-        info.message = std::move(message);
-        failure.emplace(std::move(info));
-    };
-
-    bool copyIn = false;  // the server read our next statements as COPY data and will end the connection
+    using Outcome = platform::SocketWait::Outcome;
     try {
-    while (!guard.finished) {
-        // Queue statements until libpq's output buffer is full, then go read:
-        // the server answers while we send, so a large batch cannot deadlock.
-        while (!guard.synced && sent < count && !failure && !cancelled) {
-            if (!PQsendQueryParams(conn_, statements[sent].text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0))
-                throw lost("sending " + source);
-            ++sent;
-            int flushed = PQflush(conn_);
-            if (flushed < 0) throw lost("sending " + source);
-            if (flushed == 1) break;
-        }
-        if (!guard.synced && (sent == count || failure || cancelled)) {
-            if (!PQpipelineSync(conn_)) throw lost("sending " + source);
-            guard.synced = true;
-        }
-        int flushed = PQflush(conn_);
-        if (flushed < 0) throw lost("sending " + source);
-
-        using Outcome = platform::SocketWait::Outcome;
-        // A short timeout so that a cancellation request is noticed while a long statement runs.
-        const auto wait =
-            platform::waitForSocket(PQsocket(conn_), flushed == 1 ? kReadWrite : platform::kSocketReadable, kPollInterval);
-        if (wait.outcome == Outcome::Failed) throw lost("waiting for the server");
-        if (!cancelled && (cancel_->requested || (feedback && feedback->isCancelled()))) {
-            // The feedback's cancellation ends this call only: the connection stays usable.
-            cancelled = true;
-            CancelHandle::sendInBackground(cancel_);
-        } else if (cancelled && wait.outcome == Outcome::TimedOut) {
-            giveUpIfCancelUnanswered();
-            CancelHandle::sendInBackground(cancel_);  // the first request may have reached the server between two statements
-        }
-        if (wait.outcome == Outcome::Ready && wait.readable) {
-            if (!PQconsumeInput(conn_)) throw lost("reading results of " + source);
-        }
-        while (!guard.finished && !PQisBusy(conn_)) {
-            PGresult* raw = PQgetResult(conn_);
-            if (!raw) {
-                // End of one statement's results.
-                if (current < sent) ++current;
-                if (PQstatus(conn_) != CONNECTION_OK) throw lost("reading results of " + source);
-                if (current >= sent && !guard.synced) break;  // nothing queued to read yet
-                continue;
+        while (!guard.finished) {
+            const bool flushing = batch.send();
+            // A short timeout so that a cancellation request is noticed while a long statement runs.
+            const auto wait =
+                platform::waitForSocket(PQsocket(conn_), flushing ? kReadWrite : platform::kSocketReadable, kPollInterval);
+            if (wait.outcome == Outcome::Failed) throw batch.lost("waiting for the server");
+            if (!batch.cancelled && (cancel_->requested || (feedback && feedback->isCancelled()))) {
+                // The feedback's cancellation ends this call only: the connection stays usable.
+                batch.cancelled = true;
+                CancelHandle::sendInBackground(cancel_);
+            } else if (batch.cancelled && wait.outcome == Outcome::TimedOut) {
+                giveUpIfCancelUnanswered();
+                CancelHandle::sendInBackground(cancel_);  // the first request may have reached the server between two statements
             }
-            const ExecStatusType status = PQresultStatus(raw);
-            Result result(raw);
-            bool needInput = false;
-            switch (status) {
-            case PGRES_PIPELINE_SYNC:
-                guard.finished = true;
-                break;
-            case PGRES_FATAL_ERROR:
-                if (!failure && current < count) {
-                    const SqlStatement& st = statements[current];
-                    SqlErrorInfo info = errorInfo(raw, conn_);
-                    info.file = source;
-                    int position = errorPosition(raw);
-                    info.line = position > 0 ? st.lineAtPosition(position) : st.line;
-                    info.statement = shortStatement(st.text);
-                    failure.emplace(std::move(info));
-                }
-                break;
-            case PGRES_PIPELINE_ABORTED:
-                break;
-            case PGRES_COPY_IN:
-            case PGRES_COPY_OUT:
-            case PGRES_COPY_BOTH:
-                fail(unsupportedCopy());
-                copyIn = copyIn || status != PGRES_COPY_OUT;
-                needInput = !endCopy(conn_, status);
-                break;
-            case PGRES_COMMAND_OK:
-            case PGRES_TUPLES_OK:
-            case PGRES_EMPTY_QUERY:
-                if (feedback && current < count && (current % 64 == 0 || current + 1 == count))
-                    feedback->progress(doneBefore + current + 1, total, source);
-                if (feedback && current < count)
-                    feedback->log(Feedback::Level::Trace, shortStatement(statements[current].text));
-                break;
-            default:
-                // Any state not handled above is an error, never silently skipped.
-                fail(std::string("unexpected result from the server: ") + PQresStatus(status));
-                break;
-            }
-            if (needInput) break;
+            if (wait.outcome == Outcome::Ready && wait.readable && !PQconsumeInput(conn_))
+                throw batch.lost("reading results of " + source);
+            batch.receive();
         }
-    }
     } catch (const ConnectionError&) {
         // The COPY is the cause: report it at its line, not as a network fault.
-        if (!copyIn || !failure) throw;
-        SqlErrorInfo info = failure->info();
+        if (!batch.copyIn || !batch.failure) throw;
+        SqlErrorInfo info = batch.failure->info();
         info.message += " (the server closed the connection; nothing was committed)";
         throw SqlError(std::move(info));
     }
     guard.leave();
-    if (cancelled) throw CancelledError();
-    if (failure) throw *failure;
+    if (batch.cancelled) throw CancelledError();
+    if (batch.failure) throw *batch.failure;
 }
 
 std::string Connection::quoteIdentifier(const std::string& identifier) const
