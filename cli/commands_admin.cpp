@@ -140,89 +140,111 @@ int listMembers(Session& s, std::vector<std::string> roles, const std::string& s
     return 0;
 }
 
-void registerRole(CLI::App& app)
+// ---------------------------------------------------------------- role actions
+
+int roleCreate(Session& s, const RoleArgs& args)
 {
-    auto args = std::make_shared<RoleArgs>();
-    auto* role = app.add_subcommand("role", "Manage the module's roles: create, grant, revoke, drop, list, login roles");
-    // pum's options belong to `role` itself; each action falls through to
-    // them, so both `role create --suffix x` and `role --suffix x create` work.
-    role->add_option("--suffix", args->suffix,
+    const Config& config = s.config();
+    const auto options = args.options();
+    inTransaction(s, args.lockTimeout, "role create", [&](Connection& c) {
+        createRoles(c, config, s.feedback(), options);
+        if (!args.noGrant) grantPermissions(c, config, s.feedback(), options);
+    });
+    report(s, "roles of " + config.module + " created" + (args.noGrant ? "" : " and granted") +
+                  (args.suffix.empty() ? "" : " (suffix " + args.suffix + ")"));
+    return 0;
+}
+
+int roleGrant(Session& s, const RoleArgs& args)
+{
+    const Config& config = s.config();
+    inTransaction(s, args.lockTimeout, "role grant", [&](Connection& c) {
+        if (!args.to.empty()) grantMembership(c, config, args.to, args.options());
+        else grantPermissions(c, config, s.feedback(), args.options());
+    });
+    report(s, args.to.empty() ? "permissions granted" : "roles granted to " + args.to);
+    return 0;
+}
+
+int roleRevoke(Session& s, const RoleArgs& args)
+{
+    const Config& config = s.config();
+    inTransaction(s, args.lockTimeout, "role revoke", [&](Connection& c) {
+        if (!args.from.empty()) revokeMembership(c, config, args.from, args.options());
+        else revokePermissions(c, config, s.feedback(), args.options());
+    });
+    report(s, args.from.empty() ? "permissions revoked" : "roles revoked from " + args.from);
+    return 0;
+}
+
+int roleDrop(Session& s, const RoleArgs& args)
+{
+    const Config& config = s.config();
+    inTransaction(s, args.lockTimeout, "role drop", [&](Connection& c) { dropRoles(c, config, s.feedback(), args.options()); });
+    report(s, "roles of " + config.module + " dropped" + (args.suffix.empty() ? "" : " (suffix " + args.suffix + ")"));
+    return 0;
+}
+
+int roleList(Session& s, const RoleArgs& args)
+{
+    const auto inventory = listRoles(s.connection(), s.config(), args.includeSuperusers);
+    s.feedback().finish();
+    std::cout << (args.json ? roleInventoryJson(inventory) + "\n" : formatRoleInventory(inventory));
+    return 0;
+}
+
+// ---------------------------------------------------------------- role subcommands
+
+// pum's options belong to `role` itself; each action falls through to them,
+// so both `role create --suffix x` and `role --suffix x create` work.
+void addRoleOptions(CLI::App* role, RoleArgs& args)
+{
+    role->add_option("--suffix", args.suffix,
                      "Per-database roles: act on <role>_<suffix> (e.g. 'lausanne' gives 'role_lausanne')");
-    role->add_option("--roles", args->roles, "Only these configured roles (default: all)");
-    role->add_option("--to", args->to, "grant: make this user a member of the roles");
-    role->add_option("--from", args->from, "revoke: remove this user from the roles");
-    role->add_option("--name", args->name, "create-login / drop-login: the login role");
-    role->add_flag("--include-superusers", args->includeSuperusers, "list / login-roles: show superusers too");
-    role->add_flag("--no-create-generic", args->noCreateGeneric,
+    role->add_option("--roles", args.roles, "Only these configured roles (default: all)");
+    role->add_option("--to", args.to, "grant: make this user a member of the roles");
+    role->add_option("--from", args.from, "revoke: remove this user from the roles");
+    role->add_option("--name", args.name, "create-login / drop-login: the login role");
+    role->add_flag("--include-superusers", args.includeSuperusers, "list / login-roles: show superusers too");
+    role->add_flag("--no-create-generic", args.noCreateGeneric,
                    "create --suffix: do not create the generic roles (kept apart from the copies anyway)");
-    role->add_flag("--force", args->force,
+    role->add_flag("--force", args.force,
                    "drop: reassign what the roles own in this database to the current user and drop "
                    "their remaining privileges first");
-    role->add_flag("--no-grant", args->noGrant, "create: do not grant the permissions");
-    role->add_flag("--json", args->json, "list: print JSON");
-    addLockTimeoutOption(role, args->lockTimeout);
-    role->add_flag("--password", args->password,
+    role->add_flag("--no-grant", args.noGrant, "create: do not grant the permissions");
+    role->add_flag("--json", args.json, "list: print JSON");
+    addLockTimeoutOption(role, args.lockTimeout);
+    role->add_flag("--password", args.password,
                    "create-login: ask for a password (read from stdin when it is not a terminal)");
+}
 
-    auto action = [&](const char* name, const char* help, Action body) {
+// role create|grant|revoke|drop|list|create-login|drop-login|login-roles|members.
+void addRoleActions(CLI::App* role, const std::shared_ptr<RoleArgs>& args)
+{
+    auto action = [&](const char* name, const char* help, int (*body)(Session&, const RoleArgs&)) {
         auto* cmd = role->add_subcommand(name, help);
         cmd->fallthrough();
-        setAction(cmd, std::move(body));
-        return cmd;
+        setAction(cmd, [args, body](Session& s) { return body(s, *args); });
     };
-
-    action("create", "Create the configured roles (existing ones are kept) and grant their permissions",
-           [args](Session& s) {
-               const Config& config = s.config();
-               const auto options = args->options();
-               inTransaction(s, args->lockTimeout, "role create", [&](Connection& c) {
-                   createRoles(c, config, s.feedback(), options);
-                   if (!args->noGrant) grantPermissions(c, config, s.feedback(), options);
-               });
-               report(s, "roles of " + config.module + " created" + (args->noGrant ? "" : " and granted") +
-                             (args->suffix.empty() ? "" : " (suffix " + args->suffix + ")"));
-               return 0;
-           });
-    action("grant", "Grant the roles their permissions again (or, with --to, grant the roles to a user)",
-           [args](Session& s) {
-               const Config& config = s.config();
-               inTransaction(s, args->lockTimeout, "role grant", [&](Connection& c) {
-                   if (!args->to.empty()) grantMembership(c, config, args->to, args->options());
-                   else grantPermissions(c, config, s.feedback(), args->options());
-               });
-               report(s, args->to.empty() ? "permissions granted" : "roles granted to " + args->to);
-               return 0;
-           });
-    action("revoke", "Revoke the roles' permissions (or, with --from, remove a user from the roles)",
-           [args](Session& s) {
-               const Config& config = s.config();
-               inTransaction(s, args->lockTimeout, "role revoke", [&](Connection& c) {
-                   if (!args->from.empty()) revokeMembership(c, config, args->from, args->options());
-                   else revokePermissions(c, config, s.feedback(), args->options());
-               });
-               report(s, args->from.empty() ? "permissions revoked" : "roles revoked from " + args->from);
-               return 0;
-           });
-    action("drop", "Revoke the roles' permissions and drop them (--force: their objects here too)", [args](Session& s) {
-        const Config& config = s.config();
-        inTransaction(s, args->lockTimeout, "role drop", [&](Connection& c) { dropRoles(c, config, s.feedback(), args->options()); });
-        report(s, "roles of " + config.module + " dropped" + (args->suffix.empty() ? "" : " (suffix " + args->suffix + ")"));
-        return 0;
+    action("create", "Create the configured roles (existing ones are kept) and grant their permissions", roleCreate);
+    action("grant", "Grant the roles their permissions again (or, with --to, grant the roles to a user)", roleGrant);
+    action("revoke", "Revoke the roles' permissions (or, with --from, remove a user from the roles)", roleRevoke);
+    action("drop", "Revoke the roles' permissions and drop them (--force: their objects here too)", roleDrop);
+    action("list", "Show each role's access to the module's schemas against the configuration", roleList);
+    action("create-login", "Create a login role (--name, --password)", [](Session& s, const RoleArgs& a) {
+        return createLogin(s, a.name, a.password, a.lockTimeout);
     });
-    action("list", "Show each role's access to the module's schemas against the configuration", [args](Session& s) {
-        const auto inventory = listRoles(s.connection(), s.config(), args->includeSuperusers);
-        s.feedback().finish();
-        std::cout << (args->json ? roleInventoryJson(inventory) + "\n" : formatRoleInventory(inventory));
-        return 0;
-    });
-    action("create-login", "Create a login role (--name, --password)",
-           [args](Session& s) { return createLogin(s, args->name, args->password, args->lockTimeout); });
-    action("drop-login", "Drop a login role (--name)", [args](Session& s) { return dropLogin(s, args->name, args->lockTimeout); });
-    action("login-roles", "List the login roles", [args](Session& s) { return listLogins(s, args->includeSuperusers); });
+    action("drop-login", "Drop a login role (--name)",
+           [](Session& s, const RoleArgs& a) { return dropLogin(s, a.name, a.lockTimeout); });
+    action("login-roles", "List the login roles",
+           [](Session& s, const RoleArgs& a) { return listLogins(s, a.includeSuperusers); });
     action("members", "List the members of roles (--roles; default: the configured ones)",
-           [args](Session& s) { return listMembers(s, args->roles, args->suffix); });
+           [](Session& s, const RoleArgs& a) { return listMembers(s, a.roles, a.suffix); });
+}
 
-    // The same login actions grouped: role login create|drop|list|members.
+// The same login actions grouped: role login create|drop|list|members.
+void addLoginSubcommands(CLI::App* role, const std::shared_ptr<RoleArgs>& args)
+{
     auto* login = role->add_subcommand("login", "Login roles: create, drop, list, members");
     login->fallthrough();
     {
@@ -249,6 +271,15 @@ void registerRole(CLI::App& app)
         cmd->add_option("roles", *roles, "Roles");
         setAction(cmd, [roles](Session& s) { return listMembers(s, *roles); });
     }
+}
+
+void registerRole(CLI::App& app)
+{
+    auto args = std::make_shared<RoleArgs>();
+    auto* role = app.add_subcommand("role", "Manage the module's roles: create, grant, revoke, drop, list, login roles");
+    addRoleOptions(role, *args);
+    addRoleActions(role, args);
+    addLoginSubcommands(role, args);
 }
 
 // ---------------------------------------------------------------- check
