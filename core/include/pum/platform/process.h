@@ -14,9 +14,10 @@ namespace pum::platform {
 // and error together into one pipe, read by readOutput.
 class ChildProcess {
 public:
-    // `program` without a folder is looked up on PATH. `environment` (NAME=value
-    // entries) replaces ours when given. Throws pum::Error when the pipe cannot
-    // be made; a program that cannot be started leaves started() false.
+    // `args` follow the program's name. `program` without a folder is looked
+    // up on PATH. `environment` (NAME=value entries) replaces ours when given.
+    // Throws pum::Error when the pipe cannot be made; a program that cannot be
+    // started leaves started() false.
     ChildProcess(const std::filesystem::path& program, const std::vector<std::string>& args,
                  const std::optional<std::vector<std::string>>& environment = std::nullopt);
     // Closes the pipe and waits for the child, unless wait() already did.
