@@ -813,74 +813,105 @@ private:
         return k < out_.size() && identStart(out_[k]);
     }
 
+    // The text that replaces {name} written in context `ctx`, the brace at
+    // `brace` of the output and the source going on at `after`.
     std::string render(const std::string& name, const ParameterValue& value, Context ctx, std::size_t brace,
                        std::size_t after)
     {
         if (ctx == Context::Plain || ctx == Context::Dollar || ctx == Context::DollarString ||
-            ctx == Context::DollarIdent) {
-            std::string literal = value.toSqlLiteral();
-            if (ctx == Context::DollarIdent && literal.find('"') != std::string::npos)
-                fail(brace, "parameter '" + name +
-                                "' contains a '\"' and stands inside a quoted identifier of a dollar-quoted body: it "
-                                "would end that identifier");
-            // Inside a quoted string of a function body, a text literal's
-            // quotes would end that string when the body is compiled (and let
-            // the rest of the value run as code). Numbers and booleans are safe
-            // there, and real modules use them so: EXECUTE '... {srid}'.
-            if (ctx == Context::DollarString && literal.find('\'') != std::string::npos)
-                fail(brace, "parameter '" + name +
-                                "' is a text inside a quoted string of a dollar-quoted body: its literal would end "
-                                "that string; concatenate it instead ('...' || {" +
-                                name + "} || '...')");
-            // Code inside a dollar-quoted body, at any depth, follows the rules of code.
-            if (ctx != Context::Plain && ctx != Context::Dollar) return literal;
-            flush(brace);
-            char before = out_.empty() ? ' ' : out_.back();
-            char next = after < src_.size() ? src_[after] : ' ';
-            // A '$' next to a value could open a dollar quote the lexer never saw.
-            if (before == '$' || next == '$')
-                fail(brace, "parameter '" + name + "' cannot stand right next to '$'");
-            // The server continues an E'' string into a '...' that follows after
-            // a newline, reading the latter with backslash escapes too.
-            if (literal[0] == 'E' && continuation(after) != std::string_view::npos)
-                fail(brace, "parameter '" + name +
-                                "' is written as an E'...' string (it contains a backslash) and the string on the "
-                                "next line would continue it: separate them with || or a comma");
-            // Likewise a string value between two strings on other lines would
-            // chain them, the second read in the first one's mode.
-            if (literal[0] == '\'' && continuation(after) != std::string_view::npos && continuesPreviousString())
-                fail(brace, "parameter '" + name +
-                                "' would join the strings on the lines before and after it into one: separate them "
-                                "with || or a comma");
-            // Keep a string literal a token of its own: 'a''b' would be one
-            // string, E'x' or U&'x' a prefixed string (which also changes how a
-            // string continued on the next line is read), xE'..' an identifier
-            // followed by a standard string. A space changes nothing else.
-            if ((literal[0] == '\'' || literal[0] == 'E') && (before == '\'' || before == '&' || identCont(before)))
-                literal.insert(0, " ");
-            if (literal.back() == '\'' && (next == '\'' || identCont(next))) literal += ' ';
-            // A number must not swallow the identifier after it (7 then E1$a$
-            // would become 7E1 then a $a$ quote). Digits that continue an
-            // identifier (t_{srid}_x) stay joined, as pum writes them.
-            if (isDigit(literal.back()) && identStart(next) && (literal[0] == ' ' || !endsWithIdentifier(brace, name)))
-                literal += ' ';
-            // Digits, true/false and NULL join the identifier characters around
-            // them into one token. That must not move a '$' into or out of a
-            // dollar-quote tag, nor turn a string prefix (E'', U&'') into the
-            // end of an identifier.
-            if (identCont(literal[0]) && identCont(before)) {
-                if (out_.find('$', runStart(out_.size(), 0, identCont, brace, name)) != std::string::npos)
-                    fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
-            }
-            if (identCont(literal.back()) && identCont(next)) {
-                std::size_t k = after;
-                while (k < src_.size() && identCont(src_[k])) ++k;
-                if (src_.substr(after, k - after).find('$') != std::string_view::npos)
-                    fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
-                if (k < src_.size() && (src_[k] == '\'' || src_[k] == '&')) literal += ' ';
-            }
-            return literal;
+            ctx == Context::DollarIdent)
+            return renderInCode(name, value.toSqlLiteral(), ctx, brace, after);
+        return renderInQuotes(name, value, ctx, brace);
+    }
+
+    // A value written as code: its SQL literal, which must neither break the
+    // quoting of a dollar-quoted body nor merge with the tokens around it.
+    std::string renderInCode(const std::string& name, std::string literal, Context ctx, std::size_t brace,
+                             std::size_t after)
+    {
+        if (ctx == Context::DollarIdent && literal.find('"') != std::string::npos)
+            fail(brace, "parameter '" + name +
+                            "' contains a '\"' and stands inside a quoted identifier of a dollar-quoted body: it "
+                            "would end that identifier");
+        // Inside a quoted string of a function body, a text literal's
+        // quotes would end that string when the body is compiled (and let
+        // the rest of the value run as code). Numbers and booleans are safe
+        // there, and real modules use them so: EXECUTE '... {srid}'.
+        if (ctx == Context::DollarString && literal.find('\'') != std::string::npos)
+            fail(brace, "parameter '" + name +
+                            "' is a text inside a quoted string of a dollar-quoted body: its literal would end "
+                            "that string; concatenate it instead ('...' || {" +
+                            name + "} || '...')");
+        // Code inside a dollar-quoted body, at any depth, follows the rules of code.
+        if (ctx != Context::Plain && ctx != Context::Dollar) return literal;
+        flush(brace);
+        char before = out_.empty() ? ' ' : out_.back();
+        char next = after < src_.size() ? src_[after] : ' ';
+        // A '$' next to a value could open a dollar quote the lexer never saw.
+        if (before == '$' || next == '$') fail(brace, "parameter '" + name + "' cannot stand right next to '$'");
+        refuseStringContinuation(name, literal, brace, after);
+        separateToken(name, literal, brace, after, before, next);
+        return literal;
+    }
+
+    // The server joins strings separated only by whitespace holding a newline,
+    // so a string value must not end where another string goes on.
+    void refuseStringContinuation(const std::string& name, const std::string& literal, std::size_t brace,
+                                  std::size_t after) const
+    {
+        // The server continues an E'' string into a '...' that follows after
+        // a newline, reading the latter with backslash escapes too.
+        if (literal[0] == 'E' && continuation(after) != std::string_view::npos)
+            fail(brace, "parameter '" + name +
+                            "' is written as an E'...' string (it contains a backslash) and the string on the "
+                            "next line would continue it: separate them with || or a comma");
+        // Likewise a string value between two strings on other lines would
+        // chain them, the second read in the first one's mode.
+        if (literal[0] == '\'' && continuation(after) != std::string_view::npos && continuesPreviousString())
+            fail(brace, "parameter '" + name +
+                            "' would join the strings on the lines before and after it into one: separate them "
+                            "with || or a comma");
+    }
+
+    // Spaces around `literal` where it would otherwise merge with the
+    // character `before` it in the output or `next` after it in the source.
+    void separateToken(const std::string& name, std::string& literal, std::size_t brace, std::size_t after,
+                       char before, char next) const
+    {
+        // Keep a string literal a token of its own: 'a''b' would be one
+        // string, E'x' or U&'x' a prefixed string (which also changes how a
+        // string continued on the next line is read), xE'..' an identifier
+        // followed by a standard string. A space changes nothing else.
+        if ((literal[0] == '\'' || literal[0] == 'E') && (before == '\'' || before == '&' || identCont(before)))
+            literal.insert(0, " ");
+        if (literal.back() == '\'' && (next == '\'' || identCont(next))) literal += ' ';
+        // A number must not swallow the identifier after it (7 then E1$a$
+        // would become 7E1 then a $a$ quote). Digits that continue an
+        // identifier (t_{srid}_x) stay joined, as pum writes them.
+        if (isDigit(literal.back()) && identStart(next) && (literal[0] == ' ' || !endsWithIdentifier(brace, name)))
+            literal += ' ';
+        // Digits, true/false and NULL join the identifier characters around
+        // them into one token. That must not move a '$' into or out of a
+        // dollar-quote tag, nor turn a string prefix (E'', U&'') into the
+        // end of an identifier.
+        if (identCont(literal[0]) && identCont(before)) {
+            if (out_.find('$', runStart(out_.size(), 0, identCont, brace, name)) != std::string::npos)
+                fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
         }
+        if (identCont(literal.back()) && identCont(next)) {
+            std::size_t k = after;
+            while (k < src_.size() && identCont(src_[k])) ++k;
+            if (src_.substr(after, k - after).find('$') != std::string_view::npos)
+                fail(brace, "parameter '" + name + "' cannot be joined to an identifier that contains '$'");
+            if (k < src_.size() && (src_[k] == '\'' || src_[k] == '&')) literal += ' ';
+        }
+    }
+
+    // A value inside a quoted identifier or string: its text with the quotes
+    // (and, in an E'' string, the backslashes) doubled.
+    std::string renderInQuotes(const std::string& name, const ParameterValue& value, Context ctx,
+                               std::size_t brace) const
+    {
         std::string where = ctx == Context::Ident ? "a quoted identifier" : "a string";
         if (value.isNull()) fail(brace, "parameter '" + name + "' is NULL and cannot be placed inside " + where);
         const std::string& text = value.text();
