@@ -165,6 +165,35 @@ void refuseOtherModule(const MigrationRecord& installed, const Config& config)
         throw CommandError("the database holds module '" + installed.module + "', not '" + config.module + "'");
 }
 
+// The version an upgrade starts from: the latest record of `records`, refused
+// when it is missing, another module's, or a beta-testing install (unless `force`).
+MigrationRecord upgradeStart(const std::vector<MigrationRecord>& records, const Config& config, bool force)
+{
+    const auto latest = MigrationTable::latestOf(records);
+    if (!latest) throw CommandError(config.migrationTableSchema + ".pum_migrations holds no version; use baseline");
+    refuseOtherModule(*latest, config);
+    if (latest->betaTesting && !force)
+        throw CommandError("version " + latest->versionText +
+                           " was installed for beta testing: it cannot be upgraded (use --force, or force=True from "
+                           "Python, if you really must)");
+    return *latest;
+}
+
+// The plan of install and upgrade: the changelogs' files between the
+// application's drop and create hooks (each skipped on request).
+Plan changelogPlan(const Config& config, const ParameterValues& parameters,
+                   const std::vector<const Changelog*>& changelogs, bool skipDropApp, bool skipCreateApp)
+{
+    Plan plan(config, parameters);
+    if (!skipDropApp) plan.addHooks(config.dropHooks);
+    for (const auto* c : changelogs) {
+        refuseAppOnlyParameters(*c, config);
+        plan.addFiles(c->files);
+    }
+    if (!skipCreateApp) plan.addHooks(config.createHooks);
+    return plan;
+}
+
 const DemoData& findDemoData(const Config& config, const std::string& name)
 {
     std::string names;
@@ -389,13 +418,7 @@ RunSummary Upgrader::runInstall(const InstallOptions& options)
         demoPlan.emplace(config_, findDemoData(config_, options.demoData), parameters, options.skipDropApp,
                          options.skipCreateApp);
 
-    Plan plan(config_, parameters);
-    if (!options.skipDropApp) plan.addHooks(config_.dropHooks);
-    for (const auto* c : selected) {
-        refuseAppOnlyParameters(*c, config_);
-        plan.addFiles(c->files);
-    }
-    if (!options.skipCreateApp) plan.addHooks(config_.createHooks);
+    Plan plan = changelogPlan(config_, parameters, selected, options.skipDropApp, options.skipCreateApp);
 
     feedback_.log(Feedback::Level::Info, "installing " + config_.module + " " + selected.back()->version.toString() +
                                              " into " + connection_.describe());
@@ -462,13 +485,7 @@ RunSummary Upgrader::runUpgrade(const UpgradeOptions& options)
         throw CommandError("module " + config_.module + " is not installed in " + connection_.describe() + " (no " +
                            config_.migrationTableSchema + ".pum_migrations table); use install, or baseline");
     const auto records = table.records();
-    const auto latest = MigrationTable::latestOf(records);
-    if (!latest) throw CommandError(config_.migrationTableSchema + ".pum_migrations holds no version; use baseline");
-    refuseOtherModule(*latest, config_);
-    if (latest->betaTesting && !options.force)
-        throw CommandError("version " + latest->versionText +
-                           " was installed for beta testing: it cannot be upgraded (use --force, or force=True from "
-                           "Python, if you really must)");
+    const std::optional<MigrationRecord> latest = upgradeStart(records, config_, options.force);
     const Version installed = *latest->version;
     summary.from = installed;
     const ParameterValues parameters = mergeParameters(latest, options.parameters, true);
@@ -484,13 +501,7 @@ RunSummary Upgrader::runUpgrade(const UpgradeOptions& options)
         return summary;  // nothing was changed
     }
 
-    Plan plan(config_, parameters);
-    if (!options.skipDropApp) plan.addHooks(config_.dropHooks);
-    for (const auto* c : pending) {
-        refuseAppOnlyParameters(*c, config_);
-        plan.addFiles(c->files);
-    }
-    if (!options.skipCreateApp) plan.addHooks(config_.createHooks);
+    Plan plan = changelogPlan(config_, parameters, pending, options.skipDropApp, options.skipCreateApp);
 
     std::optional<detail::DryRunRecorder> recorder;
     if (options.dryRun) {
