@@ -217,6 +217,10 @@ private:
     std::vector<HookDefinition> loadHooks(const Field& field, const std::string& path) const;
     HookDefinition loadHook(const YAML::Node& node, const std::string& path) const;
     void loadRoles(const Field& field, Config& config) const;
+    // One entry of `roles`; `seen` maps the names declared so far to their lines.
+    RoleDefinition loadRole(const YAML::Node& node, const std::string& path, std::map<std::string, int>& seen) const;
+    RolePermission loadPermission(const YAML::Node& node, const std::string& path) const;
+    void refuseInheritanceLoops(const std::vector<RoleDefinition>& roles) const;
     void loadDemoData(const Field& field, Config& config) const;
     void loadDependencies(const Field& field, Config& config) const;
     fs::path existingFile(const Field& field, const std::string& path) const;
@@ -466,77 +470,87 @@ void Loader::loadRoles(const Field& field, Config& config) const
 {
     const auto items = list(field.value, "roles", "roles");
     std::map<std::string, int> seen;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::string path = indexKey("roles", i);
-        const auto fields = mapping(items[i], path, {"name", "description", "inherit", "permissions"});
-        if (items[i].IsNull()) fail(items[i], path, "expected a mapping with at least 'name', got nothing");
-        RoleDefinition role;
-        role.line = lineOf(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        config.roles.push_back(loadRole(items[i], indexKey("roles", i), seen));
+    refuseInheritanceLoops(config.roles);
+}
 
-        const Field& name = required(fields, "name", items[i], path);
-        role.name = nonEmptyText(name, path + ".name");
-        if (auto previous = seen.find(role.name); previous != seen.end())
-            fail(name, path + ".name",
-                 "duplicate role '" + role.name + "' (first declared at line " + std::to_string(previous->second) + ")");
-        seen.emplace(role.name, role.line);
+RoleDefinition Loader::loadRole(const YAML::Node& node, const std::string& path, std::map<std::string, int>& seen) const
+{
+    const auto fields = mapping(node, path, {"name", "description", "inherit", "permissions"});
+    if (node.IsNull()) fail(node, path, "expected a mapping with at least 'name', got nothing");
+    RoleDefinition role;
+    role.line = lineOf(node);
 
-        if (const Field* description = optional(fields, "description"))
-            role.description = scalar(*description, path + ".description");
-        if (const Field* inherit = optional(fields, "inherit")) {
-            role.inherit = nonEmptyText(*inherit, path + ".inherit");
-            if (*role.inherit == role.name) fail(*inherit, path + ".inherit", "a role cannot inherit itself");
-        }
+    const Field& name = required(fields, "name", node, path);
+    role.name = nonEmptyText(name, path + ".name");
+    if (auto previous = seen.find(role.name); previous != seen.end())
+        fail(name, path + ".name",
+             "duplicate role '" + role.name + "' (first declared at line " + std::to_string(previous->second) + ")");
+    seen.emplace(role.name, role.line);
 
-        if (const Field* permissions = optional(fields, "permissions")) {
-            const auto entries = list(permissions->value, path + ".permissions", "permissions");
-            for (std::size_t j = 0; j < entries.size(); ++j) {
-                const std::string ppath = indexKey(path + ".permissions", j);
-                const auto pfields = mapping(entries[j], ppath, {"type", "schemas"});
-                if (entries[j].IsNull()) fail(entries[j], ppath, "expected a mapping with 'type' and 'schemas'");
-                RolePermission permission;
-                const Field& type = required(pfields, "type", entries[j], ppath);
-                const std::string typeText = scalar(type, ppath + ".type", "read or write");
-                if (typeText == "read")
-                    permission.type = RolePermission::Type::Read;
-                else if (typeText == "write")
-                    permission.type = RolePermission::Type::Write;
-                else
-                    fail(type, ppath + ".type", "unknown permission type '" + typeText + "' (expected read or write)");
-
-                // pum lets `schemas` default to an empty list, which grants
-                // nothing: almost certainly a mistake, so it is required here.
-                const Field& schemas = required(pfields, "schemas", entries[j], ppath);
-                const auto names = list(schemas.value, ppath + ".schemas", "schema names");
-                if (names.empty()) fail(schemas, ppath + ".schemas", "must name at least one schema");
-                for (std::size_t k = 0; k < names.size(); ++k) {
-                    const std::string spath = indexKey(ppath + ".schemas", k);
-                    if (!names[k].IsScalar() || names[k].Scalar().empty())
-                        fail(names[k], spath, "expected a schema name, got " + describeType(names[k]));
-                    permission.schemas.push_back(names[k].Scalar());
-                }
-                role.permissions.push_back(std::move(permission));
-            }
-        }
-        config.roles.push_back(std::move(role));
+    if (const Field* description = optional(fields, "description"))
+        role.description = scalar(*description, path + ".description");
+    if (const Field* inherit = optional(fields, "inherit")) {
+        role.inherit = nonEmptyText(*inherit, path + ".inherit");
+        if (*role.inherit == role.name) fail(*inherit, path + ".inherit", "a role cannot inherit itself");
     }
 
-    // Inheriting a role outside the config is allowed (checked against the
-    // database at run time), but a loop among the config's own roles can never be created.
+    if (const Field* permissions = optional(fields, "permissions")) {
+        const auto entries = list(permissions->value, path + ".permissions", "permissions");
+        for (std::size_t j = 0; j < entries.size(); ++j)
+            role.permissions.push_back(loadPermission(entries[j], indexKey(path + ".permissions", j)));
+    }
+    return role;
+}
+
+RolePermission Loader::loadPermission(const YAML::Node& node, const std::string& path) const
+{
+    const auto fields = mapping(node, path, {"type", "schemas"});
+    if (node.IsNull()) fail(node, path, "expected a mapping with 'type' and 'schemas'");
+    RolePermission permission;
+    const Field& type = required(fields, "type", node, path);
+    const std::string typeText = scalar(type, path + ".type", "read or write");
+    if (typeText == "read")
+        permission.type = RolePermission::Type::Read;
+    else if (typeText == "write")
+        permission.type = RolePermission::Type::Write;
+    else
+        fail(type, path + ".type", "unknown permission type '" + typeText + "' (expected read or write)");
+
+    // pum lets `schemas` default to an empty list, which grants
+    // nothing: almost certainly a mistake, so it is required here.
+    const Field& schemas = required(fields, "schemas", node, path);
+    const auto names = list(schemas.value, path + ".schemas", "schema names");
+    if (names.empty()) fail(schemas, path + ".schemas", "must name at least one schema");
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        const std::string spath = indexKey(path + ".schemas", k);
+        if (!names[k].IsScalar() || names[k].Scalar().empty())
+            fail(names[k], spath, "expected a schema name, got " + describeType(names[k]));
+        permission.schemas.push_back(names[k].Scalar());
+    }
+    return permission;
+}
+
+// Inheriting a role outside the config is allowed (checked against the
+// database at run time), but a loop among the config's own roles can never be created.
+void Loader::refuseInheritanceLoops(const std::vector<RoleDefinition>& roles) const
+{
     std::map<std::string, const RoleDefinition*> byName;
-    for (const auto& role : config.roles) byName[role.name] = &role;
+    for (const auto& role : roles) byName[role.name] = &role;
     // Roles whose chain is known to end: each chain is followed once, so a
     // long chain costs linear time, not quadratic.
     std::set<std::string> loopFree;
-    for (std::size_t i = 0; i < config.roles.size(); ++i) {
-        std::set<std::string> visited{config.roles[i].name};
-        std::vector<std::string> chain{config.roles[i].name};
-        const RoleDefinition* current = &config.roles[i];
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        std::set<std::string> visited{roles[i].name};
+        std::vector<std::string> chain{roles[i].name};
+        const RoleDefinition* current = &roles[i];
         while (current->inherit && !loopFree.count(current->name)) {
             auto next = byName.find(*current->inherit);
             if (next == byName.end()) break;
             chain.push_back(next->first);
             if (!visited.insert(next->first).second)
-                fail(config.roles[i].line, indexKey("roles", i) + ".inherit",
+                fail(roles[i].line, indexKey("roles", i) + ".inherit",
                      "roles inherit each other in a loop (" + joined(chain, " -> ") + ")");
             current = next->second;
         }
