@@ -47,40 +47,14 @@ ModuleStatus ModuleStatus::fromInfo(const pum::Config& config, const pum::Module
     s.pending_ = info.pending;
     std::sort(s.pending_.begin(), s.pending_.end());
 
-    const QString module = qs(config.module);
-    const bool hasApp = !config.dropHooks.empty() || !config.createHooks.empty();
-    const bool hasDemo = !config.demoData.empty();
-    const bool hasUninstall = !config.uninstallHooks.empty();
-    const std::optional<pum::Version> newest =
-        s.available_.empty() ? std::nullopt : std::optional<pum::Version>(s.available_.back());
-
-    if (!info.installed) {
-        if (!info.otherSchemas.empty()) {
-            QStringList schemas;
-            for (const auto& schema : info.otherSchemas)
-                schemas << qs(schema);
-            s.state_ = State::OtherModule;
-            s.title_ = tr("Another module is installed in this database");
-            s.details_ = tr("A migration table exists in schema %1; %2 uses schema %3.")
-                             .arg(schemas.join(QStringLiteral(", ")), module,
-                                  qs(config.migrationTableSchema));
-            return s;
-        }
-        s.state_ = State::NotInstalled;
-        s.title_ = tr("%1 is not installed").arg(module);
-        if (newest)
-            s.details_ = tr("Install runs versions %1.").arg(versionList(s.pending_.empty() ? s.available_ : s.pending_));
-        s.actions_ = Install | Baseline;
-        if (s.pending_.empty())
-            s.pending_ = s.available_;
-        return s;
-    }
+    if (!info.installed)
+        return notInstalled(std::move(s), config, info);
 
     if (info.installedModule != config.module) {
         s.state_ = State::OtherModule;
         s.title_ = tr("Another module is installed: %1").arg(qs(info.installedModule));
         s.details_ = tr("The migration table %1 belongs to %2, not to %3.")
-                         .arg(qs(info.migrationTable), qs(info.installedModule), module);
+                         .arg(qs(info.migrationTable), qs(info.installedModule), qs(config.module));
         return s;
     }
 
@@ -93,9 +67,42 @@ ModuleStatus ModuleStatus::fromInfo(const pum::Config& config, const pum::Module
         return s;
     }
     s.installed_ = info.current->version;
-    const QString installed = qs(s.installed_->toString());
+    return comparedWithModule(std::move(s), config, info.current->betaTesting);
+}
 
-    if (info.current->betaTesting) {
+ModuleStatus ModuleStatus::notInstalled(ModuleStatus s, const pum::Config& config, const pum::ModuleInfo& info)
+{
+    const QString module = qs(config.module);
+    if (!info.otherSchemas.empty()) {
+        QStringList schemas;
+        for (const auto& schema : info.otherSchemas)
+            schemas << qs(schema);
+        s.state_ = State::OtherModule;
+        s.title_ = tr("Another module is installed in this database");
+        s.details_ = tr("A migration table exists in schema %1; %2 uses schema %3.")
+                         .arg(schemas.join(QStringLiteral(", ")), module,
+                              qs(config.migrationTableSchema));
+        return s;
+    }
+    s.state_ = State::NotInstalled;
+    s.title_ = tr("%1 is not installed").arg(module);
+    if (!s.available_.empty())
+        s.details_ = tr("Install runs versions %1.").arg(versionList(s.pending_.empty() ? s.available_ : s.pending_));
+    s.actions_ = Install | Baseline;
+    if (s.pending_.empty())
+        s.pending_ = s.available_;
+    return s;
+}
+
+ModuleStatus ModuleStatus::comparedWithModule(ModuleStatus s, const pum::Config& config, bool betaTesting)
+{
+    const QString module = qs(config.module);
+    const QString installed = qs(s.installed_->toString());
+    const bool hasApp = !config.dropHooks.empty() || !config.createHooks.empty();
+    const bool hasDemo = !config.demoData.empty();
+    const bool hasUninstall = !config.uninstallHooks.empty();
+
+    if (betaTesting) {
         s.state_ = State::BetaTesting;
         s.title_ = tr("%1 %2 is a beta-testing install").arg(module, installed);
         s.details_ = tr("A beta-testing install cannot be upgraded: install the release into a new database.");
@@ -104,11 +111,11 @@ ModuleStatus ModuleStatus::fromInfo(const pum::Config& config, const pum::Module
         return s;
     }
 
-    if (newest && *s.installed_ > *newest) {
+    if (!s.available_.empty() && *s.installed_ > s.available_.back()) {
         s.state_ = State::DatabaseNewer;
         s.title_ = tr("The database is newer than the module");
         s.details_ = tr("The database has %1 %2, the module's newest version is %3: use a newer module.")
-                         .arg(module, installed, qs(newest->toString()));
+                         .arg(module, installed, qs(s.available_.back().toString()));
         return s;
     }
 

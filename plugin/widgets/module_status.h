@@ -60,6 +60,11 @@ public:
     const std::vector<pum::Version>& availableVersions() const { return available_; }
 
 private:
+    // fromInfo without a migration table of this module: `s` holds the sorted versions.
+    static ModuleStatus notInstalled(ModuleStatus s, const pum::Config& config, const pum::ModuleInfo& info);
+    // fromInfo once the installed version is read: `s` holds it and the sorted versions.
+    static ModuleStatus comparedWithModule(ModuleStatus s, const pum::Config& config, bool betaTesting);
+
     State state_ = State::Unknown;
     QString title_;
     QString details_;
