@@ -29,6 +29,7 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 TEST(Cli, InstallUpgradeInfo)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     std::string out;
     const std::string base = "-p " + quoted(db.conninfo()) + " -d " + module("current_module");
@@ -70,6 +71,7 @@ TEST(Cli, RefusesBadParametersBeforeConnecting)
 
 TEST(Cli, FailureIsOneMessageWithFileAndLineAndChangesNothing)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     TempDir dir;
     std::filesystem::copy(module("current_module"), dir.path() / "m", std::filesystem::copy_options::recursive);
@@ -110,6 +112,7 @@ TEST(Cli, UsageErrorsAndHelp)
 // root (its changelogs and hooks are found next to it), from any folder.
 TEST(Cli, ConfigFileFolderIsTheModuleRoot)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     TempDir dir;
     std::filesystem::copy(module("current_module"), dir.path() / "m", std::filesystem::copy_options::recursive);
@@ -128,6 +131,7 @@ TEST(Cli, ConfigFileFolderIsTheModuleRoot)
 // restore reads it (and custom dumps) back.
 TEST(Cli, DumpIsPlainWithoutOwnerOrPrivilegesAndRestoresWithPsql)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase source, target;
     const std::string role = "pumcli_grantee_" + std::to_string(getpid());
     source.connect().exec("CREATE SCHEMA s; CREATE TABLE s.t (id integer PRIMARY KEY, status varchar(9) "
@@ -165,6 +169,7 @@ TEST(Cli, DumpIsPlainWithoutOwnerOrPrivilegesAndRestoresWithPsql)
 // pum asks "y/yes" and reads the answer from standard input.
 TEST(Cli, UninstallAcceptsYesOnStandardInput)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     std::string out;
     const std::string base = "-p " + quoted(db.conninfo()) + " -d " + module("current_module");
@@ -207,6 +212,7 @@ TEST(Cli, QuietStillPrintsWarnings)
 // pum's `app [-p NAME VALUE] {create,drop,recreate}`: -p before the action too.
 TEST(Cli, AppParametersBeforeOrAfterTheAction)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     std::string out;
     const std::string base = "-p " + quoted(db.conninfo()) + " -d " + module("current_module");

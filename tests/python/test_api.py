@@ -35,6 +35,7 @@ def test_connection_errors():
         api.connect("host=127.0.0.1 port=1 dbname=x connect_timeout=2")
 
 
+@pytest.mark.needs_postgis
 def test_install_upgrade_info_with_progress(db):
     progress, logs = [], []
     with api.connect(db.conninfo) as connection:
@@ -54,6 +55,7 @@ def test_install_upgrade_info_with_progress(db):
     assert db.scalar("SELECT obj_description('pum_pyseed_app.some_view'::regclass)") == "points in EPSG:21781"
 
 
+@pytest.mark.needs_postgis
 def test_changed_parameter_is_refused_on_upgrade(db):
     api.install(SEED, db.conninfo, parameters={"srid": 2056}, max_version="1.0.0")
     with pytest.raises(pum.PumException, match="srid"):
@@ -92,6 +94,7 @@ def test_a_raising_callback_cancels_and_is_reraised(db):
     assert db.snapshot() == before
 
 
+@pytest.mark.needs_postgis
 def test_cli_runs_the_seed_layout_without_pythonpath(db):
     cli = os.environ.get("PUM_CLI")
     if not cli:
@@ -148,6 +151,7 @@ def test_upgrader_outliving_its_closed_connection(db):
     del upgrader  # its destructor still touches the (emptied) connection object
 
 
+@pytest.mark.needs_postgis
 def test_runner_library_inside_a_running_interpreter(db):
     """As in QGIS: libpum_python_hooks registers into the interpreter already running (no second one)."""
     library = Path(pum.__file__).resolve().parents[2] / "lib" / "libpum_python_hooks.so"

@@ -35,6 +35,7 @@ def test_a_callback_error_of_one_run_does_not_resurface_in_the_next(db):
     assert db.scalar("SELECT count(*) FROM public.pum_migrations") == 2
 
 
+@pytest.mark.needs_postgis
 def test_a_callback_error_that_stopped_a_run_is_raised_once(db):
     fail = [True]
 
@@ -50,6 +51,7 @@ def test_a_callback_error_that_stopped_a_run_is_raised_once(db):
         assert upgrader.install(max_version="1.0.0")["to_version"] == "1.0.0"
 
 
+@pytest.mark.needs_postgis
 def test_a_connection_used_by_a_running_command_refuses_a_second_one(db):
     """A second thread on the same pum.api Connection gets a clear error, never a crash or garbage."""
     started, tried = threading.Event(), threading.Event()
@@ -89,6 +91,7 @@ def test_a_connection_used_by_a_running_command_refuses_a_second_one(db):
         assert second.info()["version"] == "1.0.0"
 
 
+@pytest.mark.needs_postgis
 def test_two_threads_on_one_connection_never_crash(db):
     """Whatever the interleaving, each call either runs alone on the connection or is refused."""
     with api.connect(db.conninfo) as connection:

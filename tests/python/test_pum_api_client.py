@@ -6,11 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SOURCE = Path(os.environ.get("PUM_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 CLIENT = SOURCE / "tests" / "pum_api" / "plugin_like_client.py"
 SIGNAGE = SOURCE / "examples" / "signage"
 
 
+@pytest.mark.needs_postgis
 def test_a_plugin_like_client_of_pums_api_runs_unchanged(db):
     out = subprocess.run([sys.executable, str(CLIENT), str(SIGNAGE), db.conninfo],
                          capture_output=True, text=True, timeout=300)

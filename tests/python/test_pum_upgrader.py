@@ -37,6 +37,7 @@ def config():
     return PumConfig.from_yaml(MODULE / ".pum.yaml")
 
 
+@pytest.mark.needs_postgis
 def test_install_joins_the_callers_transaction(db, config):
     with psycopg.connect(db.conninfo) as conn:
         conn.execute("CREATE TABLE public.mine (id int)")
@@ -47,6 +48,7 @@ def test_install_joins_the_callers_transaction(db, config):
     assert db.scalar("SELECT to_regclass('public.mine') IS NULL")
 
 
+@pytest.mark.needs_postgis
 def test_install_commit_true_commits(db, config):
     with psycopg.connect(db.conninfo) as conn:
         Upgrader(config).install(connection=conn, parameters=PARAMETERS, commit=True)
@@ -64,6 +66,7 @@ def test_cancelled_install_leaves_nothing_after_rollback(db, config):
     assert db.snapshot() == before
 
 
+@pytest.mark.needs_postgis
 def test_feedback_steps_and_commit_lock(db, config):
     feedback = Recorder(cancel_at="Committing changes")  # too late: ignored
     with psycopg.connect(db.conninfo) as conn:
@@ -88,6 +91,7 @@ def test_an_error_in_report_progress_stops_the_command_and_is_raised(db, config)
             Upgrader(config).install(connection=conn, parameters=PARAMETERS, feedback=Broken())
 
 
+@pytest.mark.needs_postgis
 def test_upgrade_commits_and_reruns_the_application(db, config):
     with psycopg.connect(db.conninfo) as conn:
         Upgrader(config, max_version="1.1.0").install(connection=conn, parameters=PARAMETERS)
@@ -107,6 +111,7 @@ def test_defaults_only_validate_in_pums_api(db, config):
             Upgrader(config).install(connection=conn)
 
 
+@pytest.mark.needs_postgis
 def test_schema_migrations_and_info(db, config, caplog):
     sm = SchemaMigrations(config)
     with psycopg.connect(db.conninfo) as conn:
@@ -126,6 +131,7 @@ def test_schema_migrations_and_info(db, config, caplog):
     assert "Pending versions: none" in caplog.text
 
 
+@pytest.mark.needs_postgis
 def test_an_autocommit_connection_gets_each_command_committed(db, config):
     with psycopg.connect(db.conninfo, autocommit=True) as conn:
         Upgrader(config).install(connection=conn, parameters=PARAMETERS)

@@ -65,6 +65,7 @@ WITH_DEMO = {
 WITHOUT_DEMO = dict(WITH_DEMO, nodes=[], measures=[], logged=0, comment="nodes in EPSG:2056 (en); 0 measures logged")
 
 
+@pytest.mark.needs_postgis
 def test_cli_installs_the_module_with_demo_data(db):
     out = cli(db, "install", "-d", "Sample network", verbose=True)
     assert out.returncode == 0, out.stderr
@@ -75,6 +76,7 @@ def test_cli_installs_the_module_with_demo_data(db):
     assert (out.stderr + out.stdout).count("demo data 'Unfinished' cannot be loaded") == 1
 
 
+@pytest.mark.needs_postgis
 def test_cli_installs_the_module_without_demo_data_then_loads_it(db):
     out = cli(db, "install")
     assert out.returncode == 0, out.stderr
@@ -84,6 +86,7 @@ def test_cli_installs_the_module_without_demo_data_then_loads_it(db):
     assert network_state(db) == dict(WITH_DEMO)
 
 
+@pytest.mark.needs_postgis
 def test_scripting_api_installs_with_demo_data_in_one_transaction(db):
     with api.connect(db.conninfo) as connection:
         summary = api.Upgrader(NETWORK, connection).install(demo_data="Sample network")
@@ -91,6 +94,7 @@ def test_scripting_api_installs_with_demo_data_in_one_transaction(db):
     assert network_state(db) == WITH_DEMO
 
 
+@pytest.mark.needs_postgis
 def test_upgrade_runs_the_hooks_again(db):
     assert cli(db, "install", "--max-version", "1.0.0", "-d", "Sample network").returncode == 0
     out = cli(db, "upgrade", "-p", "lang_code", "de")
@@ -106,6 +110,7 @@ def test_upgrade_runs_the_hooks_again(db):
     ("Broken network", "network_od.measure_node_fk", 'violates foreign key constraint "measure_node_fk"'),
     ("Negative measure", "network_od.measure_logged", "measure 1 has a negative value"),
 ])
+@pytest.mark.needs_postgis
 def test_a_deferred_violation_in_demo_data_fails_and_leaves_nothing(db, demo, constraint, message):
     before = db.snapshot()
     out = cli(db, "install", "-d", demo)
@@ -115,6 +120,7 @@ def test_a_deferred_violation_in_demo_data_fails_and_leaves_nothing(db, demo, co
     assert db.snapshot() == before
 
 
+@pytest.mark.needs_postgis
 def test_a_deferred_violation_when_loading_demo_data_later_keeps_the_install(db):
     assert cli(db, "install").returncode == 0
     before = network_state(db)
@@ -124,6 +130,7 @@ def test_a_deferred_violation_when_loading_demo_data_later_keeps_the_install(db)
     assert network_state(db) == before
 
 
+@pytest.mark.needs_postgis
 def test_demo_data_honours_skip_drop_and_skip_create_app(db):
     assert cli(db, "install").returncode == 0
     # Without the drop hook the create hook finds its schema: it fails, rolled back.
@@ -138,6 +145,7 @@ def test_demo_data_honours_skip_drop_and_skip_create_app(db):
     assert db.scalar("SELECT count(*) FROM network_od.measure_log") == 3
 
 
+@pytest.mark.needs_postgis
 def test_install_with_demo_data_honours_skip_create_app(db):
     out = cli(db, "install", "-d", "Sample network", "--skip-create-app")
     assert out.returncode == 0, out.stderr
@@ -145,6 +153,7 @@ def test_install_with_demo_data_honours_skip_create_app(db):
     assert db.scalar("SELECT count(*) FROM network_od.measure_log") == 3
 
 
+@pytest.mark.needs_postgis
 def test_a_demo_set_with_a_missing_file_fails_naming_the_file(db):
     before = db.snapshot()
     out = cli(db, "install", "-d", "Unfinished")

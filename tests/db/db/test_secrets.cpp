@@ -165,6 +165,7 @@ TEST(Secrets, CliNeverShowsThePassword)
 
 TEST(Secrets, InstallWithAPasswordStoresAndPrintsNoneOfIt)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     // The test cluster trusts local TCP, so the password is accepted and ignored.
     TempDatabase db;
     const std::string password = "Ok4s3cret%2FZ";

@@ -94,6 +94,7 @@ constexpr auto kLimit = std::chrono::seconds(120);
 
 TEST(FleetCli, OneBrokenDatabaseAmongTenFailsAloneAndExitsOne)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const fs::path module = dataModule("current_module");
     auto dbs = databases(10);
     for (auto& db : dbs) installAt(*db, module, "1.1.0");
@@ -142,6 +143,7 @@ TEST(FleetCli, OneBrokenDatabaseAmongTenFailsAloneAndExitsOne)
 
 TEST(Fleet, ParallelRunGivesTheSequentialResults)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const fs::path module = dataModule("current_module");
     const Config config = Config::load(module);
     // Two identical fleets: versions 1.0.0, 1.1.0, 1.10.0 and a broken 1.1.0.
@@ -181,6 +183,7 @@ TEST(Fleet, ParallelRunGivesTheSequentialResults)
 
 TEST(FleetCli, InfoOverSeveralShowsEachAndHidesPasswords)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const fs::path module = dataModule("current_module");
     TempDatabase older, newest, empty;
     installAt(older, module, "1.1.0");
@@ -211,6 +214,7 @@ TEST(FleetCli, InfoOverSeveralShowsEachAndHidesPasswords)
 
 TEST(Fleet, AllDatabasesFindsThoseHoldingTheModule)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const fs::path module = dataModule("current_module");
     const Config config = Config::load(module);
     TempDatabase first, second, empty, other;
@@ -262,6 +266,7 @@ TEST(Fleet, AllDatabasesFindsThoseHoldingTheModule)
 
 TEST(Fleet, DryRunReportsAndChangesNothing)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const fs::path module = dataModule("current_module");
     auto dbs = databases(2);
     for (auto& db : dbs) installAt(*db, module, "1.1.0");
@@ -297,6 +302,7 @@ private:
 
 TEST(Fleet, CancelOneOrAllRollsBack)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const fs::path module = dataModule("current_module");
     const Config config = Config::load(module);
     auto dbs = databases(3);

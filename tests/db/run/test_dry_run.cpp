@@ -74,6 +74,7 @@ const std::set<Change> kExpectedUpgradeChanges = {
 
 TEST(DryRun, UpgradeReportsExactlyTheChangesAndLeavesSchemaAndRowsAsTheyWere)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db;
     installOneZero(db);
     const std::string schemaBefore = schemaDump(db);
@@ -152,6 +153,7 @@ TEST(DryRun, WarnsOfTheLocksBeforeRunningAndTextAndHtmlReportsNameTheChanges)
 
 TEST(DryRun, InstallThroughTheApiReportsAndRollsBack)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db;
     const std::string schemaBefore = schemaDump(db);
     auto c = db.connect();

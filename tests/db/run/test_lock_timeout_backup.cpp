@@ -29,6 +29,7 @@ void installOneZero(const TempDatabase& db, const std::string& name)
 
 TEST(Backup, FailedUpgradePrintsTheFileAndARestoreCommandThatWorks)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db;
     TempDir dir;
     installOneZero(db, "");  // 1.1.0's CHECK (name <> '') fails on this row
@@ -60,6 +61,7 @@ TEST(Backup, FailedUpgradePrintsTheFileAndARestoreCommandThatWorks)
 
 TEST(Backup, SuccessfulUpgradeKeepsTheBackupAndPrintsNoRestoreCommand)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db;
     TempDir dir;
     installOneZero(db, "a");
@@ -73,6 +75,7 @@ TEST(Backup, SuccessfulUpgradeKeepsTheBackupAndPrintsNoRestoreCommand)
 
 TEST(Backup, WithLockTimeoutTheBackupGivesUpInsteadOfQueueingBehindAnEditor)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db;
     TempDir dir;
     installOneZero(db, "a");

@@ -93,6 +93,7 @@ protected:
 
 TEST_F(PythonHooks, CliSeedLayoutWithPythonHookOnInstallAndUpgrade)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     std::string out;
     // No PYTHONPATH: the CLI finds its package by itself.
@@ -124,6 +125,7 @@ TEST_F(PythonHooks, CliPythonHookFailureShowsTracebackAndChangesNothing)
 
 TEST_F(PythonHooks, CliStartsWithoutPythonWhenNoModuleHookIsPython)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     std::string out;
     // A Python that cannot start: only modules with .py hooks may notice.

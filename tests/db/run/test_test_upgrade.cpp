@@ -114,6 +114,7 @@ private:
 
 TEST(TestUpgrade, UpgradeThatMissesAnIndexOfTheFreshInstallIsCaught)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db(false);
     installReleased(db);
     const std::string before = sourceState(db);
@@ -139,6 +140,7 @@ TEST(TestUpgrade, UpgradeThatMissesAnIndexOfTheFreshInstallIsCaught)
 
 TEST(TestUpgradeCli, CorrectModulePassesWithTheStoredParametersAndTextReport)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db(false);
     installReleased(db);
     const std::string before = sourceState(db);
@@ -155,6 +157,7 @@ TEST(TestUpgradeCli, CorrectModulePassesWithTheStoredParametersAndTextReport)
 
 TEST(TestUpgrade, SourceInUseIsCopiedByDumpAndRestore)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db(false);
     installReleased(db);
     const std::string before = sourceState(db);
@@ -173,6 +176,7 @@ TEST(TestUpgrade, SourceInUseIsCopiedByDumpAndRestore)
 
 TEST(TestUpgradeCli, FailingUpgradeExitsOneWithItsMessageAndDropsTheCopy)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db(false);
     installReleased(db);
     const std::string before = sourceState(db);
@@ -188,6 +192,7 @@ TEST(TestUpgradeCli, FailingUpgradeExitsOneWithItsMessageAndDropsTheCopy)
 
 TEST(TestUpgrade, CancelledDuringTheFreshInstallDropsBothScratchDatabases)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db(false);
     installReleased(db);
     const std::string before = sourceState(db);
@@ -227,6 +232,7 @@ std::string sleepingScratchDatabase()
 
 TEST(TestUpgradeCli, CtrlCDuringTheUpgradeDropsTheCopy)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db(false);
     installReleased(db);
     const std::string before = sourceState(db);
@@ -282,6 +288,7 @@ private:
 
 TEST(TestUpgradeCli, ScratchOnAnotherServerCopiesByDumpAndDropsThereToo)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     TempDatabase db(false);
     installReleased(db);
     const std::string before = sourceState(db);

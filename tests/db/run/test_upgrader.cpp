@@ -83,6 +83,7 @@ protected:
 
 TEST_F(UpgraderTest, InstallsEveryVersionInVersionOrder)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto summary = up.install(noRoles());
     ASSERT_TRUE(summary.to);
@@ -103,6 +104,7 @@ TEST_F(UpgraderTest, InstallsEveryVersionInVersionOrder)
 
 TEST_F(UpgraderTest, MaxVersionThenUpgradeThenNothingToDo)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.1.0");
@@ -131,6 +133,7 @@ TEST_F(UpgraderTest, MaxVersionThenUpgradeThenNothingToDo)
 
 TEST_F(UpgraderTest, ChangedParameterIsRefusedButAppOnlyMayChange)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.0.0");
@@ -156,6 +159,7 @@ TEST_F(UpgraderTest, ChangedParameterIsRefusedButAppOnlyMayChange)
 
 TEST_F(UpgraderTest, InstallRefusedWhenInstalledOrAnotherModuleIsThere)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     EXPECT_THROW(up.install(noRoles()), CommandError);
@@ -172,6 +176,7 @@ TEST_F(UpgraderTest, InstallRefusedWhenInstalledOrAnotherModuleIsThere)
 
 TEST_F(UpgraderTest, FailingStatementLeavesTheDatabaseExactlyAsBefore)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDir dir;
     auto module = copyModule(dir, "current_module");
     installUpTo(db, module, "1.1.0");
@@ -229,6 +234,7 @@ TEST_F(UpgraderTest, UnknownParameterInChangelogIsReportedWithItsLine)
 
 TEST_F(UpgraderTest, SeedFormatModuleWithPrePostHooks)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("seed_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.0.0");
@@ -254,6 +260,7 @@ TEST_F(UpgraderTest, BaselineRecordsWithoutRunning)
 
 TEST_F(UpgraderTest, BaselineCheckRequiresEveryOlderVersion)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.9.0");
@@ -273,6 +280,7 @@ TEST_F(UpgraderTest, BaselineCheckRequiresEveryOlderVersion)
 
 TEST_F(UpgraderTest, BetaTestingInstallRefusesUpgradeUnlessForced)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     auto options = noRoles();
     options.maxVersion = Version::parse("1.1.0");
@@ -286,6 +294,7 @@ TEST_F(UpgraderTest, BetaTestingInstallRefusesUpgradeUnlessForced)
 
 TEST_F(UpgraderTest, VersionsAreComparedAsVersionsNotText)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     // 1.10.0 sorts before 1.9.0 as text: the installed version must still be 1.10.0.
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
@@ -321,6 +330,7 @@ class LegacyTable : public ::testing::TestWithParam<int> {};
 
 TEST_P(LegacyTable, IsUpgradedInPlace)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const int layout = GetParam();
     TempDatabase db;
     auto c = db.connect();
@@ -359,6 +369,7 @@ INSTANTIATE_TEST_SUITE_P(Layouts, LegacyTable, ::testing::Values(1, 2));
 
 TEST_F(UpgraderTest, ConcurrentUpgradesDoNotInterleave)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDir dir;
     auto module = copyModule(dir, "current_module");
     installUpTo(db, module, "1.1.0");
@@ -398,6 +409,7 @@ TEST_F(UpgraderTest, ConcurrentUpgradesDoNotInterleave)
 
 TEST_F(UpgraderTest, CommandsOnAnInstalledModuleRefuseAnotherModulesTable)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     c.exec("UPDATE public.pum_migrations SET module = 'another_module'");
@@ -459,6 +471,7 @@ void expectStoredParametersReadUnderTheLock(const TempDatabase& db, const fs::pa
 
 TEST(UpgraderLock, AppCommandsReadTheStoredParametersUnderTheModuleLock)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     expectStoredParametersReadUnderTheLock(db, dataModule("current_module"),
                                            [](Upgrader& up) { up.recreateApp({}); });
@@ -467,6 +480,7 @@ TEST(UpgraderLock, AppCommandsReadTheStoredParametersUnderTheModuleLock)
 
 TEST(UpgraderLock, UninstallReadsTheStoredParametersUnderTheModuleLock)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase db;
     TempDir dir;
     auto module = copyModule(dir, "current_module");
@@ -483,6 +497,7 @@ TEST(UpgraderLock, UninstallReadsTheStoredParametersUnderTheModuleLock)
 
 TEST_F(UpgraderTest, AppRecreateAndDemoDataAndUninstall)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     c.exec("DROP SCHEMA pum_current_app CASCADE");
@@ -536,6 +551,7 @@ TEST(Upgrader, OnlyCommandsThatChangeTheSchemaRefuseAModuleNeedingANewerTool)
 
 TEST_F(UpgraderTest, UpgradeWithNothingPendingStillRecreatesTheApplication)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     c.exec("DROP SCHEMA pum_current_app CASCADE");
@@ -548,6 +564,7 @@ TEST_F(UpgraderTest, UpgradeWithNothingPendingStillRecreatesTheApplication)
 
 TEST_F(UpgraderTest, UpgradeOfADatabaseNewerThanTheModuleRunsNothing)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.install(noRoles());
     up.baseline(Version::parse("9.0.0"));
@@ -561,6 +578,7 @@ TEST_F(UpgraderTest, UpgradeOfADatabaseNewerThanTheModuleRunsNothing)
 
 TEST_F(UpgraderTest, WithoutDefaultsOnlyGivenParametersAreSubstituted)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     // pum's Python API: a declared default only validates; SQL naming a parameter not given fails.
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.setFillDefaults(false);
@@ -575,6 +593,7 @@ TEST_F(UpgraderTest, WithoutDefaultsOnlyGivenParametersAreSubstituted)
 
 TEST_F(UpgraderTest, ChangelogFilesAreRecordedUnderTheGivenModulePath)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader up(Config::load(dataModule("current_module")), c, fb);
     up.setRecordedModulePath("some/where/./current_module");
     auto options = noRoles();
@@ -586,6 +605,7 @@ TEST_F(UpgraderTest, ChangelogFilesAreRecordedUnderTheGivenModulePath)
 
 TEST_F(UpgraderTest, NewTableRecordsThePumVersionAsNotNull)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     Upgrader(Config::load(dataModule("current_module")), c, fb).install(noRoles());
     EXPECT_EQ(db.scalar("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'public.pum_migrations'::regclass "
                         "AND attname = 'pum_version'"),
@@ -646,6 +666,7 @@ private:
 
 TEST_F(UpgraderTest, StepsAreReportedAsPumReportsThem)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     StepRecorder recorder("Committing changes");  // too late: the commit cannot be cancelled
     Upgrader up(Config::load(dataModule("current_module")), c, recorder);
     up.install(noRoles());
@@ -682,6 +703,7 @@ private:
 
 TEST_F(UpgraderTest, CancelledInstallChangesNothing)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     const auto before = db.snapshot();
     CancelAtStep cancelling(5);
     Upgrader up(Config::load(dataModule("current_module")), c, cancelling);

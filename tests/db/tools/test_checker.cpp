@@ -202,6 +202,7 @@ TEST_F(CheckerTest, UnknownIgnoredKindIsRefused)
 
 TEST(CheckerPostgis, ExtensionObjectsAreLeftOut)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     // Same module, one database with PostGIS in public and one without.
     TempDatabase withPostgis(true), without(false);
     withPostgis.connect().exec("CREATE TABLE public.t (id integer)");
@@ -258,6 +259,7 @@ TEST_F(CheckerTest, CommandLineUnreachableDatabaseIsOneMessage)
 // The documented recipe: an upgraded database against a fresh install of the same version.
 TEST(CheckerRecipe, UpgradedEqualsFreshInstall)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase upgraded, fresh;
     const std::string module = (test::sourceDir() / "tests" / "data" / "current_module").string();
     std::string out;

@@ -51,6 +51,7 @@ TEST(DatabaseAdmin, MaintenanceConnectionReplacesTheDatabase)
 
 TEST(DatabaseAdmin, CreateFromTemplateAndDropWhileInUse)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     DropLater later{uniqueName("Pum \"Admin\" db ")};
     auto admin = openMaintenanceConnection(test::conninfo("postgres"));
     createDatabase(admin, later.name, test::clusterEnv().at("PUM_TEST_TEMPLATE"));

@@ -62,6 +62,7 @@ TEST(Dumper, FindsTheToolOfTheServer)
 
 TEST(Dumper, DumpThenRestoreGivesAnEqualDatabase)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase source;
     source.connect().exec(kModel);
     TempDir dir;
@@ -91,6 +92,7 @@ TEST(Dumper, DumpThenRestoreGivesAnEqualDatabase)
 
 TEST(Dumper, SchemasAndExclusions)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase source;
     source.connect().exec(kModel);
     TempDir dir;
@@ -123,6 +125,7 @@ TEST(Dumper, SchemasAndExclusions)
 
 TEST(Dumper, PasswordGoesThroughTheEnvironment)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     // A password user over TCP (the socket is trusted, TCP is not).
     TempDatabase source;
     source.connect().exec(kModel);
@@ -160,6 +163,7 @@ TEST(Dumper, PasswordGoesThroughTheEnvironment)
 
 TEST(Dumper, FailedRestoreChangesNothing)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase source;
     source.connect().exec(kModel);
     TempDir dir;
@@ -218,6 +222,7 @@ TEST(Dumper, FailedRestoreChangesNothing)
 
 TEST(Dumper, NoOwnerNoPrivilegesByDefaultAsPum)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase source;
     const std::string role = "pumdump_grantee_" + std::to_string(getpid());
     source.connect().exec(std::string(kModel) + "CREATE ROLE " + role + "; GRANT SELECT ON od.sign TO " + role + ";");
@@ -259,6 +264,7 @@ std::string shq(const std::string& s) { return "'" + s + "'"; }
 
 TEST(DumperCli, DumpThenRestoreThenCheck)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     TempDatabase source;
     source.connect().exec(kModel);
     TempDir dir;
@@ -292,6 +298,7 @@ TEST(DumperCli, DumpOfMissingDatabaseIsOneMessageAndNoFile)
 
 TEST(Dumper, ModuleSchemasIncludingPublicRestoreIntoANewDatabase)
 {
+    PUM_TEST_NEEDS_POSTGIS();
     // The migration table lives in public, which every target has already.
     TempDatabase source;
     source.connect().exec(std::string(kModel) + "CREATE TABLE public.pum_migrations (id integer);"
