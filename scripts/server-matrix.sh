@@ -119,6 +119,7 @@ cross_check() {
   local text rc
   text=$("$build/bin/pum" -p "$2" check "$4" 2>&1)
   rc=$?
+  printf '%s\n' "$text" >"$out/cross/check ${1// /-} vs ${3// /-}.txt"
   echo "$1|$3|$rc|$(tail -n 1 <<<"$text")" >>"$out/cross.txt"
 }
 
