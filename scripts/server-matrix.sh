@@ -157,6 +157,7 @@ for major in "${majors[@]}"; do
   echo "   $(cat "$out/$major/seconds") s, log: $out/$major/ctest.log"
 done
 
+rm -f "$out/cross.txt"
 if [[ ${#majors[@]} -gt 1 ]]; then
   echo "-- one module on every server, compared with pum check against PostgreSQL ${majors[-1]}"
   cross_versions

@@ -90,8 +90,9 @@ local all all trust
 host all postgres 127.0.0.1/32 trust
 host all all 127.0.0.1/32 scram-sha-256
 HBA
+  # scram-sha-256 above; PostgreSQL 13 still hashes passwords with md5 unless told (set with the server options below).
   as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100 -c password_encryption=scram-sha-256" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   local postgis server_version
   server_version=$(sql_value "$dir" "$port" 'SHOW server_version')
