@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -113,24 +114,68 @@ std::string redact(const std::string& text, const std::string& password)
 
 }  // namespace
 
+namespace {
+
+struct PgClient {
+    int major = 0;  // 0: its version could not be read
+    fs::path path;
+};
+
+// The major version a client prints for --version ("pg_dump (PostgreSQL) 15.18"), 0 when unknown.
+int clientMajor(const fs::path& tool)
+{
+    platform::ChildProcess child(tool, {"--version"});
+    if (!child.started()) return 0;
+    std::string out;
+    while (child.readOutput(out) != platform::ChildProcess::Read::End) {
+    }
+    const auto at = out.find(") ");
+    if (child.wait() != 0 || at == std::string::npos) return 0;
+    return std::atoi(out.c_str() + at + 2);
+}
+
+// Debian's clients, one folder per major version, oldest first.
+std::vector<PgClient> debianClients(const std::string& tool)
+{
+    std::vector<PgClient> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/usr/lib/postgresql", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.empty() && std::all_of(name.begin(), name.end(), ::isdigit) && fs::exists(entry.path() / "bin" / tool))
+            found.push_back({std::stoi(name), entry.path() / "bin" / tool});
+    }
+    std::sort(found.begin(), found.end(), [](const PgClient& a, const PgClient& b) { return a.major < b.major; });
+    return found;
+}
+
+std::string clientPackageHint(int major)
+{
+    return "install the PostgreSQL " + std::to_string(major) + " client tools (Debian: postgresql-client-" +
+           std::to_string(major) + ", from a Debian release or PostgreSQL's apt repository that has it)";
+}
+
+}  // namespace
+
 fs::path findPgTool(const std::string& tool, int major)
 {
-    const fs::path base = "/usr/lib/postgresql";
-    fs::path exact = base / std::to_string(major) / "bin" / tool;
-    if (fs::exists(exact)) return exact;
-    // A newer pg_dump reads an older server; an older one refuses a newer server.
-    std::vector<int> versions;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(base, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!name.empty() && std::all_of(name.begin(), name.end(), ::isdigit) && std::stoi(name) > major &&
-            fs::exists(entry.path() / "bin" / tool))
-            versions.push_back(std::stoi(name));
+    // A client reads servers up to its own version, not newer ones (and psql
+    // N cannot replay every script pg_dump N+1 writes): the oldest client at
+    // least as new as the server, Debian's folders first, then PATH.
+    std::vector<PgClient> found = debianClients(tool);
+    for (const PgClient& client : found)
+        if (client.major >= major) return client.path;
+    if (fs::path onPath = platform::findOnPath(tool); !onPath.empty()) {
+        PgClient client{clientMajor(onPath), onPath};
+        if (client.major >= major) return client.path;
+        found.push_back(client);
     }
-    if (!versions.empty()) return base / std::to_string(*std::min_element(versions.begin(), versions.end())) / "bin" / tool;
-    if (fs::path onPath = platform::findOnPath(tool); !onPath.empty()) return onPath;
-    throw ToolNotStarted(tool + " not found: install the PostgreSQL " + std::to_string(major) +
-                       " client tools (e.g. the postgresql-client-" + std::to_string(major) + " package)");
+    if (found.empty()) throw ToolNotStarted(tool + " not found: " + clientPackageHint(major));
+    const PgClient& newest = *std::max_element(found.begin(), found.end(),
+                                               [](const PgClient& a, const PgClient& b) { return a.major < b.major; });
+    const std::string what = newest.major ? "is PostgreSQL " + std::to_string(newest.major) : "does not say its version";
+    throw ToolNotStarted("the server is PostgreSQL " + std::to_string(major) + ", and the newest " + tool +
+                         " found (" + newest.path.string() + ") " + what + ": nothing was run; " +
+                         clientPackageHint(major));
 }
 
 std::vector<std::string> moduleSchemas(const Config& config)

@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "pum/tools/checker.h"
 #include "pum/db/database.h"
@@ -58,6 +61,44 @@ TEST(Dumper, FindsTheToolOfTheServer)
     const auto tool = findPgTool("pg_dump", major);
     EXPECT_TRUE(std::filesystem::exists(tool)) << tool;
     EXPECT_THROW(findPgTool("pg_no_such_tool", major), CommandError);
+}
+
+// What a user on Debian 12 meets against a newer server: no client is new
+// enough, and the command says which one it found and what to install.
+TEST(Dumper, RefusesAClientOlderThanTheServerNamingTheNewestFound)
+{
+    try {
+        findPgTool("pg_dump", 99);
+        FAIL() << "a PostgreSQL 99 server found a pg_dump";
+    } catch (const ToolNotStarted& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("the server is PostgreSQL 99"), std::string::npos) << message;
+        EXPECT_NE(message.find("/usr/lib/postgresql/"), std::string::npos) << message;
+        EXPECT_NE(message.find("/bin/pg_dump) is PostgreSQL "), std::string::npos) << message;
+        EXPECT_NE(message.find("postgresql-client-99"), std::string::npos) << message;
+    }
+}
+
+// A client found on PATH only (not in /usr/lib/postgresql) is asked its version first.
+TEST(Dumper, AClientOnPathIsUsedOnlyWhenAsNewAsTheServer)
+{
+    TempDir dir;
+    const auto tool = dir.path() / "pg_fake_dump";
+    std::ofstream(tool) << "#!/bin/sh\necho 'pg_fake_dump (PostgreSQL) 16.2'\n";
+    std::filesystem::permissions(tool, std::filesystem::perms::owner_all);
+    const std::string oldPath = std::getenv("PATH");
+    setenv("PATH", (dir.path().string() + ":" + oldPath).c_str(), 1);
+    EXPECT_EQ(findPgTool("pg_fake_dump", 16), tool);
+    EXPECT_EQ(findPgTool("pg_fake_dump", 13), tool);
+    try {
+        findPgTool("pg_fake_dump", 17);
+        ADD_FAILURE() << "a PostgreSQL 16 client was taken for a PostgreSQL 17 server";
+    } catch (const ToolNotStarted& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find(tool.string() + ") is PostgreSQL 16"), std::string::npos) << message;
+        EXPECT_NE(message.find("postgresql-client-17"), std::string::npos) << message;
+    }
+    setenv("PATH", oldPath.c_str(), 1);
 }
 
 TEST(Dumper, DumpThenRestoreGivesAnEqualDatabase)

@@ -88,8 +88,11 @@ void restoreDatabase(Connection& connection, const std::filesystem::path& file, 
 // migration table's.
 std::vector<std::string> moduleSchemas(const Config& config);
 
-// Path of `tool` (pg_dump, pg_restore) for a server of major version
-// `serverMajor`; throws ToolNotStarted when none is installed.
+// Path of `tool` (pg_dump, pg_restore, psql) for a server of major version
+// `serverMajor`: the oldest one at least as new as the server, from
+// /usr/lib/postgresql/N/bin or else PATH (asked for its --version). Throws
+// ToolNotStarted when none is, naming the server's version, the newest tool
+// found and the package that would provide one.
 std::filesystem::path findPgTool(const std::string& tool, int serverMajor);
 
 }  // namespace pum
