@@ -1,25 +1,39 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages pum-native needs to build, test, run the demo
-# and the benchmarks. Safe to rerun: apt is skipped when everything is there.
+# Installs the Debian packages pum-native needs to build, test, run the demo
+# and the benchmarks, by the names of the running suite: Debian 12 (bookworm)
+# or Debian 13 (trixie). Safe to rerun: apt is skipped when everything is there.
 #
 #   scripts/install-deps.sh            core + QGIS plugin packages
 #   PUM_SKIP_QGIS_DEPS=1 scripts/install-deps.sh   core packages only
 set -euo pipefail
 
+supported="Debian 12 (bookworm) and Debian 13 (trixie)"
+codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}") || codename=""
+# What differs between the suites: PostgreSQL's major version, and the libFuzzer
+# runtime of the suite's default clang (14 on bookworm, 19 on trixie).
+case "$codename" in
+  bookworm) SUITE_PACKAGES=(postgresql-15 postgresql-15-postgis-3 libclang-rt-14-dev) ;;
+  trixie) SUITE_PACKAGES=(postgresql-17 postgresql-17-postgis-3 libclang-rt-19-dev) ;;
+  *)
+    echo "install-deps: this system is '${codename:-unknown}'; supported: $supported" >&2
+    exit 1
+    ;;
+esac
+
 # Core engine, CLI, Python bindings, tests, benchmarks.
 CORE_PACKAGES=(
   build-essential cmake pkg-config git
-  postgresql-15 postgresql-15-postgis-3 libpq-dev
+  "${SUITE_PACKAGES[@]}" libpq-dev
   libyaml-cpp-dev pybind11-dev python3-dev
   libgtest-dev libgmock-dev python3-psycopg python3-pytest python3-pip
   libcli11-dev nlohmann-json3-dev libbenchmark-dev
   libpg-query-dev  # PostgreSQL's own parser: the SQL splitter is cross-checked against it
   # scripts/sanitize.sh (gcc's ASan/UBSan runtimes come with build-essential),
   # scripts/fuzz.sh (libFuzzer: clang and its runtime), the fault suite (mount, runuser)
-  clang libclang-rt-14-dev util-linux mount
+  clang util-linux mount
 )
 
-# QGIS plugin (Qt 5 and Qt 6 builds, translations, headless GUI tests and screenshots).
+# QGIS plugin (QGIS 3.22 on bookworm, 3.40 on trixie; Qt 5 and Qt 6 builds, translations, headless GUI tests and screenshots).
 QGIS_PACKAGES=(
   libqgis-dev qgis qgis-providers qtkeychain-qt5-dev
   qtbase5-dev qttools5-dev qttools5-dev-tools
@@ -50,7 +64,7 @@ fi
 
 echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-deps: apt-get not found: this script targets Debian 12 (bookworm)" >&2
+  echo "install-deps: apt-get not found: this script targets $supported" >&2
   exit 1
 fi
 

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The README's two commands in another Debian, as a new user would run them:
+# a fresh debootstrap root of SUITE, a clean clone of this repository's HEAD in
+# it, then scripts/install-deps.sh and scripts/demo.sh or scripts/test.sh.
+#
+#   scripts/in-root.sh SUITE demo|test [extra scripts/test.sh arguments...]   (as root)
+#   e.g. scripts/in-root.sh trixie test
+#
+# Only committed work is tested (the clone is of HEAD). ../shared beside this
+# checkout (pum's reference suite) is copied beside the clone, where the tests
+# look for it. PUM_BUILD_JOBS, PUM_CTEST_JOBS and PUM_REQUIRE_ALL_TESTS are
+# passed through. Cached in PUM_ROOTS_CACHE (default /var/cache/pum-roots): the
+# minbase root of each suite as a tarball, apt's downloaded packages and lists,
+# so only the first run of a suite downloads it. PUM_KEEP_ROOT=1 leaves the
+# root (unmounted) for a look afterwards and prints where it is.
+set -euo pipefail
+
+source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cache=${PUM_ROOTS_CACHE:-/var/cache/pum-roots}
+mirror=${PUM_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+security_mirror=${PUM_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
+t0=$(date +%s)
+
+log() { echo "in-root: [$(($(date +%s) - t0)) s] $*"; }
+fail() { echo "in-root: $*" >&2; exit 1; }
+
+[[ $# -ge 2 ]] || fail "usage: scripts/in-root.sh SUITE demo|test [ctest arguments...] (e.g. trixie test)"
+suite=$1 command=$2
+shift 2
+[[ "$command" == demo || "$command" == test ]] || fail "unknown command '$command': demo or test"
+[[ $(id -u) -eq 0 ]] || fail "must run as root (debootstrap, mount, chroot)"
+[[ -f /usr/share/debootstrap/scripts/$suite ]] || fail "debootstrap does not know the suite '$suite'"
+command -v debootstrap >/dev/null || fail "debootstrap not found (scripts/install-deps.sh installs it)"
+head=$(git -C "$source_dir" rev-parse HEAD) || fail "$source_dir is not a git checkout"
+arch=$(dpkg --print-architecture)
+
+# --- the cached minbase root --------------------------------------------------
+mkdir -p "$cache/apt-archives/partial" "$cache/lists-$suite/partial"
+base="$cache/$suite-minbase-$arch.tar"
+if [[ ! -f "$base" ]]; then
+  log "building the $suite minbase root (cached as $base)"
+  tmp=$(mktemp -d "$cache/debootstrap.XXXXXX")
+  if ! debootstrap --variant=minbase --cache-dir="$cache/apt-archives" "$suite" "$tmp/root" "$mirror" >"$tmp/log" 2>&1; then
+    tail -20 "$tmp/log" >&2
+    rm -rf "$tmp"
+    fail "debootstrap $suite from $mirror failed"
+  fi
+  tar -C "$tmp/root" -cf "$tmp/base.tar" .
+  mv "$tmp/base.tar" "$base"
+  rm -rf "$tmp"
+  log "root built"
+fi
+
+root=$(mktemp -d "/var/tmp/pum-root-$suite.XXXXXX")
+mounts=()
+cleanup() {
+  local rc=$? i
+  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
+    umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" || true
+  done
+  if [[ "${PUM_KEEP_ROOT:-0}" == 1 ]]; then
+    echo "in-root: the root is kept in $root (remove it with rm -rf --one-file-system)"
+  else
+    # --one-file-system: never into a mount that failed to go away.
+    rm -rf --one-file-system "$root"
+  fi
+  [[ $rc -eq 0 ]] || echo "in-root: FAILED (exit $rc)" >&2
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+tar -C "$root" -xf "$base"
+mount_in() {  # mount_in TARGET MOUNT-ARGS...
+  local target=$root/$1
+  shift
+  mkdir -p "$target"
+  mount "$@" "$target"
+  mounts+=("$target")
+}
+mount_in proc -t proc proc
+mount_in sys --bind /sys
+mount_in dev --bind /dev
+mount_in dev/pts -t devpts -o newinstance,ptmxmode=0666 devpts
+mount_in dev/shm -t tmpfs tmpfs
+mount_in var/cache/apt/archives --bind "$cache/apt-archives"
+mount_in var/lib/apt/lists --bind "$cache/lists-$suite"
+
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+if [[ "$suite" == sid ]]; then
+  echo "deb $mirror sid main" >"$root/etc/apt/sources.list"
+  # The archive's sid index may be older than its Valid-Until.
+  echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/90pum-valid-until"
+else
+  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s %s-security main\n' \
+    "$mirror" "$suite" "$mirror" "$suite" "$security_mirror" "$suite" >"$root/etc/apt/sources.list"
+fi
+# Keep what apt downloads (the cache above); start no service.
+echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.conf.d/90pum-keep-debs"
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+chmod 755 "$root/usr/sbin/policy-rc.d"
+
+# A clean clone of HEAD, and pum's reference suite where the tests look for it.
+mkdir -p "$root/src"
+git clone -q "$source_dir" "$root/src/pum-native"
+git -C "$root/src/pum-native" checkout -q --detach "$head"
+if [[ -d "$source_dir/../shared" ]]; then
+  cp -a "$source_dir/../shared" "$root/src/shared"
+else
+  log "no ../shared beside $source_dir: pum's reference suite will be missing"
+fi
+log "root ready in $root (clone of $head)"
+
+inroot() {  # a clean environment: only what the scripts document is passed
+  local env=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
+    LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive PUM_BUILD_JOBS="${PUM_BUILD_JOBS:-2}")
+  local v
+  for v in PUM_CTEST_JOBS PUM_REQUIRE_ALL_TESTS; do
+    [[ -z "${!v:-}" ]] || env+=("$v=${!v}")
+  done
+  chroot "$root" /usr/bin/env -i "${env[@]}" bash -c 'cd /src/pum-native && "$@"' in-root "$@"
+}
+timed() {  # timed NAME COMMAND...: runs it in the root, logs its duration
+  local name=$1 start=$SECONDS
+  shift
+  log "$name: $*"
+  inroot "$@"
+  log "$name: done in $((SECONDS - start)) s"
+}
+
+# Apt first: minbase has neither git nor sudo; install-deps.sh runs as root here.
+timed install-deps scripts/install-deps.sh
+timed build scripts/build.sh
+if [[ "$command" == test ]]; then
+  timed test env PUM_SKIP_DEPS=1 scripts/test.sh "$@"
+else
+  timed demo env PUM_SKIP_DEPS=1 PUM_SKIP_BUILD=1 scripts/demo.sh
+fi
+log "$suite $command: passed"
