@@ -9,6 +9,7 @@
 #include "qgsfeatureiterator.h"
 #include "qgsproject.h"
 #include "qgsvectorlayer.h"
+#include "qgswkbtypes.h"
 #include "qgsziputils.h"
 
 #include "connection_list.h"
@@ -200,7 +201,9 @@ TEST(ProjectOpener, ServiceConnectionAndSavedPasswordDropped)
     EXPECT_EQ(onService.keyColumn(), QStringLiteral("id"));
     EXPECT_EQ(onService.sql(), QStringLiteral("\"a\" = 1"));
     EXPECT_EQ(onService.srid(), QStringLiteral("2056"));
-    EXPECT_EQ(onService.wkbType(), QgsWkbTypes::Point);
+    // By name: the enum is QgsWkbTypes::Type up to QGIS 3.28 and Qgis::WkbType from 3.30,
+    // displayString takes either.
+    EXPECT_EQ(QgsWkbTypes::displayString(onService.wkbType()), QStringLiteral("Point"));
 
     // A saved connection with its password: the project gets host, user, no password.
     ConnectionEntry saved;
