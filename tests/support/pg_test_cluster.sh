@@ -121,22 +121,9 @@ PUM_TEST_TEMPLATE=pum_template
 PUM_TEST_POSTGIS=$postgis
 PUM_TEST_SERVER_VERSION=${server_version%% *}
 PUM_TEST_SERVER_MAJOR=${server_version%%.*}
-PUM_TEST_PG_DUMP_MAJOR=$(newest_pg_dump_major)
 PUM_PGBIN=$pgbin
 ENV
   echo "pg_test_cluster: PostgreSQL $server_version running in $dir on port $port (PostGIS: $postgis)"
-}
-
-# The newest pg_dump's major version here (Debian's per-version folders, then PATH):
-# a pg_dump older than the server refuses to dump it.
-newest_pg_dump_major() {
-  local f v newest=0
-  for f in /usr/lib/postgresql/*/bin/pg_dump "$(command -v pg_dump || true)"; do
-    [[ -x "$f" ]] || continue
-    v=$("$f" --version 2>/dev/null | sed -n 's/^pg_dump (PostgreSQL) \([0-9]*\).*/\1/p')
-    if [[ -n "$v" && $v -gt $newest ]]; then newest=$v; fi
-  done
-  echo "$newest"
 }
 
 sql_value() {

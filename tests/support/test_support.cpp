@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "pum/tools/dumper.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -67,17 +69,24 @@ static int clusterNumber(const char* key)
     return it == env.end() || it->second.empty() ? 0 : std::stoi(it->second);
 }
 
-bool clusterCanBeDumped()
+// Why the dump tools would refuse the test server (pum::findPgTool's own
+// choice and message), empty when they would not.
+static std::string pgDumpRefusal()
 {
-    // An env file from before the matrix says neither: its server was the host's own.
-    return clusterNumber("PUM_TEST_PG_DUMP_MAJOR") >= clusterNumber("PUM_TEST_SERVER_MAJOR");
+    try {
+        pum::findPgTool("pg_dump", clusterNumber("PUM_TEST_SERVER_MAJOR"));
+        return {};
+    } catch (const pum::ToolNotStarted& e) {
+        return e.what();
+    }
 }
+
+bool clusterCanBeDumped() { return pgDumpRefusal().empty(); }
 
 std::string needsPgDumpReason()
 {
     return "not applicable: needs pg_dump " + std::to_string(clusterNumber("PUM_TEST_SERVER_MAJOR")) +
-           " or newer for the test server; the newest here is " +
-           std::to_string(clusterNumber("PUM_TEST_PG_DUMP_MAJOR"));
+           " or newer for the test server; " + pgDumpRefusal();
 }
 
 static std::string uniqueSuffix()

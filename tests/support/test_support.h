@@ -26,7 +26,8 @@ inline constexpr const char* kNeedsPostgis = "not applicable: needs PostGIS, whi
 // Whether a pg_dump as new as the test server is here (pg_dump refuses a newer
 // server: Debian 12 has none above 15, so none for PostgreSQL 16 to 18).
 bool clusterCanBeDumped();
-// The reason a test that dumps gives when there is none ("not applicable: needs pg_dump ...").
+// The reason a test that dumps gives when there is none ("not applicable: needs pg_dump ...",
+// with findPgTool's refusal).
 std::string needsPgDumpReason();
 
 // A new database (copied from the PostGIS template), dropped at destruction.
