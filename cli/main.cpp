@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "help_format.h"
 #include "pum/base/error.h"
 #include "pum/db/interrupt.h"
 #include "pum/db/lock_timeout.h"
@@ -195,6 +196,8 @@ int main(int argc, char** argv)
     using namespace pum::cli;
     GlobalOptions options;
     CLI::App app{"pum: PostgreSQL Upgrades Manager (native). Installs and upgrades pum modules.", "pum"};
+    // Before any subcommand: each copies its parent's formatter when added.
+    app.formatter(std::make_shared<HelpFormatter>());
     app.set_version_flag("--version", std::string("pum ") + pum::toolVersion());
     app.require_subcommand(1);
     app.add_option("-c,--config_file,--config-file", options.configFile,
@@ -215,6 +218,9 @@ int main(int argc, char** argv)
 
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForVersion& e) {
+        std::cout << e.what() << "\n";  // CLI11 2.4+ prints it without the newline
+        return 0;
     } catch (const CLI::ParseError& e) {
         // --help and --version exit 0; usage mistakes exit 2, as pum's argparse does.
         return app.exit(e) == 0 ? 0 : 2;
