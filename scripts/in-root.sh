@@ -4,6 +4,7 @@
 # it, then scripts/install-deps.sh and scripts/demo.sh or scripts/test.sh.
 #
 #   scripts/in-root.sh SUITE demo|test [extra scripts/test.sh arguments...]   (as root)
+#   scripts/in-root.sh SUITE prepare   (packages installed, nothing built; the root kept)
 #   e.g. scripts/in-root.sh trixie test
 #
 # Only committed work is tested (the clone is of HEAD). ../shared beside this
@@ -24,10 +25,13 @@ t0=$(date +%s)
 log() { echo "in-root: [$(($(date +%s) - t0)) s] $*"; }
 fail() { echo "in-root: $*" >&2; exit 1; }
 
-[[ $# -ge 2 ]] || fail "usage: scripts/in-root.sh SUITE demo|test [ctest arguments...] (e.g. trixie test)"
+[[ $# -ge 2 ]] || fail "usage: scripts/in-root.sh SUITE demo|test|prepare [ctest arguments...] (e.g. trixie test)"
 suite=$1 command=$2
 shift 2
-[[ "$command" == demo || "$command" == test ]] || fail "unknown command '$command': demo or test"
+[[ "$command" == demo || "$command" == test || "$command" == prepare ]] ||
+  fail "unknown command '$command': demo, test or prepare"
+# prepare: the root with the clone and its packages installed, kept to work in.
+[[ "$command" != prepare ]] || export PUM_KEEP_ROOT=1
 [[ $(id -u) -eq 0 ]] || fail "must run as root (debootstrap, mount, chroot)"
 [[ -f /usr/share/debootstrap/scripts/$suite ]] || fail "debootstrap does not know the suite '$suite'"
 command -v debootstrap >/dev/null || fail "debootstrap not found (scripts/install-deps.sh installs it)"
@@ -129,6 +133,10 @@ timed() {  # timed NAME COMMAND...: runs it in the root, logs its duration
 
 # Apt first: minbase has neither git nor sudo; install-deps.sh runs as root here.
 timed install-deps scripts/install-deps.sh
+if [[ "$command" == prepare ]]; then
+  log "$suite prepared: chroot $root, the clone in /src/pum-native"
+  exit 0
+fi
 timed build scripts/build.sh
 if [[ "$command" == test ]]; then
   timed test env PUM_SKIP_DEPS=1 scripts/test.sh "$@"

@@ -7,13 +7,32 @@
 #   PUM_SKIP_QGIS_DEPS=1 scripts/install-deps.sh   core packages only
 set -euo pipefail
 
-supported="Debian 12 (bookworm) and Debian 13 (trixie)"
+supported="Debian 12 (bookworm) and Debian 13 (trixie); Debian unstable (sid) as a preview"
 codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}") || codename=""
+# Unstable names itself after the next release in os-release; debian_version says sid.
+[[ "$(cat /etc/debian_version 2>/dev/null)" != */sid ]] || codename=sid
+
+# The newest major N for which the archive has package PREFIX-N (sid only: it moves).
+newest_in_archive() {
+  apt-cache pkgnames "$1-" 2>/dev/null | sed -n "s/^$1-\([0-9][0-9]*\)$/\1/p" | sort -n | tail -1
+}
+
 # What differs between the suites: PostgreSQL's major version, and the libFuzzer
 # runtime of the suite's default clang (14 on bookworm, 19 on trixie).
 case "$codename" in
   bookworm) SUITE_PACKAGES=(postgresql-15 postgresql-15-postgis-3 libclang-rt-14-dev) ;;
   trixie) SUITE_PACKAGES=(postgresql-17 postgresql-17-postgis-3 libclang-rt-19-dev) ;;
+  sid)
+    # Read from the archive's lists (fetched when there are none yet): the
+    # default clang from the clang package's dependency, the newest PostgreSQL.
+    if [[ -z "$(apt-cache pkgnames postgresql- 2>/dev/null | head -1)" ]]; then
+      apt-get update >/dev/null || { echo "install-deps: apt-get update failed" >&2; exit 1; }
+    fi
+    pg=$(newest_in_archive postgresql)
+    clang=$(apt-cache depends clang 2>/dev/null | sed -n 's/^ *Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -1)
+    [[ -n "$pg" && -n "$clang" ]] || { echo "install-deps: cannot read PostgreSQL's or clang's version from sid's lists" >&2; exit 1; }
+    SUITE_PACKAGES=("postgresql-$pg" "postgresql-$pg-postgis-3" "libclang-rt-$clang-dev")
+    ;;
   *)
     echo "install-deps: this system is '${codename:-unknown}'; supported: $supported" >&2
     exit 1
