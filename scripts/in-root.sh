@@ -13,7 +13,8 @@
 # passed through. Cached in PUM_ROOTS_CACHE (default /var/cache/pum-roots): the
 # minbase root of each suite as a tarball, apt's downloaded packages and lists,
 # so only the first run of a suite downloads it. PUM_KEEP_ROOT=1 leaves the
-# root (unmounted) for a look afterwards and prints where it is.
+# root (unmounted) for a look afterwards and prints where it is; PUM_ROOT=DIR
+# runs in such a kept root again (its packages installed, the clone moved to HEAD).
 set -euo pipefail
 
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -39,12 +40,12 @@ head=$(git -C "$source_dir" rev-parse HEAD) || fail "$source_dir is not a git ch
 arch=$(dpkg --print-architecture)
 
 # --- the cached minbase root --------------------------------------------------
-mkdir -p "$cache/apt-archives/partial" "$cache/lists-$suite/partial"
+mkdir -p "$cache/apt-archives-$suite/partial" "$cache/lists-$suite/partial"
 base="$cache/$suite-minbase-$arch.tar"
 if [[ ! -f "$base" ]]; then
   log "building the $suite minbase root (cached as $base)"
   tmp=$(mktemp -d "$cache/debootstrap.XXXXXX")
-  if ! debootstrap --variant=minbase --cache-dir="$cache/apt-archives" "$suite" "$tmp/root" "$mirror" >"$tmp/log" 2>&1; then
+  if ! debootstrap --variant=minbase --cache-dir="$cache/apt-archives-$suite" "$suite" "$tmp/root" "$mirror" >"$tmp/log" 2>&1; then
     tail -20 "$tmp/log" >&2
     rm -rf "$tmp"
     fail "debootstrap $suite from $mirror failed"
@@ -55,7 +56,15 @@ if [[ ! -f "$base" ]]; then
   log "root built"
 fi
 
-root=$(mktemp -d "/var/tmp/pum-root-$suite.XXXXXX")
+# PUM_ROOT: a root kept by an earlier run (prepare) is reused: packages stay,
+# the clone moves to this HEAD, and the root is kept again afterwards.
+if [[ -n "${PUM_ROOT:-}" ]]; then
+  root=$(cd "$PUM_ROOT" && pwd) || fail "PUM_ROOT=$PUM_ROOT does not exist"
+  [[ -d "$root/src/pum-native/.git" ]] || fail "$root is not a root made by scripts/in-root.sh (no /src/pum-native)"
+  export PUM_KEEP_ROOT=1
+else
+  root=$(mktemp -d "/var/tmp/pum-root-$suite.XXXXXX")
+fi
 mounts=()
 cleanup() {
   local rc=$? i
@@ -73,7 +82,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-tar -C "$root" -xf "$base"
+[[ -n "${PUM_ROOT:-}" ]] || tar -C "$root" -xf "$base"
 mount_in() {  # mount_in TARGET MOUNT-ARGS...
   local target=$root/$1
   shift
@@ -86,7 +95,7 @@ mount_in sys --bind /sys
 mount_in dev --bind /dev
 mount_in dev/pts -t devpts -o newinstance,ptmxmode=0666 devpts
 mount_in dev/shm -t tmpfs tmpfs
-mount_in var/cache/apt/archives --bind "$cache/apt-archives"
+mount_in var/cache/apt/archives --bind "$cache/apt-archives-$suite"
 mount_in var/lib/apt/lists --bind "$cache/lists-$suite"
 
 cp /etc/resolv.conf "$root/etc/resolv.conf"
@@ -105,9 +114,12 @@ chmod 755 "$root/usr/sbin/policy-rc.d"
 
 # A clean clone of HEAD, and pum's reference suite where the tests look for it.
 mkdir -p "$root/src"
-git clone -q "$source_dir" "$root/src/pum-native"
+[[ -d "$root/src/pum-native/.git" ]] || git clone -q "$source_dir" "$root/src/pum-native"
+git -C "$root/src/pum-native" fetch -q "$source_dir" "$head"
 git -C "$root/src/pum-native" checkout -q --detach "$head"
-if [[ -d "$source_dir/../shared" ]]; then
+if [[ -d "$root/src/shared" ]]; then
+  :
+elif [[ -d "$source_dir/../shared" ]]; then
   cp -a "$source_dir/../shared" "$root/src/shared"
 else
   log "no ../shared beside $source_dir: pum's reference suite will be missing"
