@@ -466,6 +466,8 @@ SchemaSnapshot readSchema(Connection& connection, const CheckOptions& options)
     for (const auto& kind : kKinds)
         if (!ignoredKind(options, kind.key))
             data->kinds[kind.key] = fetch(connection, query(kind.key, viewColumns), options, kind.normalized);
+    if (auto views = data->kinds.find("views"); views != data->kinds.end())
+        for (auto& [name, row] : views->second) row.definition = normalizeViewDefinition(row.definition);
     SchemaSnapshot snapshot;
     snapshot.database = connection.describe();
     snapshot.data = std::move(data);

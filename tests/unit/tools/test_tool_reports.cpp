@@ -109,6 +109,33 @@ TEST(CheckNormalisation, ArrayCastsAsARestoreReprintsThem)
               "ARRAY[ARRAY[1::integer]::numeric(10,2)[], ARRAY[2::integer]::numeric(10,2)[]]");
 }
 
+TEST(CheckNormalisation, ViewsOverOneRelationReadTheSameOnPostgres15And16)
+{
+    // As pg_get_viewdef(oid, true) prints the same views on 15 and on 16.
+    const std::pair<std::string, std::string> same[] = {
+        {" SELECT s.id,\n    s.label\n   FROM pum_matrix.sign s\n  WHERE s.size > 1;",
+         " SELECT id,\n    label\n   FROM pum_matrix.sign s\n  WHERE size > 1;"},
+        {" SELECT sign.id,\n    sign.label\n   FROM sign\n  WHERE sign.size > 2;",
+         " SELECT id,\n    label\n   FROM sign\n  WHERE size > 2;"},
+        {" SELECT s.\"Label\" AS l\n   FROM ONLY s.s s\n  ORDER BY s.id;",
+         " SELECT \"Label\" AS l\n   FROM ONLY s.s s\n  ORDER BY id;"},
+    };
+    for (const auto& [on15, on16] : same) {
+        EXPECT_EQ(normalizeViewDefinition(on15), on16);
+        EXPECT_EQ(normalizeViewDefinition(on16), on16);
+    }
+    // Joins, subqueries, set operations and literals keep every qualifier.
+    for (const std::string kept :
+         {" SELECT sign.id,\n    p.id AS pid\n   FROM sign\n     JOIN pole p ON p.sign_id = sign.id;",
+          " SELECT s.id\n   FROM sign s, pole p;",
+          " SELECT s.id\n   FROM sign s\n  WHERE s.id IN ( SELECT pole.sign_id FROM pole);",
+          " SELECT s.id\n   FROM sign s\nUNION\n SELECT s.id\n   FROM sign s;"})
+        EXPECT_EQ(normalizeViewDefinition(kept), kept);
+    // Inside a literal, or after another qualifier (x.s.id), it is not a qualifier.
+    EXPECT_EQ(normalizeViewDefinition(" SELECT 's.id'::text AS t,\n    x.s.id,\n    s.id\n   FROM sign s;"),
+              " SELECT 's.id'::text AS t,\n    x.s.id,\n    id\n   FROM sign s;");
+}
+
 TEST(RoleReport, SatisfiedNeedsTheExactLevelAndDefaultPrivileges)
 {
     SchemaAccess a;

@@ -81,6 +81,12 @@ std::string checkDefinitionKey(const std::string& kind);
 // for the original `status IN ('a', ...)` on a varchar column).
 std::string normalizeDefinition(const std::string& definition);
 
+// A view's query over one relation without its column qualifiers
+// (`SELECT s.id FROM t s` becomes `SELECT id FROM t s`): PostgreSQL 16 stopped
+// printing them there, so a view compares equal on a 15 and a 16+ server. Any
+// other query (a join, a subquery, a set operation) is returned unchanged.
+std::string normalizeViewDefinition(const std::string& definition);
+
 // Pairs of a Removed and an Added difference on the same object (as pum's
 // reports list a change) become one Changed difference, in place.
 void mergeChanges(CheckResult& result);
