@@ -4,6 +4,7 @@
 # it, then scripts/install-deps.sh and scripts/demo.sh or scripts/test.sh.
 #
 #   scripts/in-root.sh SUITE demo|test [extra scripts/test.sh arguments...]   (as root)
+#   scripts/in-root.sh SUITE packages  (scripts/package.sh, then their clean-root test in a root of SUITE)
 #   scripts/in-root.sh SUITE prepare   (packages installed, nothing built; the root kept)
 #   e.g. scripts/in-root.sh trixie test
 #
@@ -26,35 +27,21 @@ t0=$(date +%s)
 log() { echo "in-root: [$(($(date +%s) - t0)) s] $*"; }
 fail() { echo "in-root: $*" >&2; exit 1; }
 
-[[ $# -ge 2 ]] || fail "usage: scripts/in-root.sh SUITE demo|test|prepare [ctest arguments...] (e.g. trixie test)"
+[[ $# -ge 2 ]] || fail "usage: scripts/in-root.sh SUITE demo|test|packages|prepare [ctest arguments...] (e.g. trixie test)"
 suite=$1 command=$2
 shift 2
-[[ "$command" == demo || "$command" == test || "$command" == prepare ]] ||
-  fail "unknown command '$command': demo, test or prepare"
+[[ "$command" =~ ^(demo|test|packages|prepare)$ ]] || fail "unknown command '$command': demo, test, packages or prepare"
 # prepare: the root with the clone and its packages installed, kept to work in.
 [[ "$command" != prepare ]] || export PUM_KEEP_ROOT=1
 [[ $(id -u) -eq 0 ]] || fail "must run as root (debootstrap, mount, chroot)"
 [[ -f /usr/share/debootstrap/scripts/$suite ]] || fail "debootstrap does not know the suite '$suite'"
 command -v debootstrap >/dev/null || fail "debootstrap not found (scripts/install-deps.sh installs it)"
 head=$(git -C "$source_dir" rev-parse HEAD) || fail "$source_dir is not a git checkout"
-arch=$(dpkg --print-architecture)
 
 # --- the cached minbase root --------------------------------------------------
+source "$source_dir/scripts/lib/debian_root.sh"
 mkdir -p "$cache/apt-archives-$suite/partial" "$cache/lists-$suite/partial"
-base="$cache/$suite-minbase-$arch.tar"
-if [[ ! -f "$base" ]]; then
-  log "building the $suite minbase root (cached as $base)"
-  tmp=$(mktemp -d "$cache/debootstrap.XXXXXX")
-  if ! debootstrap --variant=minbase --cache-dir="$cache/apt-archives-$suite" "$suite" "$tmp/root" "$mirror" >"$tmp/log" 2>&1; then
-    tail -20 "$tmp/log" >&2
-    rm -rf "$tmp"
-    fail "debootstrap $suite from $mirror failed"
-  fi
-  tar -C "$tmp/root" -cf "$tmp/base.tar" .
-  mv "$tmp/base.tar" "$base"
-  rm -rf "$tmp"
-  log "root built"
-fi
+base=$(debian_root_base "$suite" "$cache" "$mirror") || fail "no $suite minbase root"
 
 # PUM_ROOT: a root kept by an earlier run (prepare) is reused: packages stay,
 # the clone moves to this HEAD, and the root is kept again afterwards.
@@ -65,12 +52,9 @@ if [[ -n "${PUM_ROOT:-}" ]]; then
 else
   root=$(mktemp -d "/var/tmp/pum-root-$suite.XXXXXX")
 fi
-mounts=()
 cleanup() {
-  local rc=$? i
-  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
-    umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" || true
-  done
+  local rc=$?
+  debian_root_unmount
   if [[ "${PUM_KEEP_ROOT:-0}" == 1 ]]; then
     echo "in-root: the root is kept in $root (remove it with rm -rf --one-file-system)"
   else
@@ -83,34 +67,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 [[ -n "${PUM_ROOT:-}" ]] || tar -C "$root" -xf "$base"
-mount_in() {  # mount_in TARGET MOUNT-ARGS...
-  local target=$root/$1
-  shift
-  mkdir -p "$target"
-  mount "$@" "$target"
-  mounts+=("$target")
-}
-mount_in proc -t proc proc
-mount_in sys --bind /sys
-mount_in dev --bind /dev
-mount_in dev/pts -t devpts -o newinstance,ptmxmode=0666 devpts
-mount_in dev/shm -t tmpfs tmpfs
-mount_in var/cache/apt/archives --bind "$cache/apt-archives-$suite"
-mount_in var/lib/apt/lists --bind "$cache/lists-$suite"
-
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-if [[ "$suite" == sid ]]; then
-  echo "deb $mirror sid main" >"$root/etc/apt/sources.list"
-  # The archive's sid index may be older than its Valid-Until.
-  echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/90pum-valid-until"
-else
-  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s %s-security main\n' \
-    "$mirror" "$suite" "$mirror" "$suite" "$security_mirror" "$suite" >"$root/etc/apt/sources.list"
-fi
-# Keep what apt downloads (the cache above); start no service.
-echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.conf.d/90pum-keep-debs"
-printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-chmod 755 "$root/usr/sbin/policy-rc.d"
+debian_root_mount "$root" proc -t proc proc
+debian_root_mount "$root" sys --bind /sys
+debian_root_mount "$root" dev --bind /dev
+debian_root_mount "$root" dev/pts -t devpts -o newinstance,ptmxmode=0666 devpts
+debian_root_mount "$root" dev/shm -t tmpfs tmpfs
+debian_root_mount "$root" var/cache/apt/archives --bind "$cache/apt-archives-$suite"
+debian_root_mount "$root" var/lib/apt/lists --bind "$cache/lists-$suite"
+# The packages' clean-root test makes its own root in there: cached here too.
+mkdir -p "$cache/clean-root-$suite"
+debian_root_mount "$root" var/cache/pum-ci --bind "$cache/clean-root-$suite"
+debian_root_apt "$root" "$suite" "$mirror" "$security_mirror"
 
 # A clean clone of HEAD, and pum's reference suite where the tests look for it.
 mkdir -p "$root/src"
@@ -147,6 +114,12 @@ timed() {  # timed NAME COMMAND...: runs it in the root, logs its duration
 timed install-deps scripts/install-deps.sh
 if [[ "$command" == prepare ]]; then
   log "$suite prepared: chroot $root, the clone in /src/pum-native"
+  exit 0
+fi
+if [[ "$command" == packages ]]; then
+  timed packages env PUM_SKIP_DEPS=1 scripts/package.sh
+  timed clean-root tests/packaging/clean_root_test.sh build-pkg/packages
+  log "$suite packages: passed"
   exit 0
 fi
 timed build scripts/build.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The Debian packages in a clean Debian 12 root (debootstrap --variant=minbase),
-# as an administrator installs them: only what they declare comes with them.
+# The Debian packages in a clean Debian root (debootstrap --variant=minbase) of
+# the suite they were built on, as an administrator installs them: only what
+# they declare comes with them.
 #
 #   tests/packaging/clean_root_test.sh [PACKAGES_DIR]    (as root; default build-pkg/packages)
 #
@@ -12,6 +13,9 @@
 #    gets pum-native's `pum` although pip's place (/usr/local) holds another.
 # 2. qgis-plugin-pum through apt (QGIS with it), then QGIS under Xvfb: the plugin
 #    loaded from the system plugin folder, its entry in the Database menu.
+#    QGIS's next point release (a stand-in in a local repository): apt upgrade
+#    keeps QGIS back, apt full-upgrade removes the plugin; never a plugin left
+#    that QGIS cannot load.
 # 3. apt-get purge: no file of ours left.
 # Cached between runs in PUM_CI_CACHE (default /var/cache/pum-ci): the minbase
 # root as a tarball, apt's downloaded packages and lists.
@@ -22,7 +26,11 @@ packages=$(cd "${1:-$source_dir/build-pkg/packages}" && pwd)
 cache=${PUM_CI_CACHE:-/var/cache/pum-ci}
 mirror=${PUM_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 security_mirror=${PUM_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
-suite=bookworm
+# The suite of the system that built the packages (Debian 12 or 13), unless
+# PUM_CLEAN_ROOT_SUITE names another; PUM_CLEAN_ROOT_EXTRA adds suites to its
+# sources (bookworm-backports for a plugin built against QGIS 3.40 there).
+suite=${PUM_CLEAN_ROOT_SUITE:-$(. /etc/os-release && echo "$VERSION_CODENAME")}
+read -r -a extra_suites <<<"${PUM_CLEAN_ROOT_EXTRA:-}"
 t0=$(date +%s)
 
 log() { echo "clean-root: [$(( $(date +%s) - t0 )) s] $*"; }
@@ -41,59 +49,33 @@ version=$(dpkg-deb --field "$pum_deb" Version)
 arch=$(dpkg --print-architecture)
 
 # --- the cached minbase root --------------------------------------------------
-mkdir -p "$cache/apt-archives/partial" "$cache/apt-lists/partial"
-base="$cache/$suite-minbase-$arch.tar"
-if [[ ! -f "$base" ]]; then
-  command -v debootstrap >/dev/null || fail "debootstrap not found (scripts/install-deps.sh installs it)"
-  log "building the minbase root (cached as $base)"
-  tmp=$(mktemp -d "$cache/debootstrap.XXXXXX")
-  if ! debootstrap --variant=minbase "$suite" "$tmp/root" "$mirror" >"$tmp/log" 2>&1; then
-    tail -20 "$tmp/log" >&2
-    rm -rf "$tmp"
-    fail "debootstrap from $mirror failed"
-  fi
-  tar -C "$tmp/root" -cf "$tmp/base.tar" .
-  mv "$tmp/base.tar" "$base"
-  rm -rf "$tmp"
-  # First run on this machine: start apt's cache from the host's, same archive.
-  find /var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -lnt "$cache/apt-archives" {} + 2>/dev/null || true
+source "$source_dir/scripts/lib/debian_root.sh"
+lists="$cache/apt-lists-$suite${extra_suites[*]:+-${extra_suites[*]// /-}}"
+mkdir -p "$cache/apt-archives-$suite/partial" "$lists/partial"
+host_suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
+if [[ ! -f "$cache/$suite-minbase-$arch.tar" && "$suite" == "$host_suite" ]]; then
+  # First run on this machine: start apt's cache from the host's, same suite.
+  find /var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -lnt "$cache/apt-archives-$suite" {} + 2>/dev/null || true
 fi
+base=$(debian_root_base "$suite" "$cache" "$mirror") || fail "no $suite minbase root"
 
 root=$(mktemp -d /var/tmp/pum-clean-root.XXXXXX)
 envfile="$root.cluster.env"
-mounts=()
 cleanup() {
-  local i
-  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" || true; done
+  debian_root_unmount
   # --one-file-system: never into a mount that failed to go away.
   rm -rf --one-file-system "$root"
   "$source_dir/tests/support/pg_test_cluster.sh" stop "$envfile" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 tar -C "$root" -xf "$base"
-mount_in() {  # mount_in TARGET MOUNT-ARGS...
-  local target=$root/$1
-  shift
-  mkdir -p "$target"
-  mount "$@" "$target"
-  mounts+=("$target")
-}
-mount_in proc -t proc proc
-mount_in dev/shm -t tmpfs tmpfs
-mount_in dev/pts -t devpts -o newinstance,ptmxmode=0666 devpts
-mount_in var/cache/apt/archives --bind "$cache/apt-archives"
-mount_in var/lib/apt/lists --bind "$cache/apt-lists"
+debian_root_mount "$root" proc -t proc proc
+debian_root_mount "$root" dev/shm -t tmpfs tmpfs
+debian_root_mount "$root" dev/pts -t devpts -o newinstance,ptmxmode=0666 devpts
+debian_root_mount "$root" var/cache/apt/archives --bind "$cache/apt-archives-$suite"
+debian_root_mount "$root" var/lib/apt/lists --bind "$lists"
 [[ -c "$root/dev/null" ]] || fail "the minbase root has no /dev/null (remove $base to rebuild it)"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-cat >"$root/etc/apt/sources.list" <<EOF
-deb $mirror $suite main
-deb $mirror $suite-updates main
-deb $security_mirror $suite-security main
-EOF
-# Keep what apt downloads (the cache above); start no service.
-echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.conf.d/90pum-ci"
-printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-chmod 755 "$root/usr/sbin/policy-rc.d"
+debian_root_apt "$root" "$suite" "$mirror" "$security_mirror" "${extra_suites[@]}"
 
 inroot() {
   chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
@@ -199,7 +181,10 @@ rm -rf "${root:?}$local_site/pum"
 log "ok: with another pum in $local_site, the Python hook got pum-native's"
 
 # --- 2. the QGIS plugin -------------------------------------------------------------
-apt_in install "/tmp/pkgs/$(basename "$plugin_deb")" >"$root.apt2.log" 2>&1 ||
+# From the extra suite first when there is one: QGIS 3.40 on Debian 12 is bookworm-backports'.
+target_release=()
+[[ ${#extra_suites[@]} -eq 0 ]] || target_release=(-t "${extra_suites[0]}")
+apt_in install "${target_release[@]}" "/tmp/pkgs/$(basename "$plugin_deb")" >"$root.apt2.log" 2>&1 ||
   { tail -30 "$root.apt2.log"; fail "apt-get install qgis-plugin-pum"; }
 check_libraries qgis-plugin-pum
 qgis_version=$(inroot dpkg-query -W -f='${Version}' qgis)
@@ -229,8 +214,35 @@ grep -q '^menu_entry=Datamodel manager (pum)' "$root/tmp/qgis.out" ||
   { cat "$root/tmp/qgis.out"; fail "no 'Datamodel manager (pum)' entry in the Database menu"; }
 log "ok: QGIS loaded /usr/lib/qgis/plugins/libpumplugin.so, Database > Datamodel manager (pum) is there"
 
-# --- 3. purge ---------------------------------------------------------------------
 our_files=$(inroot dpkg -L pum python3-pum qgis-plugin-pum)
+
+# --- 2b. QGIS's next point release --------------------------------------------------
+# The plugin links one QGIS release (QGIS breaks its C++ ABI between them), so it
+# depends on exactly that one. When the archive brings the next point release,
+# `apt upgrade` keeps QGIS back and `apt full-upgrade` removes the plugin:
+# never a plugin that QGIS cannot load. A stand-in `qgis` of the next point
+# release in a local repository plays the archive's update.
+built_for=${qgis_version%%[-+~]*}  # 3.40.6 of 3.40.6+dfsg-1
+next_version="${built_for%.*}.$(( ${built_for##*.} + 1 ))+pumtest-1"
+mkdir -p "$root/tmp/next/qgis/DEBIAN"
+printf 'Package: qgis\nVersion: %s\nArchitecture: all\nMaintainer: pum-native tests <none@example.org>\nDescription: stand-in for the next QGIS point release\n' \
+  "$next_version" >"$root/tmp/next/qgis/DEBIAN/control"
+dpkg-deb --build "$root/tmp/next/qgis" "$root/tmp/next/qgis_${next_version}_all.deb" >/dev/null
+(cd "$root/tmp/next" && dpkg-scanpackages --multiversion . /dev/null 2>/dev/null >Packages)
+echo "deb [trusted=yes] file:/tmp/next ./" >"$root/etc/apt/sources.list.d/next-qgis.list"
+inroot apt-get -q update >/dev/null || fail "apt-get update with the next QGIS point release"
+apt_in upgrade >"$root.upgrade.log" 2>&1 || { tail -20 "$root.upgrade.log"; fail "apt-get upgrade"; }
+[[ "$(inroot dpkg-query -W -f='${Version}' qgis)" == "$qgis_version" ]] ||
+  { tail -20 "$root.upgrade.log"; fail "apt-get upgrade moved QGIS to the next point release beside a plugin built for $built_for"; }
+log "ok: apt-get upgrade keeps QGIS $qgis_version back (the plugin is built for it; $next_version offered)"
+apt_in full-upgrade >"$root.full-upgrade.log" 2>&1 || { tail -20 "$root.full-upgrade.log"; fail "apt-get full-upgrade"; }
+plugin_status=$(inroot dpkg-query -W -f='${db:Status-Status}' qgis-plugin-pum 2>/dev/null || true)
+[[ "$(inroot dpkg-query -W -f='${Version}' qgis)" == "$next_version" && "$plugin_status" != installed ]] ||
+  { tail -20 "$root.full-upgrade.log"; fail "apt-get full-upgrade left qgis-plugin-pum ($plugin_status) beside QGIS $(inroot dpkg-query -W -f='${Version}' qgis)"; }
+log "ok: apt-get full-upgrade to QGIS $next_version removes the plugin built for $built_for"
+rm "$root/etc/apt/sources.list.d/next-qgis.list"
+
+# --- 3. purge ---------------------------------------------------------------------
 apt_in purge pum python3-pum qgis-plugin-pum >"$root.purge.log" 2>&1 || { tail -30 "$root.purge.log"; fail "apt-get purge"; }
 for name in pum python3-pum qgis-plugin-pum; do
   status=$(inroot dpkg-query -W -f='${db:Status-Status}' "$name" 2>/dev/null || true)
