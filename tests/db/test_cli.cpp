@@ -197,6 +197,7 @@ TEST(Cli, UninstallAcceptsYesOnStandardInput)
 // -q leaves out progress and results, not warnings.
 TEST(Cli, QuietStillPrintsWarnings)
 {
+    PUM_TEST_NEEDS_PG_DUMP();  // a plain restore runs psql, from the same client tools
     TempDatabase db;
     TempDir dir;
     dir.write("plain.sql", "CREATE TABLE quiet_t (id integer);\n");

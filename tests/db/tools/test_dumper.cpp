@@ -56,6 +56,7 @@ struct NewDatabase {
 
 TEST(Dumper, FindsTheToolOfTheServer)
 {
+    PUM_TEST_NEEDS_PG_DUMP();
     auto c = Connection::open(test::conninfo("postgres"));
     const int major = std::stoi(c.exec("SHOW server_version_num").value(0, 0)) / 10000;
     const auto tool = findPgTool("pg_dump", major);
