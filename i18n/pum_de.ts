@@ -1307,16 +1307,12 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <translation>Typ: %1, kein Standardwert</translation>
     </message>
     <message>
-        <source>Locked: %1</source>
-        <translation>Gesperrt: %1</translation>
-    </message>
-    <message>
-        <source>set when the module was installed; only app_only parameters may change on upgrade.</source>
-        <translation>bei der Installation des Moduls festgelegt; bei einer Aktualisierung dürfen sich nur app_only-Parameter ändern.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Fixed when the module was installed; changing it needs a reinstall.</source>
+        <translation>Bei der Installation des Moduls festgelegt; eine Änderung erfordert eine Neuinstallation.</translation>
     </message>
 </context>
 </TS>

@@ -1307,16 +1307,12 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <translation>Type : %1, pas de valeur par défaut</translation>
     </message>
     <message>
-        <source>Locked: %1</source>
-        <translation>Verrouillé : %1</translation>
-    </message>
-    <message>
-        <source>set when the module was installed; only app_only parameters may change on upgrade.</source>
-        <translation>fixé à l'installation du module ; seuls les paramètres app_only peuvent changer lors d'une mise à jour.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Fixed when the module was installed; changing it needs a reinstall.</source>
+        <translation>Fixé à l'installation du module ; le changer demande une réinstallation.</translation>
     </message>
 </context>
 </TS>

@@ -1307,16 +1307,12 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <translation>Tipo: %1, nessun valore predefinito</translation>
     </message>
     <message>
-        <source>Locked: %1</source>
-        <translation>Bloccato: %1</translation>
-    </message>
-    <message>
-        <source>set when the module was installed; only app_only parameters may change on upgrade.</source>
-        <translation>fissato all'installazione del modulo; durante un aggiornamento possono cambiare solo i parametri app_only.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Fixed when the module was installed; changing it needs a reinstall.</source>
+        <translation>Fissato all'installazione del modulo; per cambiarlo serve una reinstallazione.</translation>
     </message>
 </context>
 </TS>

@@ -186,11 +186,6 @@ T = {
     "%1 (%2): %3": ("%1 (%2): %3", "%1 (%2) : %3", "%1 (%2): %3"),
     "Type: %1, default: %2": ("Typ: %1, Standard: %2", "Type : %1, par défaut : %2", "Tipo: %1, predefinito: %2"),
     "Type: %1, no default": ("Typ: %1, kein Standardwert", "Type : %1, pas de valeur par défaut", "Tipo: %1, nessun valore predefinito"),
-    "Locked: %1": ("Gesperrt: %1", "Verrouillé : %1", "Bloccato: %1"),
-    "set when the module was installed; only app_only parameters may change on upgrade.": (
-        "bei der Installation des Moduls festgelegt; bei einer Aktualisierung dürfen sich nur app_only-Parameter ändern.",
-        "fixé à l'installation du module ; seuls les paramètres app_only peuvent changer lors d'une mise à jour.",
-        "fissato all'installazione del modulo; durante un aggiornamento possono cambiare solo i parametri app_only."),
     "this module has Python hooks (.py), but this pum was built without Python hooks (%1 is missing)": (
         "dieses Modul hat Python-Hooks (.py), aber dieses pum wurde ohne Python-Hooks gebaut (%1 fehlt)",
         "ce module a des hooks Python (.py), mais ce pum a été compilé sans hooks Python (%1 manque)",

@@ -270,12 +270,12 @@ void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& 
         row->editor->widget()->setParent(field);
         fieldLayout->addWidget(row->editor->widget());
         row->help = new QLabel(field);
-        row->help->setWordWrap(true);
+        row->help->setWordWrap(true);  // never cut: the lock note and descriptions wrap
         row->help->setTextFormat(Qt::PlainText);
+        row->help->setObjectName(QStringLiteral("help_") + qs(definition.name));
         QFont small = row->help->font();
         small.setPointSizeF(small.pointSizeF() * 0.9);
-        row->help->setFont(small);
-        row->help->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        row->help->setFont(small);  // the palette's text colour: readable, not disabled grey
         fieldLayout->addWidget(row->help);
 
         const QString name = qs(definition.name);
@@ -285,7 +285,9 @@ void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& 
         row->editor->widget()->setToolTip(tip);
         row->editor->widget()->setWhatsThis(tip);
         row->editor->widget()->setObjectName(QStringLiteral("parameter_") + name);
-        auto* label = new QLabel(name, this);
+        auto* label = new QLabel(labelOf(definition), this);
+        label->setWordWrap(true);
+        label->setObjectName(QStringLiteral("label_") + name);
         label->setToolTip(tip);
         label->setBuddy(row->editor->widget());
         layout_->addRow(label, field);
@@ -294,16 +296,34 @@ void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& 
     }
 }
 
+QString ParameterForm::labelOf(const pum::ParameterDefinition& definition)
+{
+    const QString description = qs(definition.description).trimmed();
+    static const QRegularExpression end(QStringLiteral("[.!?](\\s|$)|\\n"));
+    const auto match = end.match(description);
+    QString first = match.hasMatch() ? description.left(match.capturedStart()) : description;
+    first = first.trimmed();
+    return first.isEmpty() ? qs(definition.name) : first;
+}
+
+QString ParameterForm::restOfDescription(const pum::ParameterDefinition& definition)
+{
+    const QString description = qs(definition.description).trimmed();
+    static const QRegularExpression end(QStringLiteral("[.!?](\\s|$)|\\n"));
+    const auto match = end.match(description);
+    return match.hasMatch() ? description.mid(match.capturedEnd()).trimmed() : QString();
+}
+
 void ParameterForm::updateHelp(Row& row)
 {
     QStringList lines;
-    if (!row.definition.description.empty())
-        lines << qs(row.definition.description);
+    if (const QString rest = restOfDescription(row.definition); !rest.isEmpty())
+        lines << rest;
     const auto def = defaultText(row.definition);
     lines << (def ? tr("Type: %1, default: %2").arg(typeName(row.definition.type), *def)
                   : tr("Type: %1, no default").arg(typeName(row.definition.type)));
     if (row.locked)
-        lines << tr("Locked: %1").arg(row.lockReason);
+        lines << row.lockReason;
     row.help->setText(lines.join(QLatin1Char('\n')));
 }
 
@@ -324,8 +344,7 @@ void ParameterForm::setStoredValues(const pum::ParameterValues& stored, bool loc
         else
             row->editor->setValue(defaultText(row->definition));
         const bool lock = lockInstallParameters && !row->definition.appOnly;
-        setLocked(*row, lock,
-                  tr("set when the module was installed; only app_only parameters may change on upgrade."));
+        setLocked(*row, lock, tr("Fixed when the module was installed; changing it needs a reinstall."));
     }
     emit valuesChanged();
 }

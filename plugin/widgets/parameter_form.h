@@ -1,8 +1,9 @@
 #pragma once
 // The form for a module's parameters, generated from their declarations in
-// `.pum.yaml`: one editor per parameter, chosen by type, with the description
-// as help. On upgrade the stored values are shown and the parameters that may
-// not change are locked, with the reason.
+// `.pum.yaml`: one editor per parameter, chosen by type, labelled with the
+// first sentence of its description (the name in the tooltip), the rest as
+// help. On upgrade the stored values are shown and the parameters that may not
+// change are locked, with the reason in plain words.
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -71,6 +72,12 @@ public:
     QStringList validationErrors() const;
     // The typed values a command uses (defaults filled in). Throws pum::ParameterError.
     pum::ParameterValues resolvedValues() const;
+
+    // What a GIS user reads for a parameter: its description's first sentence
+    // (pum's configuration has no label key), else its name; and the rest of
+    // the description. Split at the first ". ", "! ", "? " or line break.
+    static QString labelOf(const pum::ParameterDefinition& definition);
+    static QString restOfDescription(const pum::ParameterDefinition& definition);
 
     // By parameter name (for the dialog, tests and scripts).
     ParameterEditor* editor(const QString& name) const;

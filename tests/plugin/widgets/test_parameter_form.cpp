@@ -102,11 +102,48 @@ TEST(ParameterForm, DescriptionIsTheHelp)
     form.setDefinitions(everyType());
     auto* srid = form.editor(QStringLiteral("srid"))->widget();
     EXPECT_TRUE(srid->toolTip().contains(QStringLiteral("Coordinate reference system"))) << srid->toolTip().toStdString();
-    bool helpShown = false;
-    for (auto* label : form.findChildren<QLabel*>())
-        helpShown |= label->text().contains(QStringLiteral("Status of new pipes")) &&
-                     label->text().contains(QStringLiteral("default: planned"));
-    EXPECT_TRUE(helpShown);
+    // The description labels the row; the name is in the tooltip.
+    auto* status = form.findChild<QLabel*>(QStringLiteral("label_status"));
+    ASSERT_NE(status, nullptr);
+    EXPECT_EQ(status->text(), QStringLiteral("Status of new pipes"));
+    EXPECT_TRUE(status->toolTip().startsWith(QStringLiteral("status (text)"))) << status->toolTip().toStdString();
+    auto* help = form.findChild<QLabel*>(QStringLiteral("help_status"));
+    ASSERT_NE(help, nullptr);
+    EXPECT_TRUE(help->text().contains(QStringLiteral("default: planned"))) << help->text().toStdString();
+}
+
+TEST(ParameterForm, FirstSentenceLabelsTheRestHelps)
+{
+    const auto definition = [](const char* name, const char* description) {
+        pum::ParameterDefinition d;
+        d.name = name;
+        d.description = description;
+        return d;
+    };
+    const auto long_ = definition("modification_agxx",
+                                  "Whether the AG-64/AG-96 extension is installed. It adds the tables of the "
+                                  "GEP/PGEE data model; version 2.1 or newer.\nSee the manual.");
+    EXPECT_EQ(ParameterForm::labelOf(long_), QStringLiteral("Whether the AG-64/AG-96 extension is installed"));
+    EXPECT_EQ(ParameterForm::restOfDescription(long_),
+              QStringLiteral("It adds the tables of the GEP/PGEE data model; version 2.1 or newer.\nSee the manual."));
+    // A dot inside a word or number ends nothing; a description of one sentence leaves no rest.
+    const auto dotted = definition("oid_prefix", "Prefix of the OIDs, e.g.CH000 for v1.5 data");
+    EXPECT_EQ(ParameterForm::labelOf(dotted), QStringLiteral("Prefix of the OIDs, e.g.CH000 for v1.5 data"));
+    EXPECT_EQ(ParameterForm::restOfDescription(dotted), QString());
+    EXPECT_EQ(ParameterForm::labelOf(definition("srid", "")), QStringLiteral("srid"));
+    EXPECT_EQ(ParameterForm::labelOf(definition("srid", "   . ")), QStringLiteral("srid"));
+
+    ParameterForm form;
+    form.setDefinitions({long_});
+    auto* label = form.findChild<QLabel*>(QStringLiteral("label_modification_agxx"));
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->wordWrap());
+    EXPECT_TRUE(label->toolTip().contains(QStringLiteral("modification_agxx")));
+    auto* help = form.findChild<QLabel*>(QStringLiteral("help_modification_agxx"));
+    ASSERT_NE(help, nullptr);
+    EXPECT_TRUE(help->text().startsWith(QStringLiteral("It adds the tables"))) << help->text().toStdString();
+    // Readable: the help keeps the palette's text colour (no grey style sheet).
+    EXPECT_TRUE(help->styleSheet().isEmpty());
 }
 
 TEST(ParameterForm, IntegersAreInt64AndValidated)
@@ -172,7 +209,8 @@ TEST(ParameterForm, UpgradeFillsStoredValuesAndLocksInstallParameters)
     EXPECT_EQ(editorAs<QLineEdit>(form, "srid")->text(), QStringLiteral("2154"));
     EXPECT_TRUE(form.isLocked(QStringLiteral("srid")));
     EXPECT_FALSE(form.editor(QStringLiteral("srid"))->widget()->isEnabled());
-    EXPECT_TRUE(form.lockReason(QStringLiteral("srid")).contains(QStringLiteral("app_only")));
+    EXPECT_EQ(form.lockReason(QStringLiteral("srid")),
+              QStringLiteral("Fixed when the module was installed; changing it needs a reinstall."));
     EXPECT_TRUE(form.isLocked(QStringLiteral("status")));
     EXPECT_EQ(form.givenValues().at("status"), "built");
     // app_only parameters stay editable.
@@ -181,7 +219,8 @@ TEST(ParameterForm, UpgradeFillsStoredValuesAndLocksInstallParameters)
     EXPECT_EQ(editorAs<QLineEdit>(form, "label")->text(), QStringLiteral("stored label"));
     bool reasonShown = false;
     for (auto* label : form.findChildren<QLabel*>())
-        reasonShown |= label->text().contains(QStringLiteral("Locked:"));
+        reasonShown |= label->objectName() == QStringLiteral("help_srid") &&
+                       label->text().contains(QStringLiteral("changing it needs a reinstall")) && label->wordWrap();
     EXPECT_TRUE(reasonShown);
 
     form.resetToDefaults();
