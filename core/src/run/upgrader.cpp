@@ -88,7 +88,7 @@ public:
             feedback.step("Executing " + step.label, index, steps_.size());
             if (step.hook) {
                 feedback.progress(done, total_, step.label);
-                feedback.log(Feedback::Level::Debug, "running hook " + step.label);
+                // runHook logs it, whoever calls it (upgrade, app, uninstall).
                 HookContext context{connection, config_, parameters_, feedback};
                 runHook(*step.hook, context);
             } else if (step.file) {
