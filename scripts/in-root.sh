@@ -6,7 +6,8 @@
 #   scripts/in-root.sh SUITE demo|test [extra scripts/test.sh arguments...]   (as root)
 #   scripts/in-root.sh SUITE packages  (scripts/package.sh, then their clean-root test in a root of SUITE)
 #   scripts/in-root.sh SUITE prepare   (packages installed, nothing built; the root kept)
-#   e.g. scripts/in-root.sh trixie test
+#   e.g. scripts/in-root.sh trixie test; SUITE bookworm-backports is Debian 12 with
+#   QGIS from its backports (scripts/in-root.sh bookworm-backports packages)
 #
 # Only committed work is tested (the clone is of HEAD). ../shared beside this
 # checkout (pum's reference suite) is copied beside the clone, where the tests
@@ -29,6 +30,13 @@ fail() { echo "in-root: $*" >&2; exit 1; }
 
 [[ $# -ge 2 ]] || fail "usage: scripts/in-root.sh SUITE demo|test|packages|prepare [ctest arguments...] (e.g. trixie test)"
 suite=$1 command=$2
+# bookworm-backports: Debian 12 with QGIS from its backports (3.40 LTR), as most
+# Debian 12 users run it; the packages' clean-root test then uses backports too.
+name=$suite qgis_suite=""
+if [[ "$suite" == *-backports ]]; then
+  qgis_suite=$suite
+  suite=${suite%-backports}
+fi
 shift 2
 [[ "$command" =~ ^(demo|test|packages|prepare)$ ]] || fail "unknown command '$command': demo, test, packages or prepare"
 # prepare: the root with the clone and its packages installed, kept to work in.
@@ -40,7 +48,7 @@ head=$(git -C "$source_dir" rev-parse HEAD) || fail "$source_dir is not a git ch
 
 # --- the cached minbase root --------------------------------------------------
 source "$source_dir/scripts/lib/debian_root.sh"
-mkdir -p "$cache/apt-archives-$suite/partial" "$cache/lists-$suite/partial"
+mkdir -p "$cache/apt-archives-$suite/partial" "$cache/lists-$name/partial"
 base=$(debian_root_base "$suite" "$cache" "$mirror") || fail "no $suite minbase root"
 
 # PUM_ROOT: a root kept by an earlier run (prepare) is reused: packages stay,
@@ -50,7 +58,7 @@ if [[ -n "${PUM_ROOT:-}" ]]; then
   [[ -d "$root/src/pum-native/.git" ]] || fail "$root is not a root made by scripts/in-root.sh (no /src/pum-native)"
   export PUM_KEEP_ROOT=1
 else
-  root=$(mktemp -d "/var/tmp/pum-root-$suite.XXXXXX")
+  root=$(mktemp -d "/var/tmp/pum-root-$name.XXXXXX")
 fi
 cleanup() {
   local rc=$?
@@ -73,11 +81,11 @@ debian_root_mount "$root" dev --bind /dev
 debian_root_mount "$root" dev/pts -t devpts -o newinstance,ptmxmode=0666 devpts
 debian_root_mount "$root" dev/shm -t tmpfs tmpfs
 debian_root_mount "$root" var/cache/apt/archives --bind "$cache/apt-archives-$suite"
-debian_root_mount "$root" var/lib/apt/lists --bind "$cache/lists-$suite"
+debian_root_mount "$root" var/lib/apt/lists --bind "$cache/lists-$name"
 # The packages' clean-root test makes its own root in there: cached here too.
 mkdir -p "$cache/clean-root-$suite"
 debian_root_mount "$root" var/cache/pum-ci --bind "$cache/clean-root-$suite"
-debian_root_apt "$root" "$suite" "$mirror" "$security_mirror"
+debian_root_apt "$root" "$suite" "$mirror" "$security_mirror" ${qgis_suite:+"$qgis_suite"}
 
 # A clean clone of HEAD, and pum's reference suite where the tests look for it.
 mkdir -p "$root/src"
@@ -100,6 +108,7 @@ inroot() {  # a clean environment: only what the scripts document is passed
   for v in PUM_CTEST_JOBS PUM_REQUIRE_ALL_TESTS; do
     [[ -z "${!v:-}" ]] || env+=("$v=${!v}")
   done
+  [[ -z "$qgis_suite" ]] || env+=("PUM_QGIS_SUITE=$qgis_suite" "PUM_CLEAN_ROOT_EXTRA=$qgis_suite")
   chroot "$root" /usr/bin/env -i "${env[@]}" bash -c 'cd /src/pum-native && "$@"' in-root "$@"
 }
 timed() {  # timed NAME COMMAND...: runs it in the root, logs its duration
@@ -113,13 +122,13 @@ timed() {  # timed NAME COMMAND...: runs it in the root, logs its duration
 # Apt first: minbase has neither git nor sudo; install-deps.sh runs as root here.
 timed install-deps scripts/install-deps.sh
 if [[ "$command" == prepare ]]; then
-  log "$suite prepared: chroot $root, the clone in /src/pum-native"
+  log "$name prepared: chroot $root, the clone in /src/pum-native"
   exit 0
 fi
 if [[ "$command" == packages ]]; then
   timed packages env PUM_SKIP_DEPS=1 scripts/package.sh
   timed clean-root tests/packaging/clean_root_test.sh build-pkg/packages
-  log "$suite packages: passed"
+  log "$name packages: passed"
   exit 0
 fi
 timed build scripts/build.sh
@@ -128,4 +137,4 @@ if [[ "$command" == test ]]; then
 else
   timed demo env PUM_SKIP_DEPS=1 PUM_SKIP_BUILD=1 scripts/demo.sh
 fi
-log "$suite $command: passed"
+log "$name $command: passed"

@@ -5,6 +5,7 @@
 #
 #   scripts/install-deps.sh            core + QGIS plugin packages
 #   PUM_SKIP_QGIS_DEPS=1 scripts/install-deps.sh   core packages only
+#   PUM_QGIS_SUITE=bookworm-backports scripts/install-deps.sh   QGIS from there (in apt's sources)
 set -euo pipefail
 
 supported="Debian 12 (bookworm) and Debian 13 (trixie); Debian unstable (sid) as a preview"
@@ -102,6 +103,16 @@ apt=("${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o Dpkg::Option
 if ! "${apt[@]}" update; then
   echo "install-deps: apt-get update failed (no access to the Debian archive?)" >&2
   exit 1
+fi
+# PUM_QGIS_SUITE (e.g. bookworm-backports, already in apt's sources): QGIS and
+# what it needs from there, the rest from the suite itself.
+target=()
+[[ -z "${PUM_QGIS_SUITE:-}" ]] || target=(-t "$PUM_QGIS_SUITE")
+if [[ ${#target[@]} -gt 0 && "${PUM_SKIP_QGIS_DEPS:-0}" != 1 ]]; then
+  if ! "${apt[@]}" install -y --no-install-recommends "${target[@]}" "${QGIS_PACKAGES[@]}"; then
+    echo "install-deps: apt-get install -t $PUM_QGIS_SUITE failed for: ${QGIS_PACKAGES[*]}" >&2
+    exit 1
+  fi
 fi
 if ! "${apt[@]}" install -y --no-install-recommends "${missing[@]}"; then
   echo "install-deps: apt-get install failed for: ${missing[*]}" >&2
