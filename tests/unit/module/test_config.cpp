@@ -775,10 +775,13 @@ TEST(ConfigBadInput, UnterminatedQuotesAndDeepNestingAreYamlErrors)
 
 TEST(ConfigBadInput, InputThatNeverEndsYamlCppIsStopped)
 {
-    // Found by fuzz/fuzz_config.cpp: yaml-cpp 0.7 alone loops forever on these.
+    // Found by fuzz/fuzz_config.cpp: yaml-cpp 0.7 and 0.8 loop forever on these
+    // and our event budget stops them; 0.9 refuses them itself ("plain value
+    // cannot start with flow indicator character"). Either way: an error with
+    // its line, never a hang.
     for (const char* yaml : {",", ", a", "# a module\n,\n"}) {
         auto e = errorOfText(yaml);
-        EXPECT_THAT(e.message(), HasSubstr("the parser was stopped here")) << yaml;
+        EXPECT_THAT(e.message(), HasSubstr("invalid YAML")) << yaml;
         EXPECT_GE(e.line(), 1);
     }
 }
