@@ -526,14 +526,23 @@ private:
         }
     }
 
-    // After a string's closing quote: the position of a continuing quote
-    // (only whitespace between, with at least one newline), or npos. The
-    // server does not continue a string across a comment.
+    // After a string's closing quote: the position of a continuing quote, or
+    // npos. As the server's lexer (13 to 18 alike): only whitespace and --
+    // comments between, with at least one newline; a /* */ comment ends it.
     std::size_t continuation(std::size_t k) const
     {
         const std::size_t n = src_.size();
         bool newline = false;
-        while (k < n && isSpace(src_[k])) newline |= src_[k++] == '\n';
+        while (k < n) {
+            if (src_[k] == '-' && k + 1 < n && src_[k + 1] == '-') {
+                while (k < n && src_[k] != '\n' && src_[k] != '\r') ++k;  // its newline comes next
+            } else if (isSpace(src_[k])) {
+                newline |= src_[k] == '\n' || src_[k] == '\r';
+                ++k;
+            } else {
+                break;
+            }
+        }
         return (newline && k < n && src_[k] == '\'') ? k : std::string_view::npos;
     }
 

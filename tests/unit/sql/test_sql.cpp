@@ -137,9 +137,14 @@ TEST(SqlSplit, EscapeStrings)
     // Segments separated by a newline continue an E'' string in escape mode.
     EXPECT_THAT(texts("select E'a'\n\n  '\\'; x;'; select 3;"),
                 ElementsAre("select E'a'\n\n  '\\'; x;';", "select 3;"));
-    // ...but not across a comment, nor without a newline: '\' is then a standard string.
-    EXPECT_THAT(texts("select E'a' -- c\n'\\'; select 3;"), ElementsAre("select E'a' -- c\n'\\';", "select 3;"));
-    EXPECT_THAT(texts("select E'a'\n-- c\n'\\'; select 3;"), ElementsAre("select E'a'\n-- c\n'\\';", "select 3;"));
+    // ...across -- comments too, as every server (13 to 18) reads them...
+    EXPECT_THAT(texts("select E'a' -- c\n'b\\'c;'; select 3;"),
+                ElementsAre("select E'a' -- c\n'b\\'c;';", "select 3;"));
+    EXPECT_THAT(texts("select E'a'\n-- c\n'b\\'c;'; select 3;"),
+                ElementsAre("select E'a'\n-- c\n'b\\'c;';", "select 3;"));
+    // ...but not across a /* */ comment, nor without a newline: '\' is then a standard string.
+    EXPECT_THAT(texts("select E'a' /* c */\n'\\'; select 3;"),
+                ElementsAre("select E'a' /* c */\n'\\';", "select 3;"));
     EXPECT_THAT(texts("select E'a' '\\'; select 3;"), ElementsAre("select E'a' '\\';", "select 3;"));
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <random>
+#include <regex>
 
 namespace {
 
@@ -26,6 +27,20 @@ std::vector<std::size_t> ourEnds(const std::string& sql)
         ends.push_back(s.text.back() == ';' ? end - 1 : end);
     }
     return ends;
+}
+
+// A string continued across a -- comment ('a' -- c<newline>'b'). Every server
+// (13 to 18, measured: tests/db/sql/test_sql_server_lexer.cpp) continues it,
+// an E'' string in E mode; libpg_query's split before 18 ends it at the
+// comment. We follow the server, so older libpg_query is not the judge there.
+bool oldLibpgQueryMisreads(const std::string& sql)
+{
+    if (PG_VERSION_NUM >= 180000) return false;
+    static const std::regex kAcrossComment("'[ \\t\\f\\v]*(--[^\\n\\r]*)?[\\n\\r]([ \\t\\n\\r\\f\\v]|--[^\\n\\r]*)*'");
+    std::smatch m;
+    for (auto it = sql.cbegin(); std::regex_search(it, sql.cend(), m, kAcrossComment); it = m[0].second - 1)
+        if (m.str().find("--") != std::string::npos) return true;
+    return false;
 }
 
 std::vector<std::size_t> pgEnds(const std::string& sql, bool parser, std::string& error)
@@ -45,8 +60,8 @@ const std::vector<std::string> kCorpus = {
     "select 'a;b', 'it''s;'; select \"x;\"\"y\" from t;",
     "select E'it\\'s; ok', e'\\\\'; select 'a\\'; select 3;",
     "select E'a'\n\n  '\\'; x;'; select 3;",
-    "select E'a' -- c\n'\\'; select 3;",
-    "select E'a'\n-- c\n'\\'; select 3;",
+    "select E'a' -- c\n'b\\'c;'; select 3;",
+    "select E'a'\n-- c\n'b\\'c;'; select 3;",
     "select 'a'\n';b'; select 2;",
     "select $$ ; $$, $a$ $b$ ; $a$; select $_1$;$_1$;",
     "prepare p as select $1, $2; select $1$$x;$$;",
@@ -83,6 +98,7 @@ const std::vector<std::string> kParsedCorpus = {
 TEST(SqlPgQuery, SplitsLikePostgresScanner)
 {
     for (const auto& sql : kCorpus) {
+        if (oldLibpgQueryMisreads(sql)) continue;
         std::string error;
         auto expected = pgEnds(sql, false, error);
         ASSERT_TRUE(error.empty()) << sql << ": " << error;
@@ -156,6 +172,7 @@ TEST(SqlPgQuery, RandomInputsSplitLikePostgresScanner)
                 sql += c;
             }
         sql += "\nselect";
+        if (oldLibpgQueryMisreads(sql)) continue;
         std::string error;
         auto expected = pgEnds(sql, false, error);
         std::vector<std::size_t> ours;
@@ -221,6 +238,7 @@ TEST(SqlPgQuery, RandomPlacementsNeverChangeTheStructure)
             // and add a sentinel statement: the scanner must end ours exactly at its ';'.
             std::string text = statement.text;
             if (text.back() != ';') text += "\n;";
+            if (oldLibpgQueryMisreads(text)) continue;
             std::string error;
             auto ends = pgEnds(text + " select", false, error);
             ASSERT_TRUE(error.find("unterminated") == std::string::npos) << sql << "\n=> " << text << ": " << error;
