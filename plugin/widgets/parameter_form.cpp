@@ -296,10 +296,14 @@ void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& 
     }
 }
 
+// A sentence ends at . ! or ? before a capital letter or the end, or at a line
+// break: "e.g. 2056" and "v1.5" go on.
+const QString kSentenceEnd = QStringLiteral("[.!?](?=\\s+\\p{Lu})|[.!?]\\s*$|\\n");
+
 QString ParameterForm::labelOf(const pum::ParameterDefinition& definition)
 {
     const QString description = qs(definition.description).trimmed();
-    static const QRegularExpression end(QStringLiteral("[.!?](\\s|$)|\\n"));
+    static const QRegularExpression end(kSentenceEnd);
     const auto match = end.match(description);
     QString first = match.hasMatch() ? description.left(match.capturedStart()) : description;
     first = first.trimmed();
@@ -309,7 +313,7 @@ QString ParameterForm::labelOf(const pum::ParameterDefinition& definition)
 QString ParameterForm::restOfDescription(const pum::ParameterDefinition& definition)
 {
     const QString description = qs(definition.description).trimmed();
-    static const QRegularExpression end(QStringLiteral("[.!?](\\s|$)|\\n"));
+    static const QRegularExpression end(kSentenceEnd);
     const auto match = end.match(description);
     return match.hasMatch() ? description.mid(match.capturedEnd()).trimmed() : QString();
 }

@@ -75,7 +75,8 @@ public:
 
     // What a GIS user reads for a parameter: its description's first sentence
     // (pum's configuration has no label key), else its name; and the rest of
-    // the description. Split at the first ". ", "! ", "? " or line break.
+    // the description. A sentence ends at . ! ? before a capital letter or the
+    // end, or at a line break.
     static QString labelOf(const pum::ParameterDefinition& definition);
     static QString restOfDescription(const pum::ParameterDefinition& definition);
 

@@ -126,6 +126,12 @@ TEST(ParameterForm, FirstSentenceLabelsTheRestHelps)
     EXPECT_EQ(ParameterForm::labelOf(long_), QStringLiteral("Whether the AG-64/AG-96 extension is installed"));
     EXPECT_EQ(ParameterForm::restOfDescription(long_),
               QStringLiteral("It adds the tables of the GEP/PGEE data model; version 2.1 or newer.\nSee the manual."));
+    // "e.g. 2056" goes on (no capital after the dot), "LV95. Fixed" ends.
+    const auto srid = definition("srid", "Coordinate reference system (EPSG code), e.g. 2056 for Swiss LV95. Fixed at "
+                                         "install: an upgrade refuses a different value.");
+    EXPECT_EQ(ParameterForm::labelOf(srid), QStringLiteral("Coordinate reference system (EPSG code), e.g. 2056 for Swiss LV95"));
+    EXPECT_EQ(ParameterForm::restOfDescription(srid),
+              QStringLiteral("Fixed at install: an upgrade refuses a different value."));
     // A dot inside a word or number ends nothing; a description of one sentence leaves no rest.
     const auto dotted = definition("oid_prefix", "Prefix of the OIDs, e.g.CH000 for v1.5 data");
     EXPECT_EQ(ParameterForm::labelOf(dotted), QStringLiteral("Prefix of the OIDs, e.g.CH000 for v1.5 data"));
