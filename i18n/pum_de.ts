@@ -684,6 +684,30 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <source>Module release archives (*.zip)</source>
         <translation>Release-Archive von Modulen (*.zip)</translation>
     </message>
+    <message>
+        <source>Run the upgrade and roll it back: the report lists every change it would make</source>
+        <translation>Die Aktualisierung ausführen und zurückrollen: der Bericht listet jede Änderung, die sie vornehmen würde</translation>
+    </message>
+    <message>
+        <source>Run the install and roll it back: the report lists every change it would make</source>
+        <translation>Die Installation ausführen und zurückrollen: der Bericht listet jede Änderung, die sie vornehmen würde</translation>
+    </message>
+    <message>
+        <source>Not while a command runs</source>
+        <translation>Nicht, während ein Befehl läuft</translation>
+    </message>
+    <message>
+        <source>Correct the parameters, or the errors Validate found, first</source>
+        <translation>Zuerst die Parameter oder die von «Prüfen» gefundenen Fehler korrigieren</translation>
+    </message>
+    <message>
+        <source>Nothing to try: the database is up to date. Recreate app rebuilds the application layer.</source>
+        <translation>Nichts zu testen: die Datenbank ist aktuell. «Anwendung neu erstellen» baut die Anwendungsschicht neu auf.</translation>
+    </message>
+    <message>
+        <source>Available when there is something to install or upgrade</source>
+        <translation>Verfügbar, wenn es etwas zu installieren oder zu aktualisieren gibt</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>

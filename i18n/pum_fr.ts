@@ -684,6 +684,30 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <source>Module release archives (*.zip)</source>
         <translation>Archives de version de modules (*.zip)</translation>
     </message>
+    <message>
+        <source>Run the upgrade and roll it back: the report lists every change it would make</source>
+        <translation>Exécuter la mise à jour puis l'annuler : le rapport liste chaque changement qu'elle ferait</translation>
+    </message>
+    <message>
+        <source>Run the install and roll it back: the report lists every change it would make</source>
+        <translation>Exécuter l'installation puis l'annuler : le rapport liste chaque changement qu'elle ferait</translation>
+    </message>
+    <message>
+        <source>Not while a command runs</source>
+        <translation>Pas pendant qu'une commande s'exécute</translation>
+    </message>
+    <message>
+        <source>Correct the parameters, or the errors Validate found, first</source>
+        <translation>Corrigez d'abord les paramètres, ou les erreurs trouvées par « Valider »</translation>
+    </message>
+    <message>
+        <source>Nothing to try: the database is up to date. Recreate app rebuilds the application layer.</source>
+        <translation>Rien à essayer : la base de données est à jour. « Recréer l'application » reconstruit la couche applicative.</translation>
+    </message>
+    <message>
+        <source>Available when there is something to install or upgrade</source>
+        <translation>Disponible quand il y a quelque chose à installer ou à mettre à jour</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>

@@ -684,6 +684,30 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <source>Module release archives (*.zip)</source>
         <translation>Archivi di rilascio di moduli (*.zip)</translation>
     </message>
+    <message>
+        <source>Run the upgrade and roll it back: the report lists every change it would make</source>
+        <translation>Eseguire l'aggiornamento e annullarlo: il rapporto elenca ogni modifica che farebbe</translation>
+    </message>
+    <message>
+        <source>Run the install and roll it back: the report lists every change it would make</source>
+        <translation>Eseguire l'installazione e annullarla: il rapporto elenca ogni modifica che farebbe</translation>
+    </message>
+    <message>
+        <source>Not while a command runs</source>
+        <translation>Non mentre un comando è in esecuzione</translation>
+    </message>
+    <message>
+        <source>Correct the parameters, or the errors Validate found, first</source>
+        <translation>Correggere prima i parametri, o gli errori trovati da «Convalida»</translation>
+    </message>
+    <message>
+        <source>Nothing to try: the database is up to date. Recreate app rebuilds the application layer.</source>
+        <translation>Niente da provare: il database è aggiornato. «Ricrea l'applicazione» ricostruisce lo strato applicativo.</translation>
+    </message>
+    <message>
+        <source>Available when there is something to install or upgrade</source>
+        <translation>Disponibile quando c'è qualcosa da installare o aggiornare</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::PumPlugin</name>

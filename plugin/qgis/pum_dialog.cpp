@@ -369,8 +369,26 @@ void PumDialog::updateActions()
     ui_->uninstall->setEnabled(idle && status_.isEnabled(A::Uninstall));
     ui_->baseline->setEnabled(idle && validForm && status_.isEnabled(A::Baseline));
     ui_->dryRun->setEnabled(ui_->install->isEnabled() || ui_->upgrade->isEnabled());
+    ui_->dryRun->setToolTip(dryRunTip(idle, validForm && validModule));
     ui_->compare->setEnabled(ui_->connection->currentIndex() >= 0);
     ui_->cancel->setEnabled(isBusy() && taskCommand_ != Command::Info);
+}
+
+// What Dry run would do, or why it cannot: a disabled button says why.
+QString PumDialog::dryRunTip(bool idle, bool ready) const
+{
+    using A = pumqt::ModuleStatus;
+    if (ui_->upgrade->isEnabled())
+        return tr("Run the upgrade and roll it back: the report lists every change it would make");
+    if (ui_->install->isEnabled())
+        return tr("Run the install and roll it back: the report lists every change it would make");
+    if (!idle)
+        return tr("Not while a command runs");
+    if (!ready && (status_.isEnabled(A::Install) || status_.isEnabled(A::Upgrade)))
+        return tr("Correct the parameters, or the errors Validate found, first");
+    if (status_.state() == A::State::UpToDate)
+        return tr("Nothing to try: the database is up to date. Recreate app rebuilds the application layer.");
+    return tr("Available when there is something to install or upgrade");
 }
 
 void PumDialog::setBusy(bool busy)

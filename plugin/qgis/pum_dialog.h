@@ -121,6 +121,7 @@ private:
     void setStatus(const pumqt::ModuleStatus& status);
     void applyInfo(const pum::ModuleInfo& info);
     void updateActions();
+    QString dryRunTip(bool idle, bool ready) const;
     void setBusy(bool busy);
     bool openArchive(QString* error);
     void rememberModule(const QString& directory);

@@ -75,6 +75,8 @@ TEST(DialogStatus, UpgradeAvailableLocksInstallParameters)
     EXPECT_TRUE(dialog->parameterForm()->isLocked(QStringLiteral("srid")));
     EXPECT_TRUE(dialog->parameterForm()->isLocked(QStringLiteral("default_status")));
     EXPECT_FALSE(dialog->parameterForm()->isLocked(QStringLiteral("label_language")));
+    EXPECT_TRUE(dialog->dryRunButton()->isEnabled());
+    EXPECT_TRUE(dialog->dryRunButton()->toolTip().startsWith(QStringLiteral("Run the upgrade and roll it back")));
 }
 
 TEST(DialogStatus, UpToDate)
@@ -88,6 +90,10 @@ TEST(DialogStatus, UpToDate)
     EXPECT_TRUE(dialog->actionButton(ModuleStatus::RecreateApp)->isEnabled());
     EXPECT_TRUE(dialog->actionButton(ModuleStatus::DemoData)->isEnabled());
     EXPECT_TRUE(dialog->actionButton(ModuleStatus::Uninstall)->isEnabled());
+    // Dry run is off, and says why.
+    EXPECT_FALSE(dialog->dryRunButton()->isEnabled());
+    EXPECT_EQ(dialog->dryRunButton()->toolTip(),
+              QStringLiteral("Nothing to try: the database is up to date. Recreate app rebuilds the application layer."));
 }
 
 TEST(DialogStatus, AnotherModule)
