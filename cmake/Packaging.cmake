@@ -48,6 +48,16 @@ foreach(_component IN LISTS _pum_components)
   endif()
   install(FILES ${PROJECT_SOURCE_DIR}/packaging/debian/copyright ${_changelog}.gz
     DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${_package} COMPONENT ${_component})
+  # lintian's overrides, each with its reason (packaging/debian/lintian/).
+  file(READ ${PROJECT_SOURCE_DIR}/packaging/debian/lintian/common _overrides)
+  string(REPLACE "PACKAGE" "${_package}" _overrides "${_overrides}")
+  if(EXISTS ${PROJECT_SOURCE_DIR}/packaging/debian/lintian/${_package})
+    file(READ ${PROJECT_SOURCE_DIR}/packaging/debian/lintian/${_package} _own)
+    string(APPEND _overrides "${_own}")
+  endif()
+  file(WRITE ${_pum_doc_build}/${_package}/lintian-overrides "${_overrides}")
+  install(FILES ${_pum_doc_build}/${_package}/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/lintian/overrides
+    RENAME ${_package} COMPONENT ${_component})
 endforeach()
 
 # --- CPack ---------------------------------------------------------------------
