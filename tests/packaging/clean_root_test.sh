@@ -243,7 +243,10 @@ log "ok: apt-get full-upgrade to QGIS $next_version removes the plugin built for
 rm "$root/etc/apt/sources.list.d/next-qgis.list"
 
 # --- 3. purge ---------------------------------------------------------------------
-apt_in purge pum python3-pum qgis-plugin-pum >"$root.purge.log" 2>&1 || { tail -30 "$root.purge.log"; fail "apt-get purge"; }
+# full-upgrade removed the plugin above, and apt knows no archive that has it:
+# dpkg purges what is left of it, apt the others.
+inroot dpkg --purge qgis-plugin-pum >"$root.purge.log" 2>&1 || { tail -30 "$root.purge.log"; fail "dpkg --purge qgis-plugin-pum"; }
+apt_in purge pum python3-pum >>"$root.purge.log" 2>&1 || { tail -30 "$root.purge.log"; fail "apt-get purge"; }
 for name in pum python3-pum qgis-plugin-pum; do
   status=$(inroot dpkg-query -W -f='${db:Status-Status}' "$name" 2>/dev/null || true)
   [[ -z "$status" || "$status" == not-installed ]] || fail "$name is '$status' after purge"
