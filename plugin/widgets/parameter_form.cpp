@@ -13,6 +13,8 @@
 #include <QVBoxLayout>
 #include <QValidator>
 
+#include <utility>
+
 #include "pum/base/error.h"
 
 namespace pumqt {
@@ -296,26 +298,32 @@ void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& 
     }
 }
 
-// A sentence ends at . ! or ? before a capital letter or the end, or at a line
+namespace {
+
+// A description split after its first sentence: {first sentence, the rest}. A
+// sentence ends at . ! or ? before a capital letter or the end, or at a line
 // break: "e.g. 2056" and "v1.5" go on.
-const QString kSentenceEnd = QStringLiteral("[.!?](?=\\s+\\p{Lu})|[.!?]\\s*$|\\n");
+std::pair<QString, QString> splitDescription(const pum::ParameterDefinition& definition)
+{
+    static const QRegularExpression end(QStringLiteral("[.!?](?=\\s+\\p{Lu})|[.!?]\\s*$|\\n"));
+    const QString description = qs(definition.description).trimmed();
+    const auto match = end.match(description);
+    if (!match.hasMatch())
+        return {description, QString()};
+    return {description.left(match.capturedStart()).trimmed(), description.mid(match.capturedEnd()).trimmed()};
+}
+
+}  // namespace
 
 QString ParameterForm::labelOf(const pum::ParameterDefinition& definition)
 {
-    const QString description = qs(definition.description).trimmed();
-    static const QRegularExpression end(kSentenceEnd);
-    const auto match = end.match(description);
-    QString first = match.hasMatch() ? description.left(match.capturedStart()) : description;
-    first = first.trimmed();
+    const QString first = splitDescription(definition).first;
     return first.isEmpty() ? qs(definition.name) : first;
 }
 
 QString ParameterForm::restOfDescription(const pum::ParameterDefinition& definition)
 {
-    const QString description = qs(definition.description).trimmed();
-    static const QRegularExpression end(kSentenceEnd);
-    const auto match = end.match(description);
-    return match.hasMatch() ? description.mid(match.capturedEnd()).trimmed() : QString();
+    return splitDescription(definition).second;
 }
 
 void ParameterForm::updateHelp(Row& row)
