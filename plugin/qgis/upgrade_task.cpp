@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 
+#include "pum/base/display_path.h"
 #include "pum/db/database.h"
 #include "pum/base/error.h"
 #include "pum/module/parameter.h"
@@ -141,6 +142,8 @@ void UpgradeTask::execute()
 {
     if (request_.dryRun && request_.command != Command::Install && request_.command != Command::Upgrade)
         throw pum::CommandError(tr("Only Install and Upgrade have a dry run.").toStdString());
+    // QGIS was started from anywhere: its current folder means nothing to the user.
+    const pum::DisplayPathBase displayBase(request_.moduleDirectory.toStdString());
     pum::Config config = pum::Config::load(request_.moduleDirectory.toStdString());
     result_.config = config;
     feedback_->throwIfCancelled();

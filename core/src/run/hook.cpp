@@ -15,15 +15,6 @@ namespace pum {
 
 namespace detail {
 
-std::string displayPath(const std::filesystem::path& path)
-{
-    std::error_code ec;
-    auto relative = std::filesystem::proximate(path, ec);
-    if (ec || relative.empty()) return path.string();
-    auto text = relative.string();
-    return text.size() < path.string().size() ? text : path.string();
-}
-
 std::string readTextFile(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);

@@ -3,13 +3,13 @@
 #include <filesystem>
 #include <string>
 
+#include "pum/base/display_path.h"
 #include "pum/module/config.h"
 #include "pum/sql/sql.h"
 
 namespace pum::detail {
 
-// The path shown in messages: relative to the current folder when that is shorter.
-std::string displayPath(const std::filesystem::path& path);
+using pum::displayPath;  // pum/base/display_path.h
 // Reads a whole file; throws ConfigError naming it when it cannot.
 std::string readTextFile(const std::filesystem::path& path);
 // Parses a SQL file with the parameters (lexer errors name the file and line).
