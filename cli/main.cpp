@@ -91,14 +91,8 @@ void CliFeedback::progress(std::size_t done, std::size_t total, const std::strin
     auto& s = *state_;
     if (s.options->quiet || total == 0) return;
     const auto now = std::chrono::steady_clock::now();
-    if (!s.tty) {
-        // In a log, one line per file is progress enough.
-        if (current != s.lastCurrent && s.options->verbosity == 0 && done < total) {
-            std::fprintf(stderr, "[%3zu%%] %s\n", done * 100 / total, current.c_str());
-        }
-        s.lastCurrent = current;
-        return;
-    }
+    // In a log, the engine's one line per file (with its time) is progress enough.
+    if (!s.tty) return;
     if (now - s.lastDraw < std::chrono::milliseconds(80) && done != total && current == s.lastCurrent) return;
     s.lastDraw = now;
     s.lastCurrent = current;

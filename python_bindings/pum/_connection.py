@@ -91,6 +91,8 @@ class _TransactionGuard:
             raise PumHookError(f"{owner._pum_hook} called connection.rollback(): the run is being rolled back, "
                                "no further statement runs")
         _refuse_transaction_control(command)
+        if owner is not None and owner._pum_sent is not None:
+            owner._pum_sent(1)
 
     def _pum_flush(self) -> None:
         owner = self._pum_owner
@@ -361,6 +363,7 @@ def _hook_connection_class(psycopg: Any) -> type:
         _pum_hook = "the hook"
         _pum_file = None      # the hook's file: the line a queued statement came from
         _pum_log = None
+        _pum_sent = None      # the runner's count of statements sent (the progress bar)
         _pum_committed = False
         _pum_rolled_back = False
         _pum_merging = False  # a HookCursor's execute() is sending: the queue may go with it
@@ -536,11 +539,13 @@ def _refuse_transaction_control(command: Any) -> None:
         raise PumHookError(f"refused in a hook, {_WHY}: {reason}")
 
 
-def borrow(address: int, hook: str = "the hook", log: Any = None, file: Optional[str] = None) -> Any:
+def borrow(address: int, hook: str = "the hook", log: Any = None, file: Optional[str] = None,
+           sent: Any = None) -> Any:
     """A HookConnection on the PGconn at ``address``; give it back with :func:`give_back`.
 
     ``hook`` names the hook in messages; ``log(message, level)`` is the run's log;
-    ``file`` is the hook's file (the line a queued statement's error names).
+    ``file`` is the hook's file (the line a queued statement's error names);
+    ``sent(count)`` hears of each statement as it is checked for sending.
     """
     BorrowedPGconn, HookConnection, HookCursor = _classes_for_psycopg()
     pgconn = BorrowedPGconn(address)
@@ -549,6 +554,7 @@ def borrow(address: int, hook: str = "the hook", log: Any = None, file: Optional
     connection._pum_hook = hook
     connection._pum_file = file
     connection._pum_log = log
+    connection._pum_sent = sent
     connection._pum_queue = _Queue()
     connection.cursor_factory = HookCursor
     # Prepared statements outlive the transaction on the session, and the
@@ -580,3 +586,4 @@ def give_back(connection: Any) -> None:
     # that they are freed now, not by a garbage collection that may never come.
     pgconn._pum_owner = None
     connection._pum_log = None
+    connection._pum_sent = None

@@ -229,10 +229,11 @@ def check_hook(file: str, module_root: str, declared: Dict[str, str],
 
 def run_hook(file: str, module_root: str, declared: Dict[str, str], address: int, parameters: Dict[str, Any],
              run_sql: Callable[[str, str, int, bool], None], log: Callable[[str, str], None],
-             libpq: Tuple[int, int]) -> None:
+             sent: Callable[[int], None], libpq: Tuple[int, int]) -> None:
     """Runs the hook on the core's PGconn at ``address``; raises PumHookError with the traceback.
 
-    ``log(message, level)`` is the run's log (level ``info``, ``debug``...).
+    ``log(message, level)`` is the run's log (level ``info``, ``debug``...);
+    ``sent(count)`` hears of each statement psycopg sends for the hook.
     """
     path, root = Path(file), Path(module_root)
     _connection.check_psycopg(libpq)
@@ -244,7 +245,7 @@ def run_hook(file: str, module_root: str, declared: Dict[str, str], address: int
             signature = _Signature(hook_class, path)
             signature.check(declared, shown, "the configuration")
             hook = hook_class()
-            connection = _connection.borrow(address, f"hook {shown}", log, str(path))
+            connection = _connection.borrow(address, f"hook {shown}", log, str(path), sent)
             lent = connection
 
             def run_sql_in_order(*args: Any) -> None:

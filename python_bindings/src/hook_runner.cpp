@@ -129,6 +129,7 @@ public:
                         options.firstLine = firstLine;
                         SqlScript script = parseSql(text, source, ctx->parameters, options);
                         ctx->connection.runStatements(script.statements, source);
+                        if (ctx->statementsSent) ctx->statementsSent(script.statements.size());
                     } catch (const std::exception& error) {
                         setPythonError(error);
                         throw py::error_already_set();
@@ -141,10 +142,14 @@ public:
                     else if (level == "trace") value = Feedback::Level::Trace;
                     ctx->feedback.log(value, message);
                 });  // No py::arg defaults: pybind11 2.10 leaks their records with each run-time function.
+                // Each statement psycopg sends for the hook (the bar moves through it).
+                py::cpp_function sent([ctx](std::size_t count) {
+                    if (ctx->statementsSent) ctx->statementsSent(count);
+                });
 
                 py::module_::import("pum._runner")
                     .attr("run_hook")(file, context.config.baseDir.string(), declaredParameters(context.config),
-                                      reinterpret_cast<std::uintptr_t>(conn), parameters, runSql, log,
+                                      reinterpret_cast<std::uintptr_t>(conn), parameters, runSql, log, sent,
                                       libpqIdentity());
             } catch (py::error_already_set& error) {
                 sessionProblem = restoreSession(conn, nonblocking);

@@ -94,10 +94,10 @@ void checkHook(const HookDefinition& hook, const Config& config, const Parameter
 
 void runHook(const HookDefinition& hook, HookContext& context)
 {
-    context.feedback.log(Feedback::Level::Debug, "hook " + hook.describe());
     if (extensionOf(hook) == ".sql") {
         auto script = detail::loadSqlHook(hook, context.parameters);
         context.connection.runStatements(script.statements, script.source, &context.feedback);
+        if (context.statementsSent) context.statementsSent(script.statements.size());
         return;
     }
     runnerFor(hook)->run(hook, context);

@@ -34,6 +34,57 @@ std::string joinVersions(const std::vector<Version>& versions)
     return out;
 }
 
+// Server notices go to the feedback (Debug) while a command runs, and only
+// then: creating or destroying an Upgrader never touches its connection, which
+// another Upgrader may be using. They are counted for each step's log line.
+class NoticesToFeedback {
+public:
+    NoticesToFeedback(Connection& connection, Feedback& feedback) : connection_(connection)
+    {
+        connection_.setNoticeHandler([this, &feedback](const std::string& notice) {
+            ++count_;
+            feedback.log(Feedback::Level::Debug, "server: " + notice);
+        });
+    }
+    ~NoticesToFeedback() { connection_.setNoticeHandler({}); }
+    NoticesToFeedback(const NoticesToFeedback&) = delete;
+    NoticesToFeedback& operator=(const NoticesToFeedback&) = delete;
+
+    std::size_t count() const { return count_; }
+
+private:
+    Connection& connection_;
+    std::size_t count_ = 0;
+};
+
+// One bar through the whole command: every plan of a command (install, demo
+// data, its hooks) counts into the same done and total, so it never restarts.
+struct CommandProgress {
+    const NoticesToFeedback& notices;
+    std::size_t done = 0;
+    std::size_t total = 0;
+};
+
+std::string secondsText(Clock::duration elapsed)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f s", std::chrono::duration<double>(elapsed).count());
+    return text;
+}
+
+// The one line a step leaves in the default log; its notices are only counted
+// there (they are logged one by one at debug level).
+std::string stepSummary(const std::string& label, std::size_t statements, Clock::duration elapsed,
+                        std::size_t notices)
+{
+    std::string line = label + ": " + std::to_string(statements) + (statements == 1 ? " statement" : " statements") +
+                       " in " + secondsText(elapsed);
+    if (notices > 0)
+        line += ", " + std::to_string(notices) + (notices == 1 ? " server notice" : " server notices") +
+                " (shown at the detailed level, pum -v)";
+    return line;
+}
+
 // What a command will run, read and parsed completely before the transaction
 // starts: a file that is missing, an unknown parameter or transaction control
 // in any changelog is reported before the database is touched.
@@ -51,8 +102,7 @@ public:
                 Step step;
                 step.label = hook.describe();
                 step.hook = &hook;
-                step.weight = 1;
-                total_ += 1;
+                ++pythonHooks_;
                 steps_.push_back(std::move(step));
             }
         }
@@ -67,47 +117,37 @@ public:
             step.file = file;
             step.statements = checkSqlFile(file, step.label, parameters_);
             step.weight = std::max<std::size_t>(step.statements, 1);
-            total_ += step.weight;
+            sqlWeight_ += step.weight;
             steps_.push_back(std::move(step));
         }
     }
 
-    std::size_t total() const { return total_; }
+    std::size_t total() const { return sqlWeight_ + pythonHooks_ * pythonHookWeight(); }
     bool empty() const { return steps_.empty(); }
     // Called after each step that ran: its label, statements and start (the dry run's recorder).
     using Observer = std::function<void(const std::string&, std::size_t, Clock::time_point)>;
     void setObserver(Observer observer) { observer_ = std::move(observer); }
 
-    std::size_t run(Connection& connection, Feedback& feedback)
+    // Runs every step, counting into `progress`; returns the statements sent.
+    std::size_t run(Connection& connection, Feedback& feedback, CommandProgress& progress)
     {
-        std::size_t done = 0;
+        std::size_t statements = 0;
         for (std::size_t index = 0; index < steps_.size(); ++index) {
             auto& step = steps_[index];
             const auto started = Clock::now();
+            const std::size_t noticesBefore = progress.notices.count();
             feedback.throwIfCancelled();
             feedback.step("Executing " + step.label, index, steps_.size());
-            if (step.hook) {
-                feedback.progress(done, total_, step.label);
-                // runHook logs it, whoever calls it (upgrade, app, uninstall).
-                HookContext context{connection, config_, parameters_, feedback};
-                runHook(*step.hook, context);
-            } else if (step.file) {
-                feedback.log(Feedback::Level::Debug, "running " + step.label + " (" +
-                                                          std::to_string(step.statements) + " statements)");
-                feedback.progress(done, total_, step.label);
-                runSqlFile(connection, *step.file, step.label, parameters_, &feedback, done, total_);
-            } else {
-                feedback.log(Feedback::Level::Debug, "running " + step.label + " (" +
-                                                          std::to_string(step.script.statements.size()) +
-                                                          " statements)");
-                feedback.progress(done, total_, step.label);
-                connection.runStatements(step.script.statements, step.script.source, &feedback, done, total_);
-            }
-            done += step.weight;
-            feedback.progress(done, total_, step.label);
-            if (observer_) observer_(step.label, step.hook ? 0 : step.file ? step.statements : step.script.statements.size(), started);
+            feedback.progress(progress.done, progress.total, step.label);
+            const std::size_t sent = runStep(step, connection, feedback, progress);
+            progress.done += step.hook ? pythonHookWeight() : step.weight;
+            statements += sent;
+            feedback.progress(progress.done, progress.total, step.label);
+            feedback.log(Feedback::Level::Info, stepSummary(step.label, sent, Clock::now() - started,
+                                                            progress.notices.count() - noticesBefore));
+            if (observer_) observer_(step.label, sent, started);
         }
-        return done;
+        return statements;
     }
 
 private:
@@ -117,8 +157,49 @@ private:
         const HookDefinition* hook = nullptr;
         std::optional<std::filesystem::path> file;  // a SQL file, streamed (script stays empty)
         std::size_t statements = 0;                 // of `file`
-        std::size_t weight = 0;
+        std::size_t weight = 0;                     // of a SQL step; Python hooks weigh pythonHookWeight()
     };
+
+    // A Python hook's work is only known as it runs: it counts as an eighth of
+    // the plan's SQL (at least 100 statements' worth) on the bar.
+    std::size_t pythonHookWeight() const { return std::max<std::size_t>(100, sqlWeight_ / 8); }
+
+    // Each step is announced once, by feedback.step() ("Executing ..."), and
+    // summed up once, after it ran.
+    std::size_t runStep(const Step& step, Connection& connection, Feedback& feedback, const CommandProgress& progress)
+    {
+        if (step.hook) return runPythonHook(step, connection, feedback, progress);
+        if (step.file) {
+            runSqlFile(connection, *step.file, step.label, parameters_, &feedback, progress.done, progress.total);
+            return step.statements;
+        }
+        connection.runStatements(step.script.statements, step.script.source, &feedback, progress.done,
+                                 progress.total);
+        return step.script.statements.size();
+    }
+
+    // The bar moves with each statement the hook sends, towards its weight
+    // without reaching it; the label says how many went so far (at most ten
+    // reports a second: a hook may send thousands).
+    std::size_t runPythonHook(const Step& step, Connection& connection, Feedback& feedback,
+                              const CommandProgress& progress)
+    {
+        const std::size_t weight = pythonHookWeight();
+        std::size_t sent = 0;
+        Clock::time_point lastReport{};
+        HookContext context{connection, config_, parameters_, feedback};
+        context.statementsSent = [&](std::size_t count) {
+            sent += count;
+            const auto now = Clock::now();
+            if (now - lastReport < std::chrono::milliseconds(100)) return;
+            lastReport = now;
+            const std::size_t within = std::min(weight - 1, weight * sent / (sent + weight));
+            feedback.progress(progress.done + within, progress.total,
+                              step.label + ": " + std::to_string(sent) + " statements sent");
+        };
+        runHook(*step.hook, context);
+        return sent;
+    }
 
     void addScript(SqlScript script, std::string label)
     {
@@ -126,14 +207,15 @@ private:
         step.label = label.empty() ? script.source : std::move(label);
         step.weight = std::max<std::size_t>(script.statements.size(), 1);
         step.script = std::move(script);
-        total_ += step.weight;
+        sqlWeight_ += step.weight;
         steps_.push_back(std::move(step));
     }
 
     const Config& config_;
     const ParameterValues& parameters_;
     std::vector<Step> steps_;
-    std::size_t total_ = 0;
+    std::size_t sqlWeight_ = 0;
+    std::size_t pythonHooks_ = 0;
     Observer observer_;
 };
 
@@ -230,18 +312,20 @@ public:
         create_.setObserver(observer);
     }
 
-    std::size_t run(Connection& connection, Feedback& feedback)
+    std::size_t total() const { return drop_.total() + files_.total() + create_.total(); }
+
+    std::size_t run(Connection& connection, Feedback& feedback, CommandProgress& progress)
     {
         std::size_t statements = 0;
         feedback.log(Feedback::Level::Info, "loading demo data " + name_);
         if (!drop_.empty()) {
-            statements += drop_.run(connection, feedback);
+            statements += drop_.run(connection, feedback, progress);
             settleDeferredConstraints(connection, feedback, "the drop hooks before demo data '" + name_ + "'");
         }
-        statements += files_.run(connection, feedback);
+        statements += files_.run(connection, feedback, progress);
         settleDeferredConstraints(connection, feedback, "the files of demo data '" + name_ + "'");
         if (!create_.empty()) {
-            statements += create_.run(connection, feedback);
+            statements += create_.run(connection, feedback, progress);
             settleDeferredConstraints(connection, feedback, "the create hooks after demo data '" + name_ + "'");
         }
         return statements;
@@ -250,24 +334,6 @@ public:
 private:
     std::string name_;
     Plan drop_, files_, create_;
-};
-
-// Server notices go to the feedback (Debug) while a command runs, and only
-// then: creating or destroying an Upgrader never touches its connection, which
-// another Upgrader may be using.
-class NoticesToFeedback {
-public:
-    NoticesToFeedback(Connection& connection, Feedback& feedback) : connection_(connection)
-    {
-        connection_.setNoticeHandler(
-            [&feedback](const std::string& notice) { feedback.log(Feedback::Level::Debug, "server: " + notice); });
-    }
-    ~NoticesToFeedback() { connection_.setNoticeHandler({}); }
-    NoticesToFeedback(const NoticesToFeedback&) = delete;
-    NoticesToFeedback& operator=(const NoticesToFeedback&) = delete;
-
-private:
-    Connection& connection_;
 };
 
 }  // namespace
@@ -447,7 +513,8 @@ RunSummary Upgrader::runInstall(const InstallOptions& options)
     feedback_.step("Creating migrations table " + table.schema() + ".pum_migrations", 0, 0);
     table.create();
     if (!options.skipRoles) createModuleRoles();
-    summary.statements = plan.run(connection_, feedback_);
+    CommandProgress progress{notices, 0, plan.total() + (demoPlan ? demoPlan->total() : 0)};
+    summary.statements = plan.run(connection_, feedback_, progress);
     for (const auto* c : selected) {
         table.insert(config_.module, c->version, options.betaTesting, recordedFiles(config_, recordedBase_, *c),
                      parameters);
@@ -457,7 +524,7 @@ RunSummary Upgrader::runInstall(const InstallOptions& options)
     if (demoPlan) {
         // pum commits the install here, before it loads the demo data.
         settleDeferredConstraints(connection_, feedback_, "the install");
-        summary.statements += demoPlan->run(connection_, feedback_);
+        summary.statements += demoPlan->run(connection_, feedback_, progress);
         if (!options.skipGrant) grantModulePermissions();
     }
     summary.to = selected.back()->version;
@@ -525,7 +592,8 @@ RunSummary Upgrader::runUpgrade(const UpgradeOptions& options)
         table.upgradeLayout();
     }
     if (!options.skipRoles) createModuleRoles();
-    summary.statements = plan.run(connection_, feedback_);
+    CommandProgress progress{notices, 0, plan.total()};
+    summary.statements = plan.run(connection_, feedback_, progress);
     const bool beta = options.betaTesting || latest->betaTesting;
     for (const auto* c : pending) {
         table.insert(config_.module, c->version, beta, recordedFiles(config_, recordedBase_, *c), parameters);
@@ -651,7 +719,8 @@ void Upgrader::installDemoData(const std::string& name, const ParameterValues& p
             throw CommandError("module " + config_.module + " is not installed: install it before loading demo data");
         const ParameterValues resolved = mergeParameters(installed->record, parameters, true);
         DemoDataPlan plan(config_, demo, resolved, skipDropApp, skipCreateApp);
-        plan.run(connection_, feedback_);
+        CommandProgress progress{notices, 0, plan.total()};
+        plan.run(connection_, feedback_, progress);
         if (!skipGrant) grantModulePermissions();
         commitCommand(transaction, connection_, feedback_);
     });
@@ -673,7 +742,8 @@ void Upgrader::uninstall(const ParameterValues& parameters)
         const ParameterValues resolved = mergeParameters(installed ? installed->record : std::nullopt, parameters, false);
         Plan plan(config_, resolved);
         plan.addHooks(config_.uninstallHooks);
-        plan.run(connection_, feedback_);
+        CommandProgress progress{notices, 0, plan.total()};
+        plan.run(connection_, feedback_, progress);
         commitCommand(transaction, connection_, feedback_);
     });
 }
@@ -692,7 +762,8 @@ void Upgrader::runAppHooks(const ParameterValues& parameters, bool drop, bool cr
         Plan plan(config_, resolved);
         if (drop) plan.addHooks(config_.dropHooks);
         if (create) plan.addHooks(config_.createHooks);
-        plan.run(connection_, feedback_);
+        CommandProgress progress{notices, 0, plan.total()};
+        plan.run(connection_, feedback_, progress);
         commitCommand(transaction, connection_, feedback_);
     });
 }

@@ -15,6 +15,7 @@
 #include "pum/base/feedback.h"
 #include "pum/run/hook.h"
 #include "pum/run/upgrader.h"
+#include "big_module.h"
 #include "test_support.h"
 
 using namespace pum;
@@ -289,4 +290,73 @@ TEST_F(PythonHooks, CliMissingDependencySaysWhichAndHowToInstall)
     EXPECT_THAT(out, HasSubstr("Python package 'psycopg' 3."));
     EXPECT_THAT(out, HasSubstr("is newer than the maximum 2.0"));
     EXPECT_EQ(db.scalar("SELECT to_regclass('public.pum_migrations')"), "");
+}
+
+namespace {
+// Everything a command reports, in order.
+class CommandRecorder : public Feedback {
+public:
+    struct Report {
+        std::size_t done, total;
+        std::string current;
+    };
+    void log(Level level, const std::string& message) override { logs.emplace_back(level, message); }
+    void progress(std::size_t done, std::size_t total, const std::string& current) override
+    {
+        reports.push_back({done, total, current});
+    }
+    std::size_t countLogs(Level level, const std::string& part) const
+    {
+        std::size_t n = 0;
+        for (const auto& [l, m] : logs) n += l == level && m.find(part) != std::string::npos;
+        return n;
+    }
+    std::vector<std::pair<Level, std::string>> logs;
+    std::vector<Report> reports;
+};
+}  // namespace
+
+// Install with demo data of the generated big module: one bar that never goes
+// back and moves inside the Python hook; one summary line per file with its
+// notices counted, the notices themselves at debug level; each hook logged once.
+TEST_F(PythonHooks, InProcessOneBarAndOneLinePerFileThroughInstallAndDemoData)
+{
+    registerRunner();
+    TempDatabase db;
+    TempDir dir;
+    pum::test::BigModuleShape shape;
+    shape.files = 10;
+    shape.hookStatements = 120;
+    shape.hookSeconds = 0.6;
+    pum::test::writeBigModule(dir.path(), shape);
+    auto c = db.connect();
+    CommandRecorder recorder;
+    InstallOptions options = noRoles();
+    options.demoData = "Sample data";
+    Upgrader(Config::load(dir.path()), c, recorder).install(options);
+
+    ASSERT_FALSE(recorder.reports.empty());
+    const std::size_t total = recorder.reports.front().total;
+    std::size_t before = 0, insideHook = 0;
+    for (const auto& r : recorder.reports) {
+        EXPECT_EQ(r.total, total) << r.current;
+        EXPECT_GE(r.done, before) << "went back at " << r.current;
+        if (r.current.find("create_app.py: ") != std::string::npos && r.done > before) ++insideHook;
+        before = r.done;
+    }
+    EXPECT_EQ(recorder.reports.back().done, total);
+    EXPECT_GE(insideHook, 4u) << "the bar stood still through the Python hook";
+
+    using Level = Feedback::Level;
+    const std::string file = (fs::path("changelogs") / "1.0.0" / "001_table.sql").string();
+    EXPECT_EQ(recorder.countLogs(Level::Info, "001_table.sql: 20 statements in "), 1u);
+    EXPECT_EQ(recorder.countLogs(Level::Info, "001_table.sql: 20 statements in "),
+              recorder.countLogs(Level::Info, ", 4 server notices (shown at the detailed level, pum -v)") > 0 ? 1u : 0u);
+    // 10 files x 4 notices, the hook's 119 DROP VIEW IF EXISTS twice (install and demo data),
+    // and the drop hook's DROP SCHEMA IF EXISTS at install.
+    EXPECT_EQ(recorder.countLogs(Level::Debug, "server: NOTICE:"), 10u * 4 + 2 * 119 + 1);
+    EXPECT_EQ(recorder.countLogs(Level::Info, "create_app.py: 120 statements in "), 2u);
+    EXPECT_EQ(recorder.countLogs(Level::Info, "119 server notices"), 2u);
+    EXPECT_EQ(recorder.countLogs(Level::Debug, "create_app.py"), 2u) << "each run of the hook is logged once";
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM big_data.t0"), "17");
 }

@@ -2,6 +2,7 @@
 // Running hooks. SQL hooks (inline code or .sql files) are built in; other
 // kinds (.py) register a runner keyed by file extension, so the core builds
 // and runs without Python.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,9 @@ struct HookContext {
     const Config& config;
     const ParameterValues& parameters;
     Feedback& feedback;
+    // A runner reports here the statements a hook sends as it sends them (the
+    // bar moves through a long hook); empty when nobody listens.
+    std::function<void(std::size_t)> statementsSent = {};
 };
 
 class HookRunner {
