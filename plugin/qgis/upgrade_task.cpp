@@ -1,6 +1,7 @@
 #include "upgrade_task.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 
 #include "pum/base/display_path.h"
 #include "pum/db/database.h"
@@ -237,14 +238,21 @@ QString UpgradeTask::summaryText() const
 
 QString UpgradeTask::dryRunText(const QString& module, const pum::DryRunReport& report, const QString& seconds)
 {
-    QStringList versions;
-    for (const auto& v : report.versions)
-        versions << qs(v.toString());
-    const QString changes = tr("schema changes: %1").arg(report.schemaChanges.differenceCount());
-    if (versions.isEmpty())
-        return tr("Dry run: %1 has nothing to apply. %2").arg(module, nothingChanged());
-    return tr("Dry run: %1 would apply %2 (%3) in %4 s. %5")
-        .arg(module, versions.join(QStringLiteral(", ")), changes, seconds, nothingChanged());
+    const QString changes = tr("%1 schema changes").arg(QLocale().toString(static_cast<qlonglong>(report.schemaChanges.differenceCount())));
+    if (report.versions.empty())
+        return tr("Dry run: %1 is up to date; recreating its application would make %2, in %3 s. %4")
+            .arg(module, changes, seconds, nothingChanged());
+    const QString to = report.to ? qs(report.to->toString()) : qs(report.versions.back().toString());
+    if (report.from)
+        return tr("Dry run: would upgrade %1 from %2 to %3, %4, in %5 s. %6")
+            .arg(module, qs(report.from->toString()), to, changes, seconds, nothingChanged());
+    return tr("Dry run: would install %1 %2, %3, in %4 s. %5").arg(module, to, changes, seconds, nothingChanged());
+}
+
+QString UpgradeTask::taskName(const QString& module, Command command, bool dryRun)
+{
+    // The task manager lists it: a dry run must not read as the real command.
+    return dryRun ? tr("%1: dry run of %2").arg(module, commandName(command)) : tr("%1: %2").arg(module, commandName(command));
 }
 
 void UpgradeTask::finished(bool)

@@ -58,6 +58,8 @@ public:
     UpgradeTask(TaskRequest request, const QString& description);
 
     static QString commandName(Command command);
+    // What QGIS's task manager lists: "tww: Upgrade", "tww: dry run of Upgrade".
+    static QString taskName(const QString& module, Command command, bool dryRun);
 
     pumqt::QtFeedback* feedback() const { return feedback_; }
     const TaskRequest& request() const { return request_; }

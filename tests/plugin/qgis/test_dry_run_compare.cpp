@@ -5,6 +5,8 @@
 // difference; the dialog's Dry run and Compare… buttons.
 #include <gtest/gtest.h>
 
+#include <QRegularExpression>
+
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -98,7 +100,12 @@ TEST(DryRunTask, UpgradeLeavesSchemaAndRowsAndTheReportListsTheChange)
     EXPECT_EQ(schemaDump(db), schemaBefore);
     EXPECT_EQ(tableRows(db), rowsBefore);
     EXPECT_EQ(db.scalar("SELECT max(version) FROM public.pum_migrations"), "1.0.0");
-    EXPECT_TRUE(result.message.contains(QStringLiteral("would apply 1.1.0"))) << result.message.toStdString();
+    EXPECT_TRUE(result.message.startsWith(QStringLiteral("Dry run: would upgrade pum_dry_run from 1.0.0 to 1.1.0, ")))
+        << result.message.toStdString();
+    EXPECT_TRUE(result.message.contains(QRegularExpression(QStringLiteral(", [0-9,]+ schema changes, in "))))
+        << result.message.toStdString();
+    EXPECT_EQ(pumqgis::UpgradeTask::taskName(QStringLiteral("tww"), Command::Upgrade, true),
+              QStringLiteral("tww: dry run of Upgrade"));
     EXPECT_TRUE(result.message.contains(QStringLiteral("Nothing was changed"))) << result.message.toStdString();
     // The state read afterwards: still 1.0.0.
     ASSERT_TRUE(result.info.has_value());
