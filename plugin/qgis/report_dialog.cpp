@@ -8,10 +8,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -115,14 +117,22 @@ ReportDialog::ReportDialog(QWidget* parent) : QDialog(parent)
     tree_->setColumnWidth(Item, 440);
     tree_->setColumnWidth(Detail, 260);
     tree_->setAlternatingRowColors(true);
-    // Files are long absolute paths: keep their end (version folder, file name) visible.
-    tree_->setTextElideMode(Qt::ElideMiddle);
+    // Paths are relative to the module's folder: shown whole, wrapped when long.
+    tree_->setTextElideMode(Qt::ElideNone);
+    tree_->setWordWrap(true);
     tabs_->addTab(tree_, tr("Summary"));
     browser_ = new QTextBrowser(tabs_);
     browser_->setObjectName(QStringLiteral("pumReportBrowser"));
     browser_->setOpenLinks(false);  // a self-contained page: nothing to follow
     tabs_->addTab(browser_, tr("Report"));
     layout->addWidget(tabs_, 1);
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (tabs_->widget(index) == browser_)
+            fillBrowser();
+    });
+    filler_ = new QTimer(this);
+    filler_->setInterval(0);
+    connect(filler_, &QTimer::timeout, this, &ReportDialog::fillSome);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     save_ = buttons->addButton(tr("Save report…"), QDialogButtonBox::ActionRole);
@@ -159,10 +169,18 @@ ReportDialog* ReportDialog::openComparison(const QList<ConnectionEntry>& connect
 
 void ReportDialog::clearReport()
 {
+    filler_->stop();
+    pending_.clear();
+    pendingNext_ = 0;
     tree_->clear();
     browser_->clear();
-    html_.clear();
-    json_.clear();
+    browserFilled_ = false;
+    report_.reset();
+    makeHtml_ = nullptr;
+    makeJson_ = nullptr;
+    html_.reset();
+    json_.reset();
+    changes_ = 0;
     save_->setEnabled(false);
 }
 
@@ -192,26 +210,78 @@ void ReportDialog::addDifferences(QTreeWidgetItem* parent, const std::vector<pum
             continue;
         auto* kind = addGroup(parent, checkKindName(check.key), static_cast<int>(check.differences.size()));
         kind->setData(Item, Qt::UserRole, qs(check.key));
-        for (const auto& difference : check.differences) {
-            QString type = differenceTypeName(difference.type);
-            if (names.size() == 2 && difference.type != pum::Difference::Type::Changed)
-                type = tr("Only in %1").arg(names[difference.type == pum::Difference::Type::Removed ? 0 : 1]);
-            auto* item = new QTreeWidgetItem(kind, {qs(difference.object), type});
-            // The definitions, for a look without leaving the tree.
-            QStringList tip;
-            if (!difference.first.empty())
-                tip << tr("Before: %1").arg(qs(difference.first));
-            if (!difference.second.empty())
-                tip << tr("After: %1").arg(qs(difference.second));
-            item->setToolTip(Item, tip.join(QLatin1Char('\n')));
-        }
+        for (const auto& difference : check.differences)
+            pending_.push_back({kind, &difference});
     }
+    pendingNames_ = names;
+    fillSome();  // a short report is complete at once
 }
 
-void ReportDialog::showHtml(const std::string& html)
+void ReportDialog::fillSome()
 {
+    // A few milliseconds of work per event-loop turn.
+    constexpr std::size_t chunk = 300;
+    const std::size_t end = std::min(pending_.size(), pendingNext_ + chunk);
+    for (; pendingNext_ < end; ++pendingNext_) {
+        const auto& [kind, difference] = pending_[pendingNext_];
+        QString type = differenceTypeName(difference->type);
+        if (pendingNames_.size() == 2 && difference->type != pum::Difference::Type::Changed)
+            type = tr("Only in %1").arg(pendingNames_[difference->type == pum::Difference::Type::Removed ? 0 : 1]);
+        auto* item = new QTreeWidgetItem(kind, {qs(difference->object), type});
+        // The definitions, for a look without leaving the tree.
+        QStringList tip;
+        if (!difference->first.empty())
+            tip << tr("Before: %1").arg(qs(difference->first));
+        if (!difference->second.empty())
+            tip << tr("After: %1").arg(qs(difference->second));
+        item->setToolTip(Item, tip.join(QLatin1Char('\n')));
+    }
+    if (pendingNext_ < pending_.size())
+        filler_->start();
+    else
+        filler_->stop();
+}
+
+template <typename Report>
+void ReportDialog::keepReport(const Report& report, std::string (*writeHtml)(const Report&),
+                              std::string (*writeJson)(const Report&), std::size_t changes)
+{
+    auto kept = std::make_shared<const Report>(report);
+    report_ = kept;
+    makeHtml_ = [kept, writeHtml] { return writeHtml(*kept); };
+    makeJson_ = [kept, writeJson] { return writeJson(*kept); };
+    changes_ = changes;
+}
+
+const std::string& ReportDialog::html() const
+{
+    if (!html_)
+        html_ = makeHtml_ ? makeHtml_() : std::string();
+    return *html_;
+}
+
+const std::string& ReportDialog::json() const
+{
+    if (!json_)
+        json_ = makeJson_ ? makeJson_() : std::string();
+    return *json_;
+}
+
+void ReportDialog::fillBrowser()
+{
+    if (browserFilled_ || !makeHtml_)
+        return;
+    browserFilled_ = true;
+    // QTextBrowser lays a page out on the UI thread: seconds for thousands of rows.
+    constexpr std::size_t browserLimit = 2000;
+    if (changes_ > browserLimit) {
+        browser_->setPlainText(tr("This report lists %1 schema changes, too many to show here. Save report… writes "
+                                  "it as an HTML page for a web browser, or as JSON.")
+                                   .arg(QLocale().toString(static_cast<qlonglong>(changes_))));
+        return;
+    }
     // The core's page: its script is not run by QTextBrowser, and it reads without it.
-    browser_->setHtml(QString::fromStdString(html));
+    browser_->setHtml(QString::fromStdString(html()));
 }
 
 void ReportDialog::setDryRunReport(const pum::DryRunReport& report)
@@ -243,7 +313,6 @@ void ReportDialog::setDryRunReport(const pum::DryRunReport& report)
     steps->setText(Time, secondsText(report.seconds));
 
     auto* schema = addGroup(nullptr, tr("Schema changes"), changes);
-    addDifferences(schema, report.schemaChanges.checks);
 
     auto* locks = addGroup(nullptr, tr("ACCESS EXCLUSIVE locks"), static_cast<int>(report.locks.size()));
     for (const auto& lock : report.locks) {
@@ -268,9 +337,10 @@ void ReportDialog::setDryRunReport(const pum::DryRunReport& report)
         item->setIcon(Item, QgsApplication::getThemeIcon(QStringLiteral("/mIconWarning.svg")));
     }
 
-    html_ = pum::dryRunHtml(report);
-    json_ = pum::dryRunJson(report);
-    showHtml(html_);
+    keepReport(report, &pum::dryRunHtml, &pum::dryRunJson, report.schemaChanges.differenceCount());
+    addDifferences(schema, static_cast<const pum::DryRunReport*>(report_.get())->schemaChanges.checks);
+    if (changes_ <= 300 || tabs_->currentWidget() == browser_)
+        fillBrowser();
     save_->setEnabled(true);
 }
 
@@ -286,12 +356,12 @@ void ReportDialog::setComparisonReport(const pum::ComparisonReport& report, cons
     else
         setVerdict(tr("Different: %1 and %2 differ (differences: %3).").arg(first, second).arg(count),
                    false);
-    addDifferences(nullptr, report.checks, {first, second});
+    keepReport(report, &pum::reportHtml, &pum::reportJson, report.differenceCount());
+    addDifferences(nullptr, static_cast<const pum::ComparisonReport*>(report_.get())->checks, {first, second});
     if (report.passed())
         new QTreeWidgetItem(tree_, {tr("No differences")});
-    html_ = pum::reportHtml(report);
-    json_ = pum::reportJson(report);
-    showHtml(html_);
+    if (changes_ <= 300 || tabs_->currentWidget() == browser_)
+        fillBrowser();
     save_->setEnabled(true);
 }
 
@@ -376,8 +446,8 @@ void ReportDialog::comparisonCompleted(const CompareResult& result)
 
 bool ReportDialog::saveReport(const QString& path, QString* error) const
 {
-    const bool json = QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
-    const std::string& text = json ? json_ : html_;
+    const bool asJson = QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
+    const std::string& text = asJson ? json() : html();
     if (text.empty()) {
         *error = tr("There is no report to save yet.");
         return false;
@@ -385,7 +455,7 @@ bool ReportDialog::saveReport(const QString& path, QString* error) const
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) ||
-        (json && file.write("\n", 1) != 1) || !file.flush()) {
+        (asJson && file.write("\n", 1) != 1) || !file.flush()) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }

@@ -10,7 +10,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "compare_task.h"
 #include "connection_list.h"
@@ -23,6 +26,7 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTextBrowser;
+class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -82,15 +86,40 @@ private:
     // <name>" rather than "added" / "removed".
     void addDifferences(QTreeWidgetItem* parent, const std::vector<pum::CheckResult>& checks,
                         const QStringList& names = {});
-    void showHtml(const std::string& html);
+    // Keeps `report` for the tree's later chunks and the pages written on demand.
+    template <typename Report>
+    void keepReport(const Report& report, std::string (*writeHtml)(const Report&), std::string (*writeJson)(const Report&),
+                    std::size_t changes);
+    // Adds the next few hundred pending differences to the tree.
+    void fillSome();
+    // The Report tab's page, once it is looked at (or at once for a short report).
+    void fillBrowser();
+    const std::string& html() const;
+    const std::string& json() const;
 
     QList<ConnectionEntry> connections_;
     int first_ = -1;
     QPointer<CompareTask> task_;
     std::optional<CompareResult> comparison_;
     QString comparedNames_[2];  // the connections of the running or last comparison
-    std::string html_;  // the report shown, as the core writes it
-    std::string json_;
+    // The report shown, and its pages as the core writes them, made when
+    // first needed: a dry run with 10,000 changes makes megabytes the UI
+    // thread must not wait for before the window appears.
+    std::shared_ptr<const void> report_;
+    std::function<std::string()> makeHtml_, makeJson_;
+    mutable std::optional<std::string> html_, json_;
+    std::size_t changes_ = 0;
+    bool browserFilled_ = false;
+    // Differences not yet in the tree (a report of 10,000 fills in over a few
+    // event-loop turns, a few hundred at a time).
+    struct PendingDifference {
+        QTreeWidgetItem* kind;
+        const pum::Difference* difference;
+    };
+    std::vector<PendingDifference> pending_;
+    std::size_t pendingNext_ = 0;
+    QStringList pendingNames_;
+    QTimer* filler_ = nullptr;
 
     QWidget* compareRow_ = nullptr;
     QLabel* firstLabel_ = nullptr;
