@@ -10,6 +10,7 @@
 #include "pum/base/error.h"
 #include "pum/base/feedback.h"
 #include "pum/run/hook.h"
+#include "pum/run/migration_details.h"
 #include "pum/db/lock_timeout.h"
 #include "pum/roles/roles.h"
 #include "pum/sql/sql.h"
@@ -525,6 +526,7 @@ RunSummary Upgrader::runInstall(const InstallOptions& options)
         // pum commits the install here, before it loads the demo data.
         settleDeferredConstraints(connection_, feedback_, "the install");
         summary.statements += demoPlan->run(connection_, feedback_, progress);
+        MigrationDetails(connection_, config_.migrationTableSchema).recordDemoData(table.latest()->id, options.demoData);
         if (!options.skipGrant) grantModulePermissions();
     }
     summary.to = selected.back()->version;
@@ -695,6 +697,7 @@ ModuleInfo Upgrader::info()
         if (info.current) {
             info.installedModule = info.current->module;
             info.parameters = parametersFromJson(config_.parameters, info.current->parametersJson);
+            info.demoData = MigrationDetails(connection_, config_.migrationTableSchema).demoData(info.current->module);
             for (const auto& c : changelogs_)
                 if (c.version > *info.current->version) info.pending.push_back(c.version);
         }
@@ -721,6 +724,8 @@ void Upgrader::installDemoData(const std::string& name, const ParameterValues& p
         DemoDataPlan plan(config_, demo, resolved, skipDropApp, skipCreateApp);
         CommandProgress progress{notices, 0, plan.total()};
         plan.run(connection_, feedback_, progress);
+        if (installed->record)
+            MigrationDetails(connection_, config_.migrationTableSchema).recordDemoData(installed->record->id, name);
         if (!skipGrant) grantModulePermissions();
         commitCommand(transaction, connection_, feedback_);
     });

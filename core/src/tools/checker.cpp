@@ -83,7 +83,9 @@ const std::string kRelationIdentity = "n.nspname, c.relname";
 // $1: excluded schemas, $2: excluded column patterns (LIKE).
 std::string query(const std::string& key, bool viewColumns)
 {
-    const std::string rel = notInExtension("pg_catalog.pg_class", "c.oid");
+    // Our side table (MigrationDetails::kTableName, a layer above) is bookkeeping,
+    // there only where demo data was loaded: never a difference of structure.
+    const std::string rel = notInExtension("pg_catalog.pg_class", "c.oid") + " AND c.relname <> 'pum_migration_details' ";
     const std::string relation = "format('%I.%I', n.nspname, c.relname)";
     if (key == "relations")
         return select(relation, "NULL", "c.relkind::text", kRelationIdentity) + kRelationJoin +

@@ -16,6 +16,8 @@
 #include "pum/base/feedback.h"
 #include "pum/run/migration_table.h"
 #include "pum/run/upgrader.h"
+#include "pum/tools/checker.h"
+#include "big_module.h"
 #include "lock_wait.h"
 #include "test_support.h"
 
@@ -709,4 +711,63 @@ TEST_F(UpgraderTest, CancelledInstallChangesNothing)
     Upgrader up(Config::load(dataModule("current_module")), c, cancelling);
     EXPECT_THROW(up.install(noRoles()), CancelledError);
     EXPECT_EQ(db.snapshot(), before);
+}
+
+// The demo data sets loaded are recorded in our side table and read back by
+// info(); pum's own table keeps its columns, and the side table is no
+// difference of structure against a database without demo data.
+TEST(UpgraderDemoData, LoadedSetsAreRecordedBesidePumsTable)
+{
+    TempDatabase withDemo, without;
+    TempDir dir;
+    pum::test::BigModuleShape shape;
+    shape.files = 4;
+    shape.pythonHook = false;
+    pum::test::writeBigModule(dir.path(), shape);
+    NullFeedback fb;
+    auto c = withDemo.connect();
+    Upgrader up(Config::load(dir.path()), c, fb);
+    up.install(noRoles());
+    EXPECT_TRUE(up.info().demoData.empty());
+    EXPECT_EQ(withDemo.scalar("SELECT to_regclass('public.pum_migration_details') IS NULL"), "t")
+        << "created only when first needed";
+    up.installDemoData("Sample data", {}, true);
+    up.installDemoData("Sample data", {}, true);  // loaded twice: still one set
+    const auto info = up.info();
+    ASSERT_EQ(info.demoData.size(), 1u);
+    EXPECT_EQ(info.demoData[0].name, "Sample data");
+    EXPECT_EQ(info.demoData[0].loadedAt.size(), std::string("2026-12-08 10:00").size()) << info.demoData[0].loadedAt;
+    EXPECT_EQ(withDemo.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'pum_migrations'"),
+              "9");
+
+    auto c2 = without.connect();
+    Upgrader(Config::load(dir.path()), c2, fb).install(noRoles());
+    auto first = withDemo.connect();
+    auto second = without.connect();
+    const auto report = compareDatabases(first, second);
+    EXPECT_TRUE(report.passed()) << reportText(report);
+}
+
+// Install with demo data records the set too; a dry run records nothing.
+TEST(UpgraderDemoData, InstallWithDemoDataRecordsItAndADryRunDoesNot)
+{
+    TempDatabase db;
+    TempDir dir;
+    pum::test::BigModuleShape shape;
+    shape.files = 2;
+    shape.pythonHook = false;
+    pum::test::writeBigModule(dir.path(), shape);
+    NullFeedback fb;
+    auto c = db.connect();
+    Upgrader up(Config::load(dir.path()), c, fb);
+    InstallOptions options = noRoles();
+    options.demoData = "Sample data";
+    options.dryRun = true;
+    up.install(options);
+    EXPECT_EQ(db.scalar("SELECT to_regclass('public.pum_migration_details') IS NULL"), "t");
+    options.dryRun = false;
+    up.install(options);
+    const auto info = up.info();
+    ASSERT_EQ(info.demoData.size(), 1u);
+    EXPECT_EQ(info.demoData[0].name, "Sample data");
 }

@@ -12,6 +12,7 @@
 #include "pum/sql/changelog.h"
 #include "pum/module/config.h"
 #include "pum/run/dry_run.h"
+#include "pum/run/migration_details.h"
 #include "pum/run/migration_table.h"
 #include "pum/module/parameter.h"
 #include "pum/module/version.h"
@@ -96,6 +97,7 @@ struct ModuleInfo {
     std::vector<Version> pending;             // changelog versions newer than installed
     std::vector<Version> available;           // all changelog versions
     std::vector<std::string> otherSchemas;    // other pum_migrations tables
+    std::vector<DemoDataRecord> demoData;     // sets loaded (our side table, migration_details.h)
 };
 
 class Upgrader {
