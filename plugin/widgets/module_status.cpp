@@ -67,7 +67,33 @@ ModuleStatus ModuleStatus::fromInfo(const pum::Config& config, const pum::Module
         return s;
     }
     s.installed_ = info.current->version;
-    return comparedWithModule(std::move(s), config, info.current->betaTesting);
+    s = comparedWithModule(std::move(s), config, info.current->betaTesting);
+    const QString installed = whatIsInstalled(config, info);
+    s.details_ = s.details_.isEmpty() ? installed : s.details_ + QLatin1Char('\n') + installed;
+    return s;
+}
+
+QString ModuleStatus::whatIsInstalled(const pum::Config& config, const pum::ModuleInfo& info)
+{
+    // "2026-12-08 10:12:31.123" -> "2026-12-08 10:12": the minute is enough to recognise a run.
+    QStringList lines;
+    lines << tr("Version %1 installed on %2%3.")
+                 .arg(qs(info.current->versionText), qs(info.current->dateInstalled).left(16),
+                      info.current->betaTesting ? tr(", for beta testing") : QString());
+    QStringList changed;
+    for (const auto& definition : config.parameters) {
+        const auto stored = info.parameters.find(definition.name);
+        if (stored == info.parameters.end() || (definition.defaultValue && stored->second == *definition.defaultValue))
+            continue;
+        changed << QStringLiteral("%1 = %2").arg(qs(definition.name), qs(stored->second.text()));
+    }
+    if (!changed.isEmpty())
+        lines << tr("Parameters other than the defaults: %1.").arg(changed.join(QStringLiteral(", ")));
+    QStringList demo;
+    for (const auto& set : info.demoData)
+        demo << tr("%1 (%2)").arg(qs(set.name), qs(set.loadedAt));
+    lines << (demo.isEmpty() ? tr("No demo data loaded.") : tr("Demo data loaded: %1.").arg(demo.join(QStringLiteral(", "))));
+    return lines.join(QLatin1Char('\n'));
 }
 
 ModuleStatus ModuleStatus::notInstalled(ModuleStatus s, const pum::Config& config, const pum::ModuleInfo& info)

@@ -64,6 +64,9 @@ private:
     static ModuleStatus notInstalled(ModuleStatus s, const pum::Config& config, const pum::ModuleInfo& info);
     // fromInfo once the installed version is read: `s` holds it and the sorted versions.
     static ModuleStatus comparedWithModule(ModuleStatus s, const pum::Config& config, bool betaTesting);
+    // The installed version's date, its parameters that differ from the
+    // defaults, the demo data loaded, beta testing: a line each.
+    static QString whatIsInstalled(const pum::Config& config, const pum::ModuleInfo& info);
 
     State state_ = State::Unknown;
     QString title_;

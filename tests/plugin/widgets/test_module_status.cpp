@@ -69,7 +69,8 @@ TEST(ModuleStatus, UpgradeAvailableListsTheVersionsThatRun)
     const auto s = ModuleStatus::fromInfo(config(), installed("1.2.0", {v("1.10.0"), v("1.9.0")}));
     EXPECT_EQ(s.state(), State::UpgradeAvailable);
     EXPECT_EQ(s.title().toStdString(), "Upgrade available from 1.2.0 to 1.10.0");
-    EXPECT_EQ(s.details().toStdString(), "The upgrade runs versions 1.9.0 and 1.10.0.");
+    EXPECT_TRUE(s.details().startsWith(QStringLiteral("The upgrade runs versions 1.9.0 and 1.10.0.\n")))
+        << s.details().toStdString();
     EXPECT_TRUE(s.isEnabled(ModuleStatus::Upgrade));
     EXPECT_FALSE(s.isEnabled(ModuleStatus::Install));
     EXPECT_FALSE(s.isEnabled(ModuleStatus::DemoData));  // demo data fits the newest version only
@@ -125,4 +126,37 @@ TEST(ModuleStatus, UnreadableVersionIsAnError)
     EXPECT_EQ(s.state(), State::Error);
     EXPECT_EQ(s.actions(), ModuleStatus::NoAction);
     EXPECT_TRUE(s.details().contains(QStringLiteral("banana")));
+}
+
+// What is installed, in words: date, beta testing, parameters that differ
+// from the defaults (those at their default are not listed), demo data.
+TEST(ModuleStatus, NamesWhatIsInstalled)
+{
+    pum::Config c = config();
+    pum::ParameterDefinition srid;
+    srid.name = "srid";
+    srid.type = pum::ParameterType::Integer;
+    srid.defaultValue = pum::ParameterValue::parse(pum::ParameterType::Integer, "2056");
+    pum::ParameterDefinition language = srid;
+    language.name = "language";
+    language.type = pum::ParameterType::Text;
+    language.defaultValue = pum::ParameterValue::parse(pum::ParameterType::Text, "en");
+    c.parameters = {srid, language};
+    pum::ModuleInfo info = installed("1.10.0", {});
+    info.current->dateInstalled = "2026-12-08 10:12:31.123456";
+    info.parameters["srid"] = pum::ParameterValue::parse(pum::ParameterType::Integer, "21781");
+    info.parameters["language"] = pum::ParameterValue::parse(pum::ParameterType::Text, "en");
+    auto s = ModuleStatus::fromInfo(c, info);
+    EXPECT_EQ(s.state(), State::UpToDate);
+    EXPECT_EQ(s.details().toStdString(), "Version 1.10.0 installed on 2026-12-08 10:12.\n"
+                                         "Parameters other than the defaults: srid = 21781.\n"
+                                         "No demo data loaded.");
+    info.demoData = {{"Sample network", "2026-12-08 10:15"}};
+    info.current->betaTesting = true;
+    s = ModuleStatus::fromInfo(c, info);
+    EXPECT_EQ(s.state(), State::BetaTesting);
+    EXPECT_TRUE(s.details().endsWith(QStringLiteral("Version 1.10.0 installed on 2026-12-08 10:12, for beta testing.\n"
+                                                    "Parameters other than the defaults: srid = 21781.\n"
+                                                    "Demo data loaded: Sample network (2026-12-08 10:15).")))
+        << s.details().toStdString();
 }
