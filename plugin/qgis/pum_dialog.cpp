@@ -56,6 +56,11 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent), ui_(std::make_unique<Ui
     ui_->reloadConnections->setIcon(QgsApplication::getThemeIcon(QStringLiteral("/mActionRefresh.svg")));
     ui_->module->lineEdit()->setPlaceholderText(tr("Folder holding a .pum.yaml"));
     ui_->parameterForm->setSridEditorFactory(&SridEditor::create);
+    // The running step's text can be long: it must not widen the dialog.
+    ui_->currentFile->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    stepTicker_ = new QTimer(this);
+    stepTicker_->setInterval(1000);
+    connect(stepTicker_, &QTimer::timeout, this, &PumDialog::showCurrentStep);
 
     const std::pair<QPushButton*, Command> commands[] = {
         {ui_->install, Command::Install},     {ui_->upgrade, Command::Upgrade},
@@ -527,7 +532,8 @@ void PumDialog::startTask(TaskRequest request, Command command)
                                 tr("Python hooks are not available: %1").arg(error));
     }
     const QString module = config_ ? qs(config_->module) : QString();
-    auto* task = new UpgradeTask(std::move(request), tr("%1: %2").arg(module, UpgradeTask::commandName(command)));
+    const bool dryRun = request.dryRun;
+    auto* task = new UpgradeTask(std::move(request), UpgradeTask::taskName(module, command, dryRun));
     task_ = task;
     taskCommand_ = command;
     if (command != Command::Info) {
@@ -536,6 +542,10 @@ void PumDialog::startTask(TaskRequest request, Command command)
                             tr("%1 on %2").arg(UpgradeTask::commandName(command), ui_->connection->currentText()));
         ui_->progress->setRange(0, 0);  // busy until the first step count arrives
         ui_->currentFile->clear();
+        currentStep_.clear();
+        currentText_.clear();
+        stepClock_.invalidate();
+        stepTicker_->start();
     }
     connect(task->feedback(), &pumqt::QtFeedback::logged, ui_->log, &pumqt::LogView::appendMessage);
     connect(task->feedback(), &pumqt::QtFeedback::progressed, this, &PumDialog::taskProgress);
@@ -553,10 +563,26 @@ void PumDialog::taskProgress(qint64 done, qint64 total, const QString& current)
         const double fraction = static_cast<double>(done) / static_cast<double>(total);
         ui_->progress->setRange(0, 1000);
         ui_->progress->setValue(static_cast<int>(fraction * 1000));
-        ui_->progress->setFormat(tr("%1 of %2 steps").arg(done).arg(total));
+        ui_->progress->setFormat(QStringLiteral("%p%"));
     }
-    ui_->currentFile->setText(QFileInfo(current).fileName().isEmpty() ? current : QFileInfo(current).fileName());
-    ui_->currentFile->setToolTip(current);
+    // "app/create_app.py: 312 statements sent": the step is what comes before the count.
+    const QString step = current.section(QStringLiteral(": "), 0, 0);
+    if (step != currentStep_) {
+        currentStep_ = step;
+        stepClock_.start();
+    }
+    currentText_ = current;
+    showCurrentStep();
+}
+
+void PumDialog::showCurrentStep()
+{
+    // A long step (a Python hook, a big UPDATE) shows its time, so the window never looks stuck.
+    const qint64 seconds = stepClock_.isValid() ? stepClock_.elapsed() / 1000 : 0;
+    const QString text = seconds >= 2 ? tr("%1 (%2 s)").arg(currentText_).arg(seconds) : currentText_;
+    ui_->currentFile->setText(text);
+    ui_->currentFile->setToolTip(loadedModule_.isEmpty() ? currentStep_
+                                                         : QDir(loadedModule_).filePath(currentStep_));
 }
 
 void PumDialog::cancelCommand()
@@ -615,6 +641,7 @@ void PumDialog::taskCompleted(const TaskResult& result)
     const Command command = taskCommand_;
     task_.clear();
     setBusy(false);
+    stepTicker_->stop();
     ui_->progress->setRange(0, 1);
     ui_->progress->setValue(result.ok && command != Command::Info ? 1 : 0);
     ui_->progress->setFormat(QStringLiteral("%p%"));
@@ -641,7 +668,11 @@ void PumDialog::taskCompleted(const TaskResult& result)
         ReportDialog::showDryRun(*result.summary.dryRun, this);
     if (result.ok) {
         ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info), result.message);
-        ui_->messageBar->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Success, 0);
+        // A dry run's message says "Dry run: would ..." itself: no command name before it.
+        if (result.summary.dryRun)
+            ui_->messageBar->pushMessage(result.message, Qgis::MessageLevel::Success, 0);
+        else
+            ui_->messageBar->pushMessage(UpgradeTask::commandName(command), result.message, Qgis::MessageLevel::Success, 0);
         // The combo is locked while a command runs: its entry is the connection just used.
         if ((command == Command::Install || command == Command::Upgrade) && !result.summary.dryRun &&
             ui_->connection->currentIndex() >= 0)

@@ -3,7 +3,9 @@
 // status, parameters, options, actions; then progress and log while a command runs.
 #include <QDialog>
 #include <QList>
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -123,6 +125,7 @@ private:
     void updateActions();
     QString dryRunTip(bool idle, bool ready) const;
     void setBusy(bool busy);
+    void showCurrentStep();
     bool openArchive(QString* error);
     void rememberModule(const QString& directory);
     bool confirm(const QString& title, const QString& question);
@@ -135,6 +138,10 @@ private:
     TaskResult lastResult_;
     QPointer<UpgradeTask> task_;
     Command taskCommand_ = Command::Info;
+    QString currentStep_;      // the file or hook running now (relative to the module)
+    QString currentText_;      // as the engine words it ("app/create_app.py: 312 statements sent")
+    QElapsedTimer stepClock_;  // since currentStep_ started
+    QTimer* stepTicker_ = nullptr;  // refreshes the step's time while a command runs
     bool refreshAgain_ = false;
     Confirmation confirm_;
     QPointer<ValidateTask> validateTask_;
