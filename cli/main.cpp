@@ -201,7 +201,7 @@ int main(int argc, char** argv)
                    "(default: libpq's environment, PGSERVICE, PGHOST...)");
     app.add_option("-s,--pg-service", options.pgConnection, "Same as -p (pum's older spelling)");
     app.add_option("-d,--dir", options.dir, "The module's folder (default: the folder of -c, else the current folder)");
-    app.add_flag("-v,--verbose", options.verbosity, "Show files and hooks (-v) and statements (-vv)");
+    app.add_flag("-v,--verbose", options.verbosity, "Also show each step as it starts with the server's notices (-v), and each statement (-vv)");
     app.add_flag("-q,--quiet", options.quiet, "Only print warnings and errors");
 
     registerModuleCommands(app, options);

@@ -66,23 +66,27 @@ struct CommandProgress {
     std::size_t total = 0;
 };
 
-std::string secondsText(Clock::duration elapsed)
+// "3 ms", "3.11 s": a fast file reads in milliseconds rather than "0.00 s".
+std::string durationText(Clock::duration elapsed)
 {
+    const double seconds = std::chrono::duration<double>(elapsed).count();
     char text[32];
-    std::snprintf(text, sizeof text, "%.2f s", std::chrono::duration<double>(elapsed).count());
+    if (seconds < 1)
+        std::snprintf(text, sizeof text, "%.0f ms", seconds * 1000);
+    else
+        std::snprintf(text, sizeof text, "%.2f s", seconds);
     return text;
 }
 
-// The one line a step leaves in the default log; its notices are only counted
-// there (they are logged one by one at debug level).
+// The one line a step leaves in the default log. Its server notices are
+// counted there and logged one by one only at debug level (-v): a datamodel's
+// "does not exist, skipping" by the hundred would bury what matters.
 std::string stepSummary(const std::string& label, std::size_t statements, Clock::duration elapsed,
                         std::size_t notices)
 {
     std::string line = label + ": " + std::to_string(statements) + (statements == 1 ? " statement" : " statements") +
-                       " in " + secondsText(elapsed);
-    if (notices > 0)
-        line += ", " + std::to_string(notices) + (notices == 1 ? " server notice" : " server notices") +
-                " (shown at the detailed level, pum -v)";
+                       " in " + durationText(elapsed);
+    if (notices > 0) line += ", " + std::to_string(notices) + (notices == 1 ? " server notice" : " server notices");
     return line;
 }
 
