@@ -3,7 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -201,10 +201,10 @@ std::optional<QString> defaultText(const pum::ParameterDefinition& definition)
 
 ParameterForm::ParameterForm(QWidget* parent) : QWidget(parent)
 {
-    layout_ = new QFormLayout(this);
-    layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    emptyLabel_ = new QLabel(tr("This module has no parameters."), this);
-    layout_->addRow(emptyLabel_);
+    layout_ = new QVBoxLayout(this);
+    layout_->setContentsMargins(0, 0, 0, 0);
+    layout_->addStretch(1);  // rows stay at the top of a taller scroll area
+    setDefinitions({});
 }
 
 ParameterForm::~ParameterForm() = default;
@@ -247,55 +247,71 @@ std::unique_ptr<ParameterEditor> ParameterForm::createEditor(const pum::Paramete
 
 void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& definitions)
 {
-    while (layout_->rowCount() > 0)
-        layout_->removeRow(0);  // deletes the widgets of the row
+    // The rows' widgets (labels, editors, help) all live in rowsBox_: one delete
+    // clears the form. The editors only point to their widgets, so they go after.
+    delete rowsBox_;
     rows_.clear();
-    emptyLabel_ = nullptr;
     definitions_ = definitions;
+    rowsBox_ = new QWidget(this);
+    auto* grid = new QGridLayout(rowsBox_);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(4);  // dense: ten parameters fit a laptop's screen
+    layout_->insertWidget(0, rowsBox_);
 
     if (definitions_.empty()) {
-        emptyLabel_ = new QLabel(tr("This module has no parameters."), this);
-        layout_->addRow(emptyLabel_);
-        return;
+        grid->addWidget(new QLabel(tr("This module has no parameters."), rowsBox_), 0, 0);
+    } else {
+        // Label | editor | help: the description's two parts beside the editor,
+        // not under it, so that a row is as high as its longest text wrapped.
+        grid->setColumnStretch(0, 2);
+        grid->setColumnStretch(1, 0);  // editors keep their preferred width
+        grid->setColumnStretch(2, 3);
+        for (const auto& definition : definitions_) {
+            auto row = std::make_unique<Row>();
+            row->definition = definition;
+            row->editor = createEditor(definition);
+            row->editor->onChanged = [this] { emit valuesChanged(); };
+            row->editor->setValue(defaultText(definition));
+            addRow(*row, grid, static_cast<int>(rows_.size()));
+            updateHelp(*row);
+            rows_.push_back(std::move(row));
+        }
     }
-    for (const auto& definition : definitions_) {
-        auto row = std::make_unique<Row>();
-        row->definition = definition;
-        row->editor = createEditor(definition);
-        row->editor->onChanged = [this] { emit valuesChanged(); };
-        row->editor->setValue(defaultText(definition));
+    // Shown now with its rows, not at the next pass of the event loop as the
+    // layout would: the form's height is asked at once (the dialog makes room).
+    rowsBox_->show();
+}
 
-        auto* field = new QWidget(this);
-        auto* fieldLayout = new QVBoxLayout(field);
-        fieldLayout->setContentsMargins(0, 0, 0, 0);
-        fieldLayout->setSpacing(2);
-        row->editor->widget()->setParent(field);
-        fieldLayout->addWidget(row->editor->widget());
-        row->help = new QLabel(field);
-        row->help->setWordWrap(true);  // never cut: the lock note and descriptions wrap
-        row->help->setTextFormat(Qt::PlainText);
-        row->help->setObjectName(QStringLiteral("help_") + qs(definition.name));
-        QFont small = row->help->font();
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        row->help->setFont(small);  // the palette's text colour: readable, not disabled grey
-        fieldLayout->addWidget(row->help);
+void ParameterForm::addRow(Row& row, QGridLayout* grid, int index)
+{
+    const pum::ParameterDefinition& definition = row.definition;
+    const QString name = qs(definition.name);
+    const QString tip = definition.description.empty()
+                            ? tr("%1 (%2)").arg(name, typeName(definition.type))
+                            : tr("%1 (%2): %3").arg(name, typeName(definition.type), qs(definition.description));
+    QWidget* editor = row.editor->widget();
+    editor->setToolTip(tip);
+    editor->setWhatsThis(tip);
+    editor->setObjectName(QStringLiteral("parameter_") + name);
 
-        const QString name = qs(definition.name);
-        const QString tip = definition.description.empty()
-                                ? tr("%1 (%2)").arg(name, typeName(definition.type))
-                                : tr("%1 (%2): %3").arg(name, typeName(definition.type), qs(definition.description));
-        row->editor->widget()->setToolTip(tip);
-        row->editor->widget()->setWhatsThis(tip);
-        row->editor->widget()->setObjectName(QStringLiteral("parameter_") + name);
-        auto* label = new QLabel(labelOf(definition), this);
-        label->setWordWrap(true);
-        label->setObjectName(QStringLiteral("label_") + name);
-        label->setToolTip(tip);
-        label->setBuddy(row->editor->widget());
-        layout_->addRow(label, field);
-        updateHelp(*row);
-        rows_.push_back(std::move(row));
-    }
+    auto* label = new QLabel(labelOf(definition), rowsBox_);
+    label->setWordWrap(true);
+    label->setObjectName(QStringLiteral("label_") + name);
+    label->setToolTip(tip);
+    label->setBuddy(editor);
+
+    row.help = new QLabel(rowsBox_);
+    row.help->setWordWrap(true);  // never cut: the lock note and descriptions wrap
+    row.help->setTextFormat(Qt::PlainText);
+    row.help->setObjectName(QStringLiteral("help_") + name);
+    QFont small = row.help->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    row.help->setFont(small);  // the palette's text colour: readable, not disabled grey
+
+    // Tops aligned: the label's first line, the editor and the help start together.
+    grid->addWidget(label, index, 0, Qt::AlignTop);
+    grid->addWidget(editor, index, 1, Qt::AlignTop);
+    grid->addWidget(row.help, index, 2, Qt::AlignTop);
 }
 
 namespace {
@@ -328,15 +344,16 @@ QString ParameterForm::restOfDescription(const pum::ParameterDefinition& definit
 
 void ParameterForm::updateHelp(Row& row)
 {
-    QStringList lines;
-    if (const QString rest = restOfDescription(row.definition); !rest.isEmpty())
-        lines << rest;
+    // The rest of the description and the type on one line (a line less per
+    // row); the lock note on a line of its own, where it is seen.
     const auto def = defaultText(row.definition);
-    lines << (def ? tr("Type: %1, default: %2").arg(typeName(row.definition.type), *def)
-                  : tr("Type: %1, no default").arg(typeName(row.definition.type)));
+    QString text = def ? tr("Type: %1, default: %2").arg(typeName(row.definition.type), *def)
+                       : tr("Type: %1, no default").arg(typeName(row.definition.type));
+    if (const QString rest = restOfDescription(row.definition); !rest.isEmpty())
+        text = rest + QLatin1Char(' ') + text;
     if (row.locked)
-        lines << row.lockReason;
-    row.help->setText(lines.join(QLatin1Char('\n')));
+        text += QLatin1Char('\n') + row.lockReason;
+    row.help->setText(text);
 }
 
 void ParameterForm::setLocked(Row& row, bool locked, const QString& reason)
