@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 #include <QValidator>
 
+#include <algorithm>
 #include <utility>
 
 #include "pum/base/error.h"
@@ -263,9 +264,6 @@ void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& 
     } else {
         // Label | editor | help: the description's two parts beside the editor,
         // not under it, so that a row is as high as its longest text wrapped.
-        grid->setColumnStretch(0, 2);
-        grid->setColumnStretch(1, 0);  // editors keep their preferred width
-        grid->setColumnStretch(2, 3);
         for (const auto& definition : definitions_) {
             auto row = std::make_unique<Row>();
             row->definition = definition;
@@ -276,6 +274,7 @@ void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& 
             updateHelp(*row);
             rows_.push_back(std::move(row));
         }
+        shareWidth(grid);
     }
     // Shown now with its rows, not at the next pass of the event loop as the
     // layout would: the form's height is asked at once (the dialog makes room).
@@ -312,6 +311,26 @@ void ParameterForm::addRow(Row& row, QGridLayout* grid, int index)
     grid->addWidget(label, index, 0, Qt::AlignTop);
     grid->addWidget(editor, index, 1, Qt::AlignTop);
     grid->addWidget(row.help, index, 2, Qt::AlignTop);
+}
+
+void ParameterForm::shareWidth(QGridLayout* grid) const
+{
+    // Each column gets a share of the width in proportion to what its widest
+    // content needs on one line: when the form is wide enough nothing wraps;
+    // when not, labels and help wrap to about as many lines, rows stay low.
+    int label = 1, editor = 1, help = 1;
+    for (const auto& row : rows_) {
+        const QWidget* field = row->editor->widget();
+        // A CRS selector shows the CRS's name after its code ("EPSG:2056 - CH1903+ / LV95").
+        const bool crs = sridFactory_ && isSridParameter(row->definition);
+        editor = std::max({editor, field->sizeHint().width(), crs ? fontMetrics().averageCharWidth() * 30 : 0});
+        label = std::max(label, fontMetrics().horizontalAdvance(labelOf(row->definition)));
+        for (const QString& line : row->help->text().split(QLatin1Char('\n')))
+            help = std::max(help, row->help->fontMetrics().horizontalAdvance(line));
+    }
+    grid->setColumnStretch(0, label);
+    grid->setColumnStretch(1, editor);
+    grid->setColumnStretch(2, help);
 }
 
 namespace {

@@ -100,6 +100,7 @@ private:
     };
     std::unique_ptr<ParameterEditor> createEditor(const pum::ParameterDefinition& definition);
     void addRow(Row& row, QGridLayout* grid, int index);
+    void shareWidth(QGridLayout* grid) const;
     void setLocked(Row& row, bool locked, const QString& reason);
     void updateHelp(Row& row);
     Row* row(const QString& name) const;

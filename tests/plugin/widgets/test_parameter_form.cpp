@@ -342,3 +342,27 @@ TEST(ParameterForm, LabelEditorAndHelpSideBySide)
     }
     EXPECT_LE(previousBottom, form.height());
 }
+
+TEST(ParameterForm, WideEnoughNothingWrapsAndTheCrsSelectorGetsItsWidth)
+{
+    ParameterForm form;
+    form.setSridEditorFactory([](const pum::ParameterDefinition&, QWidget* parent) {
+        return std::make_unique<SpinEditor>(parent);  // stands for QGIS's CRS selector
+    });
+    form.setDefinitions({def("srid", pum::ParameterType::Integer, "2056", "Coordinate reference system of every geometry"),
+                         def("status", pum::ParameterType::Text, "planned", "Status of a new pipe", false,
+                             {"planned", "built"}),
+                         def("language", pum::ParameterType::Text, "en", "Language of the labels", true)});
+    form.resize(1200, form.heightForWidth(1200));
+    form.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&form));
+    for (const char* name : {"srid", "status", "language"}) {
+        SCOPED_TRACE(name);
+        auto* label = form.findChild<QLabel*>(QStringLiteral("label_") + QLatin1String(name));
+        auto* help = form.findChild<QLabel*>(QStringLiteral("help_") + QLatin1String(name));
+        EXPECT_LT(label->height(), 2 * label->fontMetrics().lineSpacing()) << "one line";
+        EXPECT_LT(help->height(), 2 * help->fontMetrics().lineSpacing()) << "one line";
+    }
+    // Room for "EPSG:2056 - CH1903+ / LV95" after the code.
+    EXPECT_GE(form.editor(QStringLiteral("srid"))->widget()->width(), form.fontMetrics().averageCharWidth() * 30);
+}
