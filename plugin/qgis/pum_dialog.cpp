@@ -174,8 +174,15 @@ void PumDialog::makeRoomForParameters()
         sizes = {sizes[0] + sizes[1], 0};
     }
     ui_->formLogSplitter->setSizes(sizes);
+    setLogButton(sizes[1] > 0);
+}
+
+void PumDialog::setLogButton(bool shown)
+{
     const QSignalBlocker block(ui_->toggleLog);
-    ui_->toggleLog->setChecked(sizes[1] > 0);
+    ui_->toggleLog->setChecked(shown);
+    // The way the log goes when clicked.
+    ui_->toggleLog->setArrowType(shown ? Qt::DownArrow : Qt::UpArrow);
 }
 
 void PumDialog::setUpLog()
@@ -188,8 +195,7 @@ void PumDialog::setUpLog()
     splitter->setCollapsible(0, false);
     connect(splitter, &QSplitter::splitterMoved, this, [this] {
         const bool shown = ui_->formLogSplitter->sizes().value(1) > 0;
-        const QSignalBlocker block(ui_->toggleLog);
-        ui_->toggleLog->setChecked(shown);
+        setLogButton(shown);
         if (shown)
             fitParameters_ = false;
     });
@@ -219,8 +225,7 @@ void PumDialog::showLog(bool shown)
         sizes = {std::max(0, sizes[0] - height), height};
     }
     ui_->formLogSplitter->setSizes(sizes);
-    const QSignalBlocker block(ui_->toggleLog);
-    ui_->toggleLog->setChecked(shown);
+    setLogButton(shown);
     if (shown)
         fitParameters_ = false;  // the user wants the log: a status read must not take it away
 }

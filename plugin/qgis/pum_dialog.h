@@ -131,6 +131,7 @@ protected:
 private:
     void setUpLog();
     void makeRoomForParameters();
+    void setLogButton(bool shown);
     std::optional<TaskRequest> buildRequest(Command command, QString* error);
     void startTask(TaskRequest request, Command command);
     void setStatus(const pumqt::ModuleStatus& status);
