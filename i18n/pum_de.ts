@@ -549,16 +549,8 @@ Jede Datenbank wird in ihrer eigenen Transaktion aktualisiert.</translation>
         <translation>Wählen Sie unter «Zielversion» die Version, die als Baseline eingetragen wird.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 steps</source>
-        <translation>%1 von %2 Schritten</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -739,6 +731,10 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1318,30 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>%1 %2 is up to date</source>
         <translation>%1 %2 ist aktuell</translation>
+    </message>
+    <message>
+        <source>Version %1 installed on %2%3.</source>
+        <translation>Version %1 installiert am %2%3.</translation>
+    </message>
+    <message>
+        <source>, for beta testing</source>
+        <translation>, für den Betatest</translation>
+    </message>
+    <message>
+        <source>Parameters other than the defaults: %1.</source>
+        <translation>Parameter mit anderen als den Standardwerten: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No demo data loaded.</source>
+        <translation>Keine Demodaten geladen.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: %1.</source>
+        <translation>Geladene Demodaten: %1.</translation>
     </message>
 </context>
 <context>

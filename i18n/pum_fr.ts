@@ -549,16 +549,8 @@ Chaque base de données est mise à jour dans sa propre transaction.</translatio
         <translation>Choisissez dans « Version cible » la version à enregistrer comme baseline.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 sur %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 steps</source>
-        <translation>%1 étapes sur %2</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -739,6 +731,10 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1318,30 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>%1 %2 is up to date</source>
         <translation>%1 %2 est à jour</translation>
+    </message>
+    <message>
+        <source>Version %1 installed on %2%3.</source>
+        <translation>Version %1 installée le %2%3.</translation>
+    </message>
+    <message>
+        <source>, for beta testing</source>
+        <translation>, pour le bêta-test</translation>
+    </message>
+    <message>
+        <source>Parameters other than the defaults: %1.</source>
+        <translation>Paramètres autres que les valeurs par défaut : %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No demo data loaded.</source>
+        <translation>Aucune donnée de démo chargée.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: %1.</source>
+        <translation>Données de démo chargées : %1.</translation>
     </message>
 </context>
 <context>

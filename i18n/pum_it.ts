@@ -549,16 +549,8 @@ Ogni database viene aggiornato nella propria transazione.</translation>
         <translation>Scegli in «Versione di destinazione» la versione da registrare come baseline.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 su %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 steps</source>
-        <translation>%1 di %2 passi</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -739,6 +731,10 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1318,30 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>%1 %2 is up to date</source>
         <translation>%1 %2 è aggiornato</translation>
+    </message>
+    <message>
+        <source>Version %1 installed on %2%3.</source>
+        <translation>Versione %1 installata il %2%3.</translation>
+    </message>
+    <message>
+        <source>, for beta testing</source>
+        <translation>, per il beta test</translation>
+    </message>
+    <message>
+        <source>Parameters other than the defaults: %1.</source>
+        <translation>Parametri diversi dai valori predefiniti: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No demo data loaded.</source>
+        <translation>Nessun dato dimostrativo caricato.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: %1.</source>
+        <translation>Dati dimostrativi caricati: %1.</translation>
     </message>
 </context>
 <context>
