@@ -701,10 +701,6 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <translation>Protokoll</translation>
     </message>
     <message>
-        <source>What the log shows: Warnings (errors and warnings), Normal (what runs), Detailed (each file, hook and statement, and the server's notices). Every message is kept: a level chosen later shows the earlier ones too.</source>
-        <translation>Was das Protokoll zeigt: Warnungen (Fehler und Warnungen), Normal (was läuft), Ausführlich (jede Datei, jeder Hook und jede Anweisung sowie die Hinweise des Servers). Jede Meldung wird behalten: eine später gewählte Stufe zeigt auch die früheren.</translation>
-    </message>
-    <message>
         <source>Write every message of the log, at every level, with its time, to a text file</source>
         <translation>Jede Meldung des Protokolls, auf jeder Stufe, mit ihrer Zeit in eine Textdatei schreiben</translation>
     </message>
@@ -735,6 +731,10 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>%1 (%2 s)</source>
         <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>What the log shows: Warnings (errors and warnings), Normal (what runs, a line per file), Detailed (also each step as it starts, the server's notices and each statement). Every message is kept: a level chosen later shows the earlier ones too.</source>
+        <translation>Was das Protokoll zeigt: Warnungen (Fehler und Warnungen), Normal (was läuft, eine Zeile je Datei), Ausführlich (auch jeder Schritt bei seinem Beginn, die Hinweise des Servers und jede Anweisung). Jede Meldung wird behalten: eine später gewählte Stufe zeigt auch die früheren.</translation>
     </message>
 </context>
 <context>

@@ -701,10 +701,6 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <translation>Journal</translation>
     </message>
     <message>
-        <source>What the log shows: Warnings (errors and warnings), Normal (what runs), Detailed (each file, hook and statement, and the server's notices). Every message is kept: a level chosen later shows the earlier ones too.</source>
-        <translation>Ce que montre le journal : Avertissements (erreurs et avertissements), Normal (ce qui s'exécute), Détaillé (chaque fichier, hook et instruction, et les notices du serveur). Chaque message est conservé : un niveau choisi plus tard montre aussi les précédents.</translation>
-    </message>
-    <message>
         <source>Write every message of the log, at every level, with its time, to a text file</source>
         <translation>Écrire chaque message du journal, à tous les niveaux, avec son heure, dans un fichier texte</translation>
     </message>
@@ -735,6 +731,10 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>%1 (%2 s)</source>
         <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>What the log shows: Warnings (errors and warnings), Normal (what runs, a line per file), Detailed (also each step as it starts, the server's notices and each statement). Every message is kept: a level chosen later shows the earlier ones too.</source>
+        <translation>Ce que montre le journal : Avertissements (erreurs et avertissements), Normal (ce qui s'exécute, une ligne par fichier), Détaillé (aussi chaque étape à son début, les notices du serveur et chaque instruction). Chaque message est conservé : un niveau choisi plus tard montre aussi les précédents.</translation>
     </message>
 </context>
 <context>

@@ -701,10 +701,6 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <translation>Registro</translation>
     </message>
     <message>
-        <source>What the log shows: Warnings (errors and warnings), Normal (what runs), Detailed (each file, hook and statement, and the server's notices). Every message is kept: a level chosen later shows the earlier ones too.</source>
-        <translation>Cosa mostra il registro: Avvisi (errori e avvisi), Normale (ciò che viene eseguito), Dettagliato (ogni file, hook e istruzione, e le notifiche del server). Ogni messaggio viene conservato: un livello scelto in seguito mostra anche quelli precedenti.</translation>
-    </message>
-    <message>
         <source>Write every message of the log, at every level, with its time, to a text file</source>
         <translation>Scrivi ogni messaggio del registro, a ogni livello, con la sua ora, in un file di testo</translation>
     </message>
@@ -735,6 +731,10 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>%1 (%2 s)</source>
         <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>What the log shows: Warnings (errors and warnings), Normal (what runs, a line per file), Detailed (also each step as it starts, the server's notices and each statement). Every message is kept: a level chosen later shows the earlier ones too.</source>
+        <translation>Cosa mostra il registro: Avvisi (errori e avvisi), Normale (ciò che viene eseguito, una riga per file), Dettagliato (anche ogni passo al suo inizio, le notifiche del server e ogni istruzione). Ogni messaggio viene conservato: un livello scelto in seguito mostra anche quelli precedenti.</translation>
     </message>
 </context>
 <context>

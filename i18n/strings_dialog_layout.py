@@ -7,10 +7,10 @@ T = {
     # pum_dialog.ui
     "Log": ("Protokoll", "Journal", "Registro"),
     "Show or hide the log": ("Protokoll ein- oder ausblenden", "Afficher ou masquer le journal", "Mostra o nascondi il registro"),
-    "What the log shows: Warnings (errors and warnings), Normal (what runs), Detailed (each file, hook and statement, and the server's notices). Every message is kept: a level chosen later shows the earlier ones too.": (
-        "Was das Protokoll zeigt: Warnungen (Fehler und Warnungen), Normal (was läuft), Ausführlich (jede Datei, jeder Hook und jede Anweisung sowie die Hinweise des Servers). Jede Meldung wird behalten: eine später gewählte Stufe zeigt auch die früheren.",
-        "Ce que montre le journal : Avertissements (erreurs et avertissements), Normal (ce qui s'exécute), Détaillé (chaque fichier, hook et instruction, et les notices du serveur). Chaque message est conservé : un niveau choisi plus tard montre aussi les précédents.",
-        "Cosa mostra il registro: Avvisi (errori e avvisi), Normale (ciò che viene eseguito), Dettagliato (ogni file, hook e istruzione, e le notifiche del server). Ogni messaggio viene conservato: un livello scelto in seguito mostra anche quelli precedenti."),
+    "What the log shows: Warnings (errors and warnings), Normal (what runs, a line per file), Detailed (also each step as it starts, the server's notices and each statement). Every message is kept: a level chosen later shows the earlier ones too.": (
+        "Was das Protokoll zeigt: Warnungen (Fehler und Warnungen), Normal (was läuft, eine Zeile je Datei), Ausführlich (auch jeder Schritt bei seinem Beginn, die Hinweise des Servers und jede Anweisung). Jede Meldung wird behalten: eine später gewählte Stufe zeigt auch die früheren.",
+        "Ce que montre le journal : Avertissements (erreurs et avertissements), Normal (ce qui s'exécute, une ligne par fichier), Détaillé (aussi chaque étape à son début, les notices du serveur et chaque instruction). Chaque message est conservé : un niveau choisi plus tard montre aussi les précédents.",
+        "Cosa mostra il registro: Avvisi (errori e avvisi), Normale (ciò che viene eseguito, una riga per file), Dettagliato (anche ogni passo al suo inizio, le notifiche del server e ogni istruzione). Ogni messaggio viene conservato: un livello scelto in seguito mostra anche quelli precedenti."),
     "Write every message of the log, at every level, with its time, to a text file": (
         "Jede Meldung des Protokolls, auf jeder Stufe, mit ihrer Zeit in eine Textdatei schreiben",
         "Écrire chaque message du journal, à tous les niveaux, avec son heure, dans un fichier texte",

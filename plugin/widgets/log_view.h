@@ -22,7 +22,7 @@ public:
     // A datamodel has tens of thousands of statements: memory stays bounded.
     static constexpr int kMaxMessages = 20000;
 
-    // The three levels a user chooses from, as the CLI's -q, default and -v:
+    // The three levels a user chooses from, as the CLI's -q, default and -v/-vv:
     // errors and warnings; info too; debug and trace too.
     enum class Verbosity { Warnings, Normal, Detailed };
     static QString verbosityName(Verbosity verbosity);
