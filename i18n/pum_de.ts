@@ -421,14 +421,6 @@ Jede Datenbank wird in ihrer eigenen Transaktion aktualisiert.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Optionen</translation>
-    </message>
-    <message>
         <source>Install or upgrade up to this version; the version Baseline records</source>
         <translation>Bis zu dieser Version installieren oder aktualisieren; die Version, die Baseline einträgt</translation>
     </message>
@@ -557,16 +549,8 @@ Jede Datenbank wird in ihrer eigenen Transaktion aktualisiert.</translation>
         <translation>Wählen Sie unter «Zielversion» die Version, die als Baseline eingetragen wird.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 steps</source>
-        <translation>%1 von %2 Schritten</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -707,6 +691,50 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>Available when there is something to install or upgrade</source>
         <translation>Verfügbar, wenn es etwas zu installieren oder zu aktualisieren gibt</translation>
+    </message>
+    <message>
+        <source>Show or hide the log</source>
+        <translation>Protokoll ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Write every message of the log, at every level, with its time, to a text file</source>
+        <translation>Jede Meldung des Protokolls, auf jeder Stufe, mit ihrer Zeit in eine Textdatei schreiben</translation>
+    </message>
+    <message>
+        <source>Save log…</source>
+        <translation>Protokoll speichern…</translation>
+    </message>
+    <message>
+        <source>Save the log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Protokolldateien (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Log saved to %1</source>
+        <translation>Protokoll gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>What the log shows: Warnings (errors and warnings), Normal (what runs, a line per file), Detailed (also each step as it starts, the server's notices and each statement). Every message is kept: a level chosen later shows the earlier ones too.</source>
+        <translation>Was das Protokoll zeigt: Warnungen (Fehler und Warnungen), Normal (was läuft, eine Zeile je Datei), Ausführlich (auch jeder Schritt bei seinem Beginn, die Hinweise des Servers und jede Anweisung). Jede Meldung wird behalten: eine später gewählte Stufe zeigt auch die früheren.</translation>
     </message>
 </context>
 <context>
@@ -953,6 +981,10 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <source>HTML page (*.html);;JSON (*.json)</source>
         <translation>HTML-Seite (*.html);;JSON (*.json)</translation>
     </message>
+    <message>
+        <source>This report lists %1 schema changes, too many to show here. Save report… writes it as an HTML page for a web browser, or as JSON.</source>
+        <translation>Dieser Bericht listet %1 Schemaänderungen, zu viele, um sie hier anzuzeigen. «Bericht speichern…» schreibt ihn als HTML-Seite für einen Webbrowser oder als JSON.</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::SridEditor</name>
@@ -1068,16 +1100,28 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <translation>Nur Installieren und Aktualisieren haben einen Probelauf.</translation>
     </message>
     <message>
-        <source>schema changes: %1</source>
-        <translation>Schemaänderungen: %1</translation>
+        <source>%1 schema changes</source>
+        <translation>%1 Schemaänderungen</translation>
     </message>
     <message>
-        <source>Dry run: %1 has nothing to apply. %2</source>
-        <translation>Probelauf: %1 hat nichts anzuwenden. %2</translation>
+        <source>Dry run: %1 is up to date; recreating its application would make %2, in %3 s. %4</source>
+        <translation>Probelauf: %1 ist aktuell; die Anwendung neu zu erstellen ergäbe %2, in %3 s. %4</translation>
     </message>
     <message>
-        <source>Dry run: %1 would apply %2 (%3) in %4 s. %5</source>
-        <translation>Probelauf: %1 würde %2 anwenden (%3), in %4 s. %5</translation>
+        <source>Dry run: would upgrade %1 from %2 to %3, %4, in %5 s. %6</source>
+        <translation>Probelauf: würde %1 von %2 auf %3 aktualisieren, %4, in %5 s. %6</translation>
+    </message>
+    <message>
+        <source>Dry run: would install %1 %2, %3, in %4 s. %5</source>
+        <translation>Probelauf: würde %1 %2 installieren, %3, in %4 s. %5</translation>
+    </message>
+    <message>
+        <source>%1: dry run of %2</source>
+        <translation>%1: Probelauf von %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1232,18 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
         <source>Warning: </source>
         <translation>Warnung: </translation>
     </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Ausführlich</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
 </context>
 <context>
     <name>pumqt::ModuleStatus</name>
@@ -1262,6 +1318,30 @@ Die Deinstallations-Hooks des Moduls löschen seine Schemas und Daten.</translat
     <message>
         <source>%1 %2 is up to date</source>
         <translation>%1 %2 ist aktuell</translation>
+    </message>
+    <message>
+        <source>Version %1 installed on %2%3.</source>
+        <translation>Version %1 installiert am %2%3.</translation>
+    </message>
+    <message>
+        <source>, for beta testing</source>
+        <translation>, für den Betatest</translation>
+    </message>
+    <message>
+        <source>Parameters other than the defaults: %1.</source>
+        <translation>Parameter mit anderen als den Standardwerten: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No demo data loaded.</source>
+        <translation>Keine Demodaten geladen.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: %1.</source>
+        <translation>Geladene Demodaten: %1.</translation>
     </message>
 </context>
 <context>

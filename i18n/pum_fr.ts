@@ -421,14 +421,6 @@ Chaque base de données est mise à jour dans sa propre transaction.</translatio
         <translation>État</translation>
     </message>
     <message>
-        <source>Parameters</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Options</translation>
-    </message>
-    <message>
         <source>Install or upgrade up to this version; the version Baseline records</source>
         <translation>Installer ou mettre à jour jusqu'à cette version ; la version qu'enregistre Baseline</translation>
     </message>
@@ -557,16 +549,8 @@ Chaque base de données est mise à jour dans sa propre transaction.</translatio
         <translation>Choisissez dans « Version cible » la version à enregistrer comme baseline.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 sur %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 steps</source>
-        <translation>%1 étapes sur %2</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -707,6 +691,50 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>Available when there is something to install or upgrade</source>
         <translation>Disponible quand il y a quelque chose à installer ou à mettre à jour</translation>
+    </message>
+    <message>
+        <source>Show or hide the log</source>
+        <translation>Afficher ou masquer le journal</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Write every message of the log, at every level, with its time, to a text file</source>
+        <translation>Écrire chaque message du journal, à tous les niveaux, avec son heure, dans un fichier texte</translation>
+    </message>
+    <message>
+        <source>Save log…</source>
+        <translation>Enregistrer le journal…</translation>
+    </message>
+    <message>
+        <source>Save the log</source>
+        <translation>Enregistrer le journal</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Fichiers journaux (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>Enregistrer le journal</translation>
+    </message>
+    <message>
+        <source>Log saved to %1</source>
+        <translation>Journal enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>What the log shows: Warnings (errors and warnings), Normal (what runs, a line per file), Detailed (also each step as it starts, the server's notices and each statement). Every message is kept: a level chosen later shows the earlier ones too.</source>
+        <translation>Ce que montre le journal : Avertissements (erreurs et avertissements), Normal (ce qui s'exécute, une ligne par fichier), Détaillé (aussi chaque étape à son début, les notices du serveur et chaque instruction). Chaque message est conservé : un niveau choisi plus tard montre aussi les précédents.</translation>
     </message>
 </context>
 <context>
@@ -953,6 +981,10 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <source>HTML page (*.html);;JSON (*.json)</source>
         <translation>Page HTML (*.html);;JSON (*.json)</translation>
     </message>
+    <message>
+        <source>This report lists %1 schema changes, too many to show here. Save report… writes it as an HTML page for a web browser, or as JSON.</source>
+        <translation>Ce rapport liste %1 modifications du schéma, trop pour les afficher ici. « Enregistrer le rapport… » l'écrit comme page HTML pour un navigateur web, ou en JSON.</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::SridEditor</name>
@@ -1068,16 +1100,28 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <translation>Seules l'installation et la mise à jour ont une simulation.</translation>
     </message>
     <message>
-        <source>schema changes: %1</source>
-        <translation>modifications du schéma : %1</translation>
+        <source>%1 schema changes</source>
+        <translation>%1 modifications du schéma</translation>
     </message>
     <message>
-        <source>Dry run: %1 has nothing to apply. %2</source>
-        <translation>Simulation : %1 n'a rien à appliquer. %2</translation>
+        <source>Dry run: %1 is up to date; recreating its application would make %2, in %3 s. %4</source>
+        <translation>Simulation : %1 est à jour ; recréer son application ferait %2, en %3 s. %4</translation>
     </message>
     <message>
-        <source>Dry run: %1 would apply %2 (%3) in %4 s. %5</source>
-        <translation>Simulation : %1 appliquerait %2 (%3) en %4 s. %5</translation>
+        <source>Dry run: would upgrade %1 from %2 to %3, %4, in %5 s. %6</source>
+        <translation>Simulation : mettrait à jour %1 de %2 à %3, %4, en %5 s. %6</translation>
+    </message>
+    <message>
+        <source>Dry run: would install %1 %2, %3, in %4 s. %5</source>
+        <translation>Simulation : installerait %1 %2, %3, en %4 s. %5</translation>
+    </message>
+    <message>
+        <source>%1: dry run of %2</source>
+        <translation>%1 : simulation de %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1232,18 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
         <source>Warning: </source>
         <translation>Avertissement : </translation>
     </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Détaillé</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
 </context>
 <context>
     <name>pumqt::ModuleStatus</name>
@@ -1262,6 +1318,30 @@ Les hooks de désinstallation du module suppriment ses schémas et ses données.
     <message>
         <source>%1 %2 is up to date</source>
         <translation>%1 %2 est à jour</translation>
+    </message>
+    <message>
+        <source>Version %1 installed on %2%3.</source>
+        <translation>Version %1 installée le %2%3.</translation>
+    </message>
+    <message>
+        <source>, for beta testing</source>
+        <translation>, pour le bêta-test</translation>
+    </message>
+    <message>
+        <source>Parameters other than the defaults: %1.</source>
+        <translation>Paramètres autres que les valeurs par défaut : %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No demo data loaded.</source>
+        <translation>Aucune donnée de démo chargée.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: %1.</source>
+        <translation>Données de démo chargées : %1.</translation>
     </message>
 </context>
 <context>

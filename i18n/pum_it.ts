@@ -421,14 +421,6 @@ Ogni database viene aggiornato nella propria transazione.</translation>
         <translation>Stato</translation>
     </message>
     <message>
-        <source>Parameters</source>
-        <translation>Parametri</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Opzioni</translation>
-    </message>
-    <message>
         <source>Install or upgrade up to this version; the version Baseline records</source>
         <translation>Installa o aggiorna fino a questa versione; la versione che Baseline registra</translation>
     </message>
@@ -557,16 +549,8 @@ Ogni database viene aggiornato nella propria transazione.</translation>
         <translation>Scegli in «Versione di destinazione» la versione da registrare come baseline.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 su %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 steps</source>
-        <translation>%1 di %2 passi</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -707,6 +691,50 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>Available when there is something to install or upgrade</source>
         <translation>Disponibile quando c'è qualcosa da installare o aggiornare</translation>
+    </message>
+    <message>
+        <source>Show or hide the log</source>
+        <translation>Mostra o nascondi il registro</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Write every message of the log, at every level, with its time, to a text file</source>
+        <translation>Scrivi ogni messaggio del registro, a ogni livello, con la sua ora, in un file di testo</translation>
+    </message>
+    <message>
+        <source>Save log…</source>
+        <translation>Salva il registro…</translation>
+    </message>
+    <message>
+        <source>Save the log</source>
+        <translation>Salva il registro</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>File di registro (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>Salva il registro</translation>
+    </message>
+    <message>
+        <source>Log saved to %1</source>
+        <translation>Registro salvato in %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>What the log shows: Warnings (errors and warnings), Normal (what runs, a line per file), Detailed (also each step as it starts, the server's notices and each statement). Every message is kept: a level chosen later shows the earlier ones too.</source>
+        <translation>Cosa mostra il registro: Avvisi (errori e avvisi), Normale (ciò che viene eseguito, una riga per file), Dettagliato (anche ogni passo al suo inizio, le notifiche del server e ogni istruzione). Ogni messaggio viene conservato: un livello scelto in seguito mostra anche quelli precedenti.</translation>
     </message>
 </context>
 <context>
@@ -953,6 +981,10 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <source>HTML page (*.html);;JSON (*.json)</source>
         <translation>Pagina HTML (*.html);;JSON (*.json)</translation>
     </message>
+    <message>
+        <source>This report lists %1 schema changes, too many to show here. Save report… writes it as an HTML page for a web browser, or as JSON.</source>
+        <translation>Questo rapporto elenca %1 modifiche allo schema, troppe per mostrarle qui. «Salva il rapporto…» lo scrive come pagina HTML per un browser web, o come JSON.</translation>
+    </message>
 </context>
 <context>
     <name>pumqgis::SridEditor</name>
@@ -1068,16 +1100,28 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <translation>Solo l'installazione e l'aggiornamento hanno una prova.</translation>
     </message>
     <message>
-        <source>schema changes: %1</source>
-        <translation>modifiche allo schema: %1</translation>
+        <source>%1 schema changes</source>
+        <translation>%1 modifiche allo schema</translation>
     </message>
     <message>
-        <source>Dry run: %1 has nothing to apply. %2</source>
-        <translation>Prova: %1 non ha nulla da applicare. %2</translation>
+        <source>Dry run: %1 is up to date; recreating its application would make %2, in %3 s. %4</source>
+        <translation>Prova: %1 è aggiornato; ricreare la sua applicazione produrrebbe %2, in %3 s. %4</translation>
     </message>
     <message>
-        <source>Dry run: %1 would apply %2 (%3) in %4 s. %5</source>
-        <translation>Prova: %1 applicherebbe %2 (%3) in %4 s. %5</translation>
+        <source>Dry run: would upgrade %1 from %2 to %3, %4, in %5 s. %6</source>
+        <translation>Prova: aggiornerebbe %1 da %2 a %3, %4, in %5 s. %6</translation>
+    </message>
+    <message>
+        <source>Dry run: would install %1 %2, %3, in %4 s. %5</source>
+        <translation>Prova: installerebbe %1 %2, %3, in %4 s. %5</translation>
+    </message>
+    <message>
+        <source>%1: dry run of %2</source>
+        <translation>%1: prova di %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1232,18 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
         <source>Warning: </source>
         <translation>Avviso: </translation>
     </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avvisi</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Dettagliato</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
 </context>
 <context>
     <name>pumqt::ModuleStatus</name>
@@ -1262,6 +1318,30 @@ Gli hook di disinstallazione del modulo eliminano i suoi schemi e i suoi dati.</
     <message>
         <source>%1 %2 is up to date</source>
         <translation>%1 %2 è aggiornato</translation>
+    </message>
+    <message>
+        <source>Version %1 installed on %2%3.</source>
+        <translation>Versione %1 installata il %2%3.</translation>
+    </message>
+    <message>
+        <source>, for beta testing</source>
+        <translation>, per il beta test</translation>
+    </message>
+    <message>
+        <source>Parameters other than the defaults: %1.</source>
+        <translation>Parametri diversi dai valori predefiniti: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No demo data loaded.</source>
+        <translation>Nessun dato dimostrativo caricato.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: %1.</source>
+        <translation>Dati dimostrativi caricati: %1.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -14,6 +15,8 @@
 #include <QProgressBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QScreen>
+#include <QSplitter>
 #include <QToolButton>
 #include <QUrl>
 
@@ -41,6 +44,8 @@ const char* kRecentModulesKey = "pum/recentModules";
 const char* kLastConnectionKey = "pum/lastConnection";
 const char* kEditorCommandKey = "pum/editorCommand";
 constexpr int kMaxRecentModules = 10;
+// The log's height when the dialog opens, in lines: the parameters get the rest.
+constexpr int kLogLines = 5;
 
 QString qs(const std::string& text)
 {
@@ -87,6 +92,7 @@ PumDialog::PumDialog(QWidget* parent) : QDialog(parent), ui_(std::make_unique<Ui
     connect(ui_->fleet, &QPushButton::clicked, this, &PumDialog::openFleet);
     connect(ui_->overrideValidation, &QCheckBox::toggled, this, &PumDialog::updateActions);
     connect(ui_->log, &pumqt::LogView::locationActivated, this, &PumDialog::openLocation);
+    setUpLog();
 
     {
         const QSignalBlocker block(ui_->module);
@@ -113,6 +119,131 @@ PumDialog::~PumDialog()
         disconnect(task_->feedback(), nullptr, ui_->log, nullptr);
         task_->cancel();
     }
+}
+
+QSize PumDialog::defaultSize(const QRect& available)
+{
+    // Wide enough for the parameters' descriptions beside their editors; on a
+    // laptop (1366x768) as large as the screen allows.
+    constexpr int preferredWidth = 1280;
+    constexpr int preferredHeight = 900;
+    // The window frame (title bar, borders) is not part of the size but takes
+    // room in the available area.
+    constexpr int frameWidth = 16;
+    constexpr int frameHeight = 40;
+    return {std::max(0, std::min(preferredWidth, available.width() - frameWidth)),
+            std::max(0, std::min(preferredHeight, available.height() - frameHeight))};
+}
+
+void PumDialog::showEvent(QShowEvent* event)
+{
+    if (!sized_) {
+        sized_ = true;
+        // Before QDialog::showEvent, which centres the dialog with its size.
+        const QScreen* where = parentWidget() ? parentWidget()->screen() : screen();
+        resize(defaultSize(where->availableGeometry()));
+        layout()->activate();
+        const int logHeight = ui_->log->fontMetrics().lineSpacing() * kLogLines + 2 * ui_->log->frameWidth() +
+                              static_cast<int>(ui_->log->document()->documentMargin() * 2);
+        const int total = ui_->formLogSplitter->height() - ui_->formLogSplitter->handleWidth();
+        ui_->formLogSplitter->setSizes({std::max(0, total - logHeight), logHeight});
+        makeRoomForParameters();
+    }
+    QDialog::showEvent(event);
+}
+
+// The parameters come first: when they need the log's room to show without
+// scrolling, the log gives it up, down to its minimum height, else all of it.
+// It opens again when a command starts, or with the Log button.
+void PumDialog::makeRoomForParameters()
+{
+    QList<int> sizes = ui_->formLogSplitter->sizes();
+    if (sizes.size() != 2 || sizes[1] == 0)
+        return;
+    const pumqt::ParameterForm* form = ui_->parameterForm;
+    // The viewport's width without a vertical scroll bar: the parameters are to fit without one.
+    const int width = ui_->parametersScroll->width() - 2 * ui_->parametersScroll->frameWidth();
+    const int needed = (form->hasHeightForWidth() ? form->heightForWidth(width) : form->sizeHint().height()) -
+                       ui_->parametersScroll->viewport()->height();
+    if (needed <= 0)
+        return;
+    if (sizes[1] - needed >= ui_->log->minimumHeight()) {
+        sizes = {sizes[0] + needed, sizes[1] - needed};
+    } else {
+        logHeight_ = sizes[1];
+        sizes = {sizes[0] + sizes[1], 0};
+    }
+    ui_->formLogSplitter->setSizes(sizes);
+    setLogButton(sizes[1] > 0);
+}
+
+void PumDialog::setLogButton(bool shown)
+{
+    const QSignalBlocker block(ui_->toggleLog);
+    ui_->toggleLog->setChecked(shown);
+    // The way the log goes when clicked.
+    ui_->toggleLog->setArrowType(shown ? Qt::DownArrow : Qt::UpArrow);
+}
+
+void PumDialog::setUpLog()
+{
+    // The parameters get the height the dialog gains; the log keeps its own,
+    // and collapses (the handle, or the Log button) to give them all of it.
+    QSplitter* splitter = ui_->formLogSplitter;
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setCollapsible(0, false);
+    connect(splitter, &QSplitter::splitterMoved, this, [this] {
+        const bool shown = ui_->formLogSplitter->sizes().value(1) > 0;
+        setLogButton(shown);
+        if (shown)
+            fitParameters_ = false;
+    });
+    connect(ui_->toggleLog, &QToolButton::toggled, this, &PumDialog::showLog);
+
+    using Verbosity = pumqt::LogView::Verbosity;
+    for (const Verbosity verbosity : {Verbosity::Warnings, Verbosity::Normal, Verbosity::Detailed})
+        ui_->logLevel->addItem(pumqt::LogView::verbosityName(verbosity), static_cast<int>(verbosity));
+    ui_->logLevel->setCurrentIndex(ui_->logLevel->findData(static_cast<int>(ui_->log->verbosity())));
+    connect(ui_->logLevel, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] {
+        ui_->log->setVerbosity(static_cast<Verbosity>(ui_->logLevel->currentData().toInt()));
+    });
+    connect(ui_->saveLog, &QPushButton::clicked, this, &PumDialog::saveLog);
+}
+
+void PumDialog::showLog(bool shown)
+{
+    QList<int> sizes = ui_->formLogSplitter->sizes();
+    if (sizes.size() != 2)
+        return;
+    if (!shown) {
+        if (sizes[1] > 0)
+            logHeight_ = sizes[1];
+        sizes = {sizes[0] + sizes[1], 0};  // 0: collapsed, the handle stays to drag it back
+    } else if (sizes[1] == 0) {
+        const int height = std::max({logHeight_, ui_->log->minimumHeight(), sizes[0] / 3});
+        sizes = {std::max(0, sizes[0] - height), height};
+    }
+    ui_->formLogSplitter->setSizes(sizes);
+    setLogButton(shown);
+    if (shown)
+        fitParameters_ = false;  // the user wants the log: a status read must not take it away
+}
+
+void PumDialog::saveLog()
+{
+    const QString name =
+        QStringLiteral("pum-%1.log").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the log"), QDir::home().filePath(name),
+                                                      tr("Log files (*.log *.txt)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (ui_->log->saveTo(path, &error))
+        ui_->messageBar->pushMessage(tr("Save log"), tr("Log saved to %1").arg(path), Qgis::MessageLevel::Success);
+    else
+        ui_->messageBar->pushMessage(tr("Save log"), tr("Cannot write %1: %2").arg(path, error),
+                                     Qgis::MessageLevel::Critical, 0);
 }
 
 pumqt::ParameterForm* PumDialog::parameterForm() const
@@ -276,6 +407,10 @@ void PumDialog::moduleChanged()
     }
     rememberModule(archive_ ? archive_->archive : QDir::cleanPath(dir));
     ui_->parameterForm->setDefinitions(config_->parameters);
+    // Again once the status is read: locked parameters say why, on a line more.
+    fitParameters_ = true;
+    if (isVisible())
+        makeRoomForParameters();
 
     // Options that come from the module.
     ui_->targetVersion->clear();
@@ -537,6 +672,8 @@ void PumDialog::startTask(TaskRequest request, Command command)
     task_ = task;
     taskCommand_ = command;
     if (command != Command::Info) {
+        if (!ui_->toggleLog->isChecked())
+            showLog(true);  // what the command does is to be seen
         ui_->messageBar->clearWidgets();  // the previous command's outcome
         ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info),
                             tr("%1 on %2").arg(UpgradeTask::commandName(command), ui_->connection->currentText()));
@@ -633,6 +770,9 @@ void PumDialog::applyInfo(const pum::ModuleInfo& info)
         ui_->parameterForm->setStoredValues(info.parameters, true);
     else
         ui_->parameterForm->resetToDefaults();
+    if (fitParameters_ && isVisible())
+        makeRoomForParameters();
+    fitParameters_ = false;
     setStatus(status);
 }
 
@@ -733,6 +873,8 @@ bool PumDialog::startValidation()
     auto* task = new ValidateTask(dir, std::move(options));
     validateTask_ = task;
     connect(task, &ValidateTask::completed, this, &PumDialog::validationCompleted);
+    if (!ui_->toggleLog->isChecked())
+        showLog(true);  // the findings go there
     ui_->log->appendMessage(static_cast<int>(pum::Feedback::Level::Info), tr("Validating %1…").arg(dir));
     updateActions();
     QgsApplication::taskManager()->addTask(task);

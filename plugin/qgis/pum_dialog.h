@@ -1,6 +1,7 @@
 #pragma once
-// The plugin's dialog, in the order a user fills it: connection, module,
-// status, parameters, options, actions; then progress and log while a command runs.
+// The plugin's dialog, in the order a user fills it: connection, module and the
+// options beside the status; the actions; the parameters above the log (which
+// gives them its room when they need it); progress at the bottom.
 #include <QDialog>
 #include <QList>
 #include <QElapsedTimer>
@@ -46,6 +47,11 @@ class PumDialog : public QDialog {
 public:
     explicit PumDialog(QWidget* parent = nullptr);
     ~PumDialog() override;
+
+    // The size the dialog opens with on a screen whose available area (the
+    // screen less task bars) is `available`: never larger than that area, the
+    // window frame included.
+    static QSize defaultSize(const QRect& available);
 
     // Connection list (QGIS connections and pg_service entries).
     void reloadConnections();
@@ -116,8 +122,16 @@ private slots:
     void taskCompleted(const pumqgis::TaskResult& result);
     void taskProgress(qint64 done, qint64 total, const QString& current);
     void validationCompleted(const pum::ValidationReport& report, const QString& error);
+    void showLog(bool shown);
+    void saveLog();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void setUpLog();
+    void makeRoomForParameters();
+    void setLogButton(bool shown);
     std::optional<TaskRequest> buildRequest(Command command, QString* error);
     void startTask(TaskRequest request, Command command);
     void setStatus(const pumqt::ModuleStatus& status);
@@ -146,6 +160,9 @@ private:
     Confirmation confirm_;
     QPointer<ValidateTask> validateTask_;
     int validationErrors_ = -1;
+    bool sized_ = false;  // the default size is applied at the first show only
+    int logHeight_ = 0;   // the log's height before it was hidden
+    bool fitParameters_ = false;  // a module was loaded: its parameters may take the log's room
 
     std::unique_ptr<Ui::PumDialog> ui_;  // the widgets of pum_dialog.ui
 };

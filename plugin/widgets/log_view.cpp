@@ -1,11 +1,13 @@
 #include "log_view.h"
 
+#include <QColor>
 #include <QFontDatabase>
 #include <QMouseEvent>
+#include <QSaveFile>
 #include <QTextBlock>
 #include <QTextBlockUserData>
 #include <QTextCursor>
-#include <QTime>
+#include <QTextFormat>
 
 #include "pum/base/feedback.h"
 
@@ -19,69 +21,177 @@ struct LocationData : QTextBlockUserData {
     explicit LocationData(LogView::Location where) : location(std::move(where)) {}
     LogView::Location location;
 };
+
+// The level's word in a saved log: fixed English, like the engine's own lines,
+// so that a saved log reads (and greps) the same whatever the language.
+QString levelWord(int level)
+{
+    switch (static_cast<Level>(level)) {
+    case Level::Error:
+        return QStringLiteral("ERROR");
+    case Level::Warning:
+        return QStringLiteral("WARNING");
+    case Level::Info:
+        return QStringLiteral("INFO");
+    case Level::Debug:
+        return QStringLiteral("DEBUG");
+    case Level::Trace:
+        break;
+    }
+    return QStringLiteral("TRACE");
+}
 }  // namespace
 
-LogView::LogView(QWidget* parent) : QPlainTextEdit(parent), maximumLevel_(static_cast<int>(Level::Debug))
+LogView::LogView(QWidget* parent) : QPlainTextEdit(parent), maximumLevel_(static_cast<int>(Level::Info))
 {
     setReadOnly(true);
+    setUndoRedoEnabled(false);  // a log is never edited: no undo history to grow
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    // A datamodel has tens of thousands of statements: keep memory bounded.
-    setMaximumBlockCount(20000);
+    setMaximumBlockCount(kMaxMessages);
     setPlaceholderText(tr("The log of the running command appears here."));
+}
+
+QString LogView::verbosityName(Verbosity verbosity)
+{
+    switch (verbosity) {
+    case Verbosity::Warnings:
+        return tr("Warnings");
+    case Verbosity::Normal:
+        break;
+    case Verbosity::Detailed:
+        return tr("Detailed");
+    }
+    return tr("Normal");
+}
+
+void LogView::setVerbosity(Verbosity verbosity)
+{
+    switch (verbosity) {
+    case Verbosity::Warnings:
+        setMaximumLevel(static_cast<int>(Level::Warning));
+        return;
+    case Verbosity::Normal:
+        setMaximumLevel(static_cast<int>(Level::Info));
+        return;
+    case Verbosity::Detailed:
+        setMaximumLevel(static_cast<int>(Level::Trace));
+        return;
+    }
+}
+
+LogView::Verbosity LogView::verbosity() const
+{
+    if (maximumLevel_ <= static_cast<int>(Level::Warning))
+        return Verbosity::Warnings;
+    if (maximumLevel_ <= static_cast<int>(Level::Info))
+        return Verbosity::Normal;
+    return Verbosity::Detailed;
+}
+
+void LogView::setMaximumLevel(int level)
+{
+    if (level == maximumLevel_)
+        return;
+    maximumLevel_ = level;
+    renderAll();
 }
 
 void LogView::appendMessage(int level, const QString& message)
 {
-    if (level > maximumLevel_)
-        return;
-    append(level, message, true);
-}
-
-void LogView::append(int level, const QString& message, bool withPrefix)
-{
-    QString colour;
-    QString prefix;
-    switch (static_cast<Level>(level)) {
-    case Level::Error:
-        colour = QStringLiteral("#c00000");
-        prefix = tr("Error: ");
-        break;
-    case Level::Warning:
-        colour = QStringLiteral("#b36b00");
-        prefix = tr("Warning: ");
-        break;
-    case Level::Info:
-        break;
-    case Level::Debug:
-    case Level::Trace:
-        colour = QStringLiteral("#707070");
-        break;
-    }
-    QString html = QStringLiteral("<span style=\"color:#909090\">%1</span> ")
-                       .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
-    const QString text = ((withPrefix ? prefix : QString()) + message).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-    html += colour.isEmpty() ? text : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text);
-    appendHtml(html);
-    // Follow the newest message (appendHtml only does while already at the end).
-    moveCursor(QTextCursor::End);
-    ensureCursorVisible();
+    keep({QDateTime::currentDateTime(), level, message, std::nullopt});
 }
 
 void LogView::appendLocatedMessage(int level, const QString& message, const QString& file, int line, int column)
 {
-    if (level > maximumLevel_)
+    keep({QDateTime::currentDateTime(), level, message, Location{file, line, column}});
+}
+
+void LogView::keep(Message message)
+{
+    messages_.push_back(std::move(message));
+    if (messages_.size() > static_cast<std::size_t>(kMaxMessages))
+        messages_.pop_front();
+    const Message& kept = messages_.back();
+    if (kept.level > maximumLevel_)
         return;
-    // A finding says "error:" itself: no prefix.
-    append(level, message, false);
-    QTextBlock block = document()->lastBlock();
-    block.setUserData(new LocationData({file, line, column}));
-    // A hint that it leads somewhere: the message underlined, the time not.
-    QTextCursor cursor(block);
-    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 9);  // past "HH:mm:ss "
-    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-    QTextCharFormat underline;
-    underline.setFontUnderline(true);
-    cursor.mergeCharFormat(underline);
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    renderMessage(kept, cursor);
+    // Follow the newest message.
+    moveCursor(QTextCursor::End);
+    ensureCursorVisible();
+}
+
+void LogView::renderMessage(const Message& message, QTextCursor& cursor)
+{
+    QTextCharFormat text;
+    QString prefix;
+    switch (static_cast<Level>(message.level)) {
+    case Level::Error:
+        text.setForeground(QColor(0xc0, 0x00, 0x00));
+        prefix = tr("Error: ");
+        break;
+    case Level::Warning:
+        text.setForeground(QColor(0xb3, 0x6b, 0x00));
+        prefix = tr("Warning: ");
+        break;
+    case Level::Info:
+        break;  // the palette's text colour
+    case Level::Debug:
+    case Level::Trace:
+        text.setForeground(QColor(0x70, 0x70, 0x70));
+        break;
+    }
+    if (message.location) {
+        prefix.clear();  // a finding says "error:" itself
+        text.setFontUnderline(true);  // a hint that it leads somewhere
+    }
+    if (!document()->isEmpty())
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    QTextCharFormat time;
+    time.setForeground(QColor(0x90, 0x90, 0x90));
+    cursor.insertText(message.time.toString(QStringLiteral("HH:mm:ss")), time);
+    cursor.insertText(QStringLiteral(" "), QTextCharFormat());
+    // One block per message (a line break inside it is not a new block), so
+    // that a block number leads back to its message's place.
+    QString body = prefix + message.text;
+    body.replace(QLatin1Char('\n'), QChar(QChar::LineSeparator));
+    cursor.insertText(body, text);
+    if (message.location)
+        cursor.block().setUserData(new LocationData(*message.location));
+}
+
+void LogView::renderAll()
+{
+    clear();
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();  // one layout pass for all of them
+    for (const Message& message : messages_) {
+        if (message.level <= maximumLevel_)
+            renderMessage(message, cursor);
+    }
+    cursor.endEditBlock();
+    moveCursor(QTextCursor::End);
+    ensureCursorVisible();
+}
+
+bool LogView::saveTo(const QString& path, QString* error) const
+{
+    QString text;
+    for (const Message& message : messages_) {
+        const QString head = message.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz ")) +
+                             levelWord(message.level).leftJustified(8);
+        // Continuation lines indented under the message, so that each line
+        // starting with a date is one message.
+        QString body = message.text;
+        body.replace(QLatin1Char('\n'), QLatin1Char('\n') + QString(head.size(), QLatin1Char(' ')));
+        text += head + body + QLatin1Char('\n');
+    }
+    QSaveFile file(path);
+    const bool ok = file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0 && file.commit();
+    if (!ok && error)
+        *error = file.errorString();
+    return ok;
 }
 
 bool LogView::locationOf(int blockNumber, Location* location) const

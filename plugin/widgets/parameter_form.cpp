@@ -3,7 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 #include <QValidator>
 
+#include <algorithm>
 #include <utility>
 
 #include "pum/base/error.h"
@@ -201,10 +202,10 @@ std::optional<QString> defaultText(const pum::ParameterDefinition& definition)
 
 ParameterForm::ParameterForm(QWidget* parent) : QWidget(parent)
 {
-    layout_ = new QFormLayout(this);
-    layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    emptyLabel_ = new QLabel(tr("This module has no parameters."), this);
-    layout_->addRow(emptyLabel_);
+    layout_ = new QVBoxLayout(this);
+    layout_->setContentsMargins(0, 0, 0, 0);
+    layout_->addStretch(1);  // rows stay at the top of a taller scroll area
+    setDefinitions({});
 }
 
 ParameterForm::~ParameterForm() = default;
@@ -247,55 +248,89 @@ std::unique_ptr<ParameterEditor> ParameterForm::createEditor(const pum::Paramete
 
 void ParameterForm::setDefinitions(const std::vector<pum::ParameterDefinition>& definitions)
 {
-    while (layout_->rowCount() > 0)
-        layout_->removeRow(0);  // deletes the widgets of the row
+    // The rows' widgets (labels, editors, help) all live in rowsBox_: one delete
+    // clears the form. The editors only point to their widgets, so they go after.
+    delete rowsBox_;
     rows_.clear();
-    emptyLabel_ = nullptr;
     definitions_ = definitions;
+    rowsBox_ = new QWidget(this);
+    auto* grid = new QGridLayout(rowsBox_);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(4);  // dense: ten parameters fit a laptop's screen
+    layout_->insertWidget(0, rowsBox_);
 
     if (definitions_.empty()) {
-        emptyLabel_ = new QLabel(tr("This module has no parameters."), this);
-        layout_->addRow(emptyLabel_);
-        return;
+        grid->addWidget(new QLabel(tr("This module has no parameters."), rowsBox_), 0, 0);
+    } else {
+        // Label | editor | help: the description's two parts beside the editor,
+        // not under it, so that a row is as high as its longest text wrapped.
+        for (const auto& definition : definitions_) {
+            auto row = std::make_unique<Row>();
+            row->definition = definition;
+            row->editor = createEditor(definition);
+            row->editor->onChanged = [this] { emit valuesChanged(); };
+            row->editor->setValue(defaultText(definition));
+            addRow(*row, grid, static_cast<int>(rows_.size()));
+            updateHelp(*row);
+            rows_.push_back(std::move(row));
+        }
+        shareWidth(grid);
     }
-    for (const auto& definition : definitions_) {
-        auto row = std::make_unique<Row>();
-        row->definition = definition;
-        row->editor = createEditor(definition);
-        row->editor->onChanged = [this] { emit valuesChanged(); };
-        row->editor->setValue(defaultText(definition));
+    // Shown now with its rows, not at the next pass of the event loop as the
+    // layout would: the form's height is asked at once (the dialog makes room).
+    rowsBox_->show();
+}
 
-        auto* field = new QWidget(this);
-        auto* fieldLayout = new QVBoxLayout(field);
-        fieldLayout->setContentsMargins(0, 0, 0, 0);
-        fieldLayout->setSpacing(2);
-        row->editor->widget()->setParent(field);
-        fieldLayout->addWidget(row->editor->widget());
-        row->help = new QLabel(field);
-        row->help->setWordWrap(true);  // never cut: the lock note and descriptions wrap
-        row->help->setTextFormat(Qt::PlainText);
-        row->help->setObjectName(QStringLiteral("help_") + qs(definition.name));
-        QFont small = row->help->font();
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        row->help->setFont(small);  // the palette's text colour: readable, not disabled grey
-        fieldLayout->addWidget(row->help);
+void ParameterForm::addRow(Row& row, QGridLayout* grid, int index)
+{
+    const pum::ParameterDefinition& definition = row.definition;
+    const QString name = qs(definition.name);
+    const QString tip = definition.description.empty()
+                            ? tr("%1 (%2)").arg(name, typeName(definition.type))
+                            : tr("%1 (%2): %3").arg(name, typeName(definition.type), qs(definition.description));
+    QWidget* editor = row.editor->widget();
+    editor->setToolTip(tip);
+    editor->setWhatsThis(tip);
+    editor->setObjectName(QStringLiteral("parameter_") + name);
 
-        const QString name = qs(definition.name);
-        const QString tip = definition.description.empty()
-                                ? tr("%1 (%2)").arg(name, typeName(definition.type))
-                                : tr("%1 (%2): %3").arg(name, typeName(definition.type), qs(definition.description));
-        row->editor->widget()->setToolTip(tip);
-        row->editor->widget()->setWhatsThis(tip);
-        row->editor->widget()->setObjectName(QStringLiteral("parameter_") + name);
-        auto* label = new QLabel(labelOf(definition), this);
-        label->setWordWrap(true);
-        label->setObjectName(QStringLiteral("label_") + name);
-        label->setToolTip(tip);
-        label->setBuddy(row->editor->widget());
-        layout_->addRow(label, field);
-        updateHelp(*row);
-        rows_.push_back(std::move(row));
+    auto* label = new QLabel(labelOf(definition), rowsBox_);
+    label->setWordWrap(true);
+    label->setObjectName(QStringLiteral("label_") + name);
+    label->setToolTip(tip);
+    label->setBuddy(editor);
+
+    row.help = new QLabel(rowsBox_);
+    row.help->setWordWrap(true);  // never cut: the lock note and descriptions wrap
+    row.help->setTextFormat(Qt::PlainText);
+    row.help->setObjectName(QStringLiteral("help_") + name);
+    QFont small = row.help->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    row.help->setFont(small);  // the palette's text colour: readable, not disabled grey
+
+    // Tops aligned: the label's first line, the editor and the help start together.
+    grid->addWidget(label, index, 0, Qt::AlignTop);
+    grid->addWidget(editor, index, 1, Qt::AlignTop);
+    grid->addWidget(row.help, index, 2, Qt::AlignTop);
+}
+
+void ParameterForm::shareWidth(QGridLayout* grid) const
+{
+    // Each column gets a share of the width in proportion to what its widest
+    // content needs on one line: when the form is wide enough nothing wraps;
+    // when not, labels and help wrap to about as many lines, rows stay low.
+    int label = 1, editor = 1, help = 1;
+    for (const auto& row : rows_) {
+        const QWidget* field = row->editor->widget();
+        // A CRS selector shows the CRS's name after its code ("EPSG:2056 - CH1903+ / LV95").
+        const bool crs = sridFactory_ && isSridParameter(row->definition);
+        editor = std::max({editor, field->sizeHint().width(), crs ? fontMetrics().averageCharWidth() * 30 : 0});
+        label = std::max(label, fontMetrics().horizontalAdvance(labelOf(row->definition)));
+        for (const QString& line : row->help->text().split(QLatin1Char('\n')))
+            help = std::max(help, row->help->fontMetrics().horizontalAdvance(line));
     }
+    grid->setColumnStretch(0, label);
+    grid->setColumnStretch(1, editor);
+    grid->setColumnStretch(2, help);
 }
 
 namespace {
@@ -328,15 +363,16 @@ QString ParameterForm::restOfDescription(const pum::ParameterDefinition& definit
 
 void ParameterForm::updateHelp(Row& row)
 {
-    QStringList lines;
-    if (const QString rest = restOfDescription(row.definition); !rest.isEmpty())
-        lines << rest;
+    // The rest of the description and the type on one line (a line less per
+    // row); the lock note on a line of its own, where it is seen.
     const auto def = defaultText(row.definition);
-    lines << (def ? tr("Type: %1, default: %2").arg(typeName(row.definition.type), *def)
-                  : tr("Type: %1, no default").arg(typeName(row.definition.type)));
+    QString text = def ? tr("Type: %1, default: %2").arg(typeName(row.definition.type), *def)
+                       : tr("Type: %1, no default").arg(typeName(row.definition.type));
+    if (const QString rest = restOfDescription(row.definition); !rest.isEmpty())
+        text = rest + QLatin1Char(' ') + text;
     if (row.locked)
-        lines << row.lockReason;
-    row.help->setText(lines.join(QLatin1Char('\n')));
+        text += QLatin1Char('\n') + row.lockReason;
+    row.help->setText(text);
 }
 
 void ParameterForm::setLocked(Row& row, bool locked, const QString& reason)

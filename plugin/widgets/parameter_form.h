@@ -2,7 +2,7 @@
 // The form for a module's parameters, generated from their declarations in
 // `.pum.yaml`: one editor per parameter, chosen by type, labelled with the
 // first sentence of its description (the name in the tooltip), the rest as
-// help. On upgrade the stored values are shown and the parameters that may not
+// help beside the editor. On upgrade the stored values are shown and the parameters that may not
 // change are locked, with the reason in plain words.
 #include <QString>
 #include <QStringList>
@@ -17,8 +17,9 @@
 
 #include "pum/module/parameter.h"
 
-class QFormLayout;
+class QGridLayout;
 class QLabel;
+class QVBoxLayout;
 
 namespace pumqt {
 
@@ -98,14 +99,16 @@ private:
         QString lockReason;
     };
     std::unique_ptr<ParameterEditor> createEditor(const pum::ParameterDefinition& definition);
+    void addRow(Row& row, QGridLayout* grid, int index);
+    void shareWidth(QGridLayout* grid) const;
     void setLocked(Row& row, bool locked, const QString& reason);
     void updateHelp(Row& row);
     Row* row(const QString& name) const;
 
     std::vector<pum::ParameterDefinition> definitions_;
     std::vector<std::unique_ptr<Row>> rows_;
-    QFormLayout* layout_ = nullptr;
-    QLabel* emptyLabel_ = nullptr;
+    QVBoxLayout* layout_ = nullptr;
+    QWidget* rowsBox_ = nullptr;  // the rows, in a grid: label | editor | help
     ParameterEditorFactory sridFactory_;
 };
 

@@ -7,6 +7,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTest>
+#include <QToolButton>
+
+#include <cstdio>
 
 #include "qgscoordinatereferencesystem.h"
 #include "qgsmessagebar.h"
@@ -305,4 +311,190 @@ TEST(DialogRun, PythonHooksRunOrAreRefusedWithTheReason)
         EXPECT_TRUE(result.message.contains(why)) << result.message.toStdString() << " / " << why.toStdString();
         EXPECT_EQ(db.snapshot(), before);
     }
+}
+
+namespace {
+
+// Module `dense` in `dir`: ten parameters of every type (an srid with its CRS
+// selector, choices, app_only ones), each described in 200 characters, a first
+// sentence and the rest. Returns their names.
+QStringList writeDenseModule(const TempDir& dir)
+{
+    const char* declarations[] = {
+        "name: srid\n    type: integer\n    default: 2056",
+        "name: default_status\n    type: text\n    default: planned\n    values: [planned, built, abandoned]",
+        "name: with_history\n    type: boolean\n    default: true",
+        "name: tolerance\n    type: decimal\n    default: 1.50",
+        "name: style_file\n    type: path",
+        "name: max_nodes\n    type: integer\n    app_only: true",
+        "name: oid_prefix\n    type: text",
+        "name: strict_checks\n    type: boolean",
+        "name: snapping\n    type: decimal\n    app_only: true",
+        "name: label_language\n    type: text\n    default: en\n    values: [en, fr, de]\n    app_only: true"};
+    std::string yaml = "pum:\n  module: dense\nparameters:\n";
+    QStringList names;
+    for (const char* declaration : declarations) {
+        const std::string name = std::string(declaration).substr(6, std::string(declaration).find('\n') - 6);
+        std::string description = "The " + name +
+                                  " of the network model, as the operators of the utility know it. It is read by the "
+                                  "views and the triggers of the application schema, and by the monthly reports "
+                                  "printed for the maintenance teams of every district of the town";
+        description = description.substr(0, 199) + ".";
+        EXPECT_EQ(description.size(), 200u);
+        yaml += std::string("  - ") + declaration + "\n    description: \"" + description + "\"\n";
+        names << QString::fromStdString(name);
+    }
+    dir.write(".pum.yaml", yaml);
+    dir.write("changelogs/1.0.0/01.sql", "CREATE TABLE dense_table (id int);\n");
+    return names;
+}
+
+// Lets the layouts settle after a resize.
+void settle()
+{
+    for (int i = 0; i < 5; ++i) {
+        QCoreApplication::processEvents();
+        QTest::qWait(20);
+    }
+}
+
+}  // namespace
+
+TEST(DialogLayout, DefaultSizeFitsTheScreen)
+{
+    for (const QRect available : {QRect(0, 0, 1366, 728), QRect(0, 0, 1920, 1040), QRect(0, 0, 1280, 984),
+                                  QRect(1920, 0, 1024, 728), QRect(0, 0, 800, 560)}) {
+        const QSize size = pumqgis::PumDialog::defaultSize(available);
+        EXPECT_LE(size.width(), available.width());
+        EXPECT_LE(size.height(), available.height());
+        EXPECT_GE(size.width(), std::min(available.width() - 16, 1100));
+        EXPECT_GE(size.height(), std::min(available.height() - 40, 680));
+    }
+}
+
+namespace {
+// Every editor of `names` inside the parameters' scroll area, none to scroll
+// to, and no description cut. Returns the lowest editor's bottom.
+int expectEditorsVisible(pumqgis::PumDialog& dialog, const QStringList& names)
+{
+    auto* scroll = dialog.findChild<QScrollArea*>(QStringLiteral("parametersScroll"));
+    QWidget* viewport = scroll->viewport();
+    int lowest = 0;
+    for (const QString& name : names) {
+        QWidget* editor = dialog.parameterForm()->editor(name)->widget();
+        const QRect where(editor->mapTo(viewport, QPoint(0, 0)), editor->size());
+        EXPECT_TRUE(viewport->rect().contains(where))
+            << name.toStdString() << " at " << where.x() << "," << where.y() << " " << where.width() << "x"
+            << where.height() << ", viewport " << viewport->width() << "x" << viewport->height();
+        lowest = std::max(lowest, where.bottom());
+        auto* help = dialog.parameterForm()->findChild<QLabel*>(QStringLiteral("help_") + name);
+        EXPECT_GE(help->height(), help->heightForWidth(help->width())) << name.toStdString();
+    }
+    return lowest;
+}
+}  // namespace
+
+TEST(DialogLayout, TenLongParametersFitALaptopScreen)
+{
+    TempDatabase db;
+    TempDir dir;
+    const QStringList names = writeDenseModule(dir);
+    const QString module = QString::fromStdString(dir.path().string());
+    auto dialog = pumtest::openDialog(connectionFor(db), module);
+    ASSERT_STATE(*dialog, State::NotInstalled);
+    ASSERT_EQ(dialog->parameterForm()->definitions().size(), 10u);
+    dialog->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog.get()));
+
+    // 1366x768 less a task bar, as on many laptops.
+    const QRect laptop(0, 0, 1366, 728);
+    const QSize size = pumqgis::PumDialog::defaultSize(laptop);
+    ASSERT_LE(size.width(), laptop.width());
+    ASSERT_LE(size.height(), laptop.height());
+    EXPECT_LE(dialog->minimumSizeHint().width(), size.width());
+    EXPECT_LE(dialog->minimumSizeHint().height(), size.height());
+    dialog->resize(size);
+    settle();
+    ASSERT_EQ(dialog->size(), size);
+
+    QWidget* viewport = dialog->findChild<QScrollArea*>(QStringLiteral("parametersScroll"))->viewport();
+    auto* log = dialog->logView();
+    auto* toggle = dialog->findChild<QToolButton*>(QStringLiteral("toggleLog"));
+    auto* splitter = dialog->findChild<QSplitter*>(QStringLiteral("formLogSplitter"));
+    ASSERT_TRUE(toggle && splitter);
+    // The log's height as the splitter gives it (0: collapsed).
+    const auto logHeight = [&] { return splitter->sizes().value(1); };
+    const int lowest = expectEditorsVisible(*dialog, names);
+    std::printf("[ figures  ] dialog %dx%d (font %s %gpt): parameters viewport %dx%d, lowest editor's bottom at %d, "
+                "log %d high\n",
+                size.width(), size.height(), dialog->font().family().toUtf8().constData(), dialog->font().pointSizeF(),
+                viewport->width(), viewport->height(), lowest, logHeight());
+    EXPECT_EQ(toggle->isChecked(), logHeight() > 0);
+
+    // Taller: the parameters get the height, the log keeps its own.
+    const int viewportBefore = viewport->height();
+    const int logBefore = logHeight();
+    dialog->resize(size.width(), size.height() + 200);
+    settle();
+    EXPECT_GE(viewport->height(), viewportBefore + 190) << viewport->height();
+    EXPECT_LE(logHeight(), logBefore + 10) << logHeight();
+
+    // The Log button opens the log and collapses it, its height to the parameters.
+    if (!toggle->isChecked()) {
+        toggle->click();
+        settle();
+    }
+    EXPECT_TRUE(toggle->isChecked());
+    const int logShown = logHeight();
+    EXPECT_GE(logShown, log->minimumHeight());
+    EXPECT_EQ(log->height(), logShown);
+    const int withLog = viewport->height();
+    toggle->click();
+    settle();
+    EXPECT_EQ(logHeight(), 0);
+    EXPECT_FALSE(toggle->isChecked());
+    EXPECT_GE(viewport->height(), withLog + logShown);
+    toggle->click();
+    settle();
+    EXPECT_TRUE(toggle->isChecked());
+    EXPECT_EQ(logHeight(), logShown);
+    // The handle collapses it too; the button follows.
+    splitter->setSizes({splitter->height(), 0});
+    emit splitter->splitterMoved(splitter->height(), 1);
+    EXPECT_FALSE(toggle->isChecked());
+
+    // Back at the laptop's size with the log open, the module loaded again: the
+    // parameters take the log's room again.
+    dialog->resize(size);
+    toggle->click();
+    settle();
+    ASSERT_GT(logHeight(), 0);
+    dialog->setModuleDirectory(module);
+    ASSERT_TRUE(pumtest::waitFor([&] { return !dialog->isBusy(); }));
+    settle();
+    expectEditorsVisible(*dialog, names);
+
+    // For the record: the height the rows need once an upgrade locks the
+    // install parameters (each says why, on a line more).
+    dialog->parameterForm()->setStoredValues({}, true);
+    settle();
+    std::printf("[ figures  ] with the lock notes of an upgrade the parameters need %d of %d pixels\n",
+                dialog->parameterForm()->heightForWidth(viewport->width()), viewport->height());
+}
+
+TEST(DialogLayout, LogLevelAndSaveLog)
+{
+    TempDatabase db;
+    auto dialog = pumtest::openDialog(connectionFor(db), pumtest::dataModule("current_module"));
+    auto* level = dialog->findChild<QComboBox*>(QStringLiteral("logLevel"));
+    ASSERT_NE(level, nullptr);
+    ASSERT_EQ(level->count(), 3);
+    EXPECT_EQ(level->itemText(0), QStringLiteral("Warnings"));
+    EXPECT_EQ(level->currentText(), QStringLiteral("Normal"));
+    dialog->logView()->appendMessage(static_cast<int>(pum::Feedback::Level::Debug), QStringLiteral("NOTICE: hello"));
+    EXPECT_FALSE(dialog->logView()->toPlainText().contains(QStringLiteral("NOTICE: hello")));
+    level->setCurrentIndex(2);
+    EXPECT_EQ(dialog->logView()->verbosity(), pumqt::LogView::Verbosity::Detailed);
+    EXPECT_TRUE(dialog->logView()->toPlainText().contains(QStringLiteral("NOTICE: hello")));
+    EXPECT_NE(dialog->findChild<QPushButton*>(QStringLiteral("saveLog")), nullptr);
 }

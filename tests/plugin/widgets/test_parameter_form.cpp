@@ -9,6 +9,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
+
 #include "parameter_form.h"
 #include "pum/base/error.h"
 
@@ -271,4 +273,96 @@ TEST(ParameterForm, NoParameters)
     form.setDefinitions({});
     EXPECT_TRUE(form.givenValues().empty());
     EXPECT_TRUE(form.resolvedValues().empty());
+}
+
+namespace {
+// Ten parameters of every type, each described in 200 characters: a first
+// sentence (the label) and the rest (the help).
+std::vector<pum::ParameterDefinition> tenLongParameters(std::vector<std::string>* descriptions)
+{
+    const std::pair<pum::ParameterType, const char*> types[] = {
+        {pum::ParameterType::Integer, "2056"}, {pum::ParameterType::Text, "planned"},
+        {pum::ParameterType::Boolean, "true"}, {pum::ParameterType::Decimal, "1.50"},
+        {pum::ParameterType::Path, nullptr},   {pum::ParameterType::Integer, nullptr},
+        {pum::ParameterType::Text, nullptr},   {pum::ParameterType::Boolean, nullptr},
+        {pum::ParameterType::Decimal, nullptr}, {pum::ParameterType::Text, "en"}};
+    std::vector<pum::ParameterDefinition> definitions;
+    for (int i = 0; i < 10; ++i) {
+        std::string text = "Setting " + std::to_string(i) +
+                           " of the network model, as the operators of the utility know it. It is read by the "
+                           "views and the triggers of the application schema, and by the monthly reports printed "
+                           "for the maintenance teams of every district of the town";
+        text = text.substr(0, 199) + ".";
+        descriptions->push_back(text);
+        definitions.push_back(def(("p" + std::to_string(i)).c_str(), types[i].first, types[i].second, "", i % 2 == 1));
+        definitions.back().description = text;
+    }
+    return definitions;
+}
+}  // namespace
+
+TEST(ParameterForm, LabelEditorAndHelpSideBySide)
+{
+    std::vector<std::string> descriptions;
+    ParameterForm form;
+    form.setDefinitions(tenLongParameters(&descriptions));
+    ASSERT_EQ(descriptions.front().size(), 200u);
+    pum::ParameterValues stored;
+    form.setStoredValues(stored, true);  // the even ones locked, with the note
+    ASSERT_GT(form.heightForWidth(900), 0);  // known at once, for the dialog to make room
+    form.resize(900, form.heightForWidth(900));
+    form.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&form));
+
+    int previousBottom = -1;
+    for (int i = 0; i < 10; ++i) {
+        const QString name = QStringLiteral("p%1").arg(i);
+        SCOPED_TRACE(name.toStdString());
+        auto* label = form.findChild<QLabel*>(QStringLiteral("label_") + name);
+        auto* help = form.findChild<QLabel*>(QStringLiteral("help_") + name);
+        auto* editor = form.editor(name)->widget();
+        ASSERT_TRUE(label && help && editor);
+        const QRect l = label->geometry(), e = editor->geometry(), h = help->geometry();
+        // One row: label, then editor, then help, tops aligned.
+        EXPECT_LE(l.right(), e.left());
+        EXPECT_LE(e.right(), h.left());
+        EXPECT_EQ(l.top(), e.top());
+        EXPECT_EQ(e.top(), h.top());
+        EXPECT_GT(l.top(), previousBottom);
+        previousBottom = std::max({l.bottom(), e.bottom(), h.bottom()});
+        // Nothing cut: each label is as high as its wrapped text needs.
+        EXPECT_GE(l.height(), label->heightForWidth(l.width()));
+        EXPECT_GE(h.height(), help->heightForWidth(h.width()));
+        // Readable: the help is enabled (text colour) even when the editor is locked.
+        EXPECT_TRUE(help->isEnabled());
+        EXPECT_EQ(form.isLocked(name), i % 2 == 0);
+        EXPECT_EQ(help->text().contains(QStringLiteral("changing it needs a reinstall")), i % 2 == 0);
+        EXPECT_EQ(label->text() + QStringLiteral(". ") + help->text().section(QStringLiteral(" Type: "), 0, 0),
+                  QString::fromStdString(descriptions[i]));
+    }
+    EXPECT_LE(previousBottom, form.height());
+}
+
+TEST(ParameterForm, WideEnoughNothingWrapsAndTheCrsSelectorGetsItsWidth)
+{
+    ParameterForm form;
+    form.setSridEditorFactory([](const pum::ParameterDefinition&, QWidget* parent) {
+        return std::make_unique<SpinEditor>(parent);  // stands for QGIS's CRS selector
+    });
+    form.setDefinitions({def("srid", pum::ParameterType::Integer, "2056", "Coordinate reference system of every geometry"),
+                         def("status", pum::ParameterType::Text, "planned", "Status of a new pipe", false,
+                             {"planned", "built"}),
+                         def("language", pum::ParameterType::Text, "en", "Language of the labels", true)});
+    form.resize(1200, form.heightForWidth(1200));
+    form.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&form));
+    for (const char* name : {"srid", "status", "language"}) {
+        SCOPED_TRACE(name);
+        auto* label = form.findChild<QLabel*>(QStringLiteral("label_") + QLatin1String(name));
+        auto* help = form.findChild<QLabel*>(QStringLiteral("help_") + QLatin1String(name));
+        EXPECT_LT(label->height(), 2 * label->fontMetrics().lineSpacing()) << "one line";
+        EXPECT_LT(help->height(), 2 * help->fontMetrics().lineSpacing()) << "one line";
+    }
+    // Room for "EPSG:2056 - CH1903+ / LV95" after the code.
+    EXPECT_GE(form.editor(QStringLiteral("srid"))->widget()->width(), form.fontMetrics().averageCharWidth() * 30);
 }
