@@ -23,10 +23,16 @@ void write(const fs::path& path, const std::string& text)
 std::string description(std::size_t index, std::size_t length)
 {
     std::string text = "Setting number " + std::to_string(index + 1) + " of the generated datamodel.";
-    const std::string filler = " It explains what the value changes in the schema and why a city would pick another one.";
-    while (text.size() < length) text += filler;
-    text.resize(length);
-    text.back() = '.';
+    static const char* sentences[] = {" It decides how the schema stores a value a city may set otherwise.",
+                                      " Change it only with the data owner's agreement.",
+                                      " The views and triggers read it when the application is created.",
+                                      " Leave the default unless the network's documentation names another."};
+    // Whole sentences, as many as fit in `length` (close to it: they are short).
+    for (std::size_t n = 0; n < 16; ++n) {
+        const std::string next = sentences[n % 4];
+        if (text.size() + next.size() > length) break;
+        text += next;
+    }
     return text;
 }
 

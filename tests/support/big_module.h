@@ -10,7 +10,7 @@ namespace pum::test {
 
 struct BigModuleShape {
     std::size_t parameters = 6;
-    std::size_t descriptionLength = 200;  // characters of each parameter's description
+    std::size_t descriptionLength = 200;  // at most, in whole sentences (at least 150 from 200 on)
     std::size_t files = 80;               // changelog files, over two versions
     std::size_t statementsPerFile = 20;
     std::size_t noticesPerFile = 4;       // DROP ... IF EXISTS of what does not exist

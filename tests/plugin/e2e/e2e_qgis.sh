@@ -93,7 +93,7 @@ export PUM_E2E_MODULE="$source_dir/examples/signage"
 # For the step files (step_*.py): the cluster as its superuser, over its socket,
 # to create and check databases; the plugin itself only sees QGIS's settings.
 export PUM_E2E_PGBIN="$PUM_PGBIN" PUM_E2E_PGHOST="$PGHOST" PUM_E2E_TEMPLATE="$PUM_TEST_TEMPLATE"
-export PUM_E2E_STEP_DATABASES="$step_databases" PUM_E2E_WORK="$work" PUM_E2E_SOURCE="$source_dir"
+export PUM_E2E_STEP_DATABASES="$step_databases" PUM_E2E_WORK="$work" PUM_E2E_SOURCE="$source_dir" PUM_E2E_BUILD="$build"
 export PUM_E2E_STEPS=${PUM_E2E_STEPS:-} PUM_E2E_STEPS_ONLY=${PUM_E2E_STEPS_ONLY:-}
 # No libpq variables: the connection must come from the QGIS settings alone.
 unset PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICEFILE
