@@ -901,9 +901,9 @@ void PumDialog::validationCompleted(const pum::ValidationReport& report, const Q
         const QString text = qs(finding.format());
         if (finding.file.empty())
             ui_->log->appendMessage(level, text);
-        else  // paths are shown relative to the current folder: keep the absolute one for opening
+        else  // paths are shown relative to the module's folder: keep the absolute one for opening
             ui_->log->appendLocatedMessage(level, text,
-                                           QDir::cleanPath(QDir::current().absoluteFilePath(qs(finding.file))),
+                                           QDir::cleanPath(QDir(moduleDirectory()).absoluteFilePath(qs(finding.file))),
                                            finding.line, finding.column);
     }
     const int errors = static_cast<int>(report.errors());

@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "pum/base/display_path.h"
+
 namespace pumqgis {
 
 ValidateTask::ValidateTask(QString moduleDirectory, pum::ValidateOptions options)
@@ -14,6 +16,8 @@ ValidateTask::ValidateTask(QString moduleDirectory, pum::ValidateOptions options
 bool ValidateTask::run()
 {
     try {
+        // Findings name their files relative to the module, wherever QGIS was started from.
+        const pum::DisplayPathBase displayBase(moduleDirectory_.toStdString());
         report_ = pum::validateModule(moduleDirectory_.toStdString(), options_);
         return true;
     } catch (const std::exception& e) {
