@@ -27,7 +27,10 @@ case "$codename" in
     # Read from the archive's lists (fetched when there are none yet): the
     # default clang from the clang package's dependency, the newest PostgreSQL.
     if [[ -z "$(apt-cache pkgnames postgresql- 2>/dev/null | head -1)" ]]; then
-      apt-get update >/dev/null || { echo "install-deps: apt-get update failed" >&2; exit 1; }
+      # As root, or through sudo as the packages are installed below.
+      updater=(apt-get update)
+      [[ $(id -u) -eq 0 ]] || updater=(sudo apt-get update)
+      "${updater[@]}" >/dev/null || { echo "install-deps: apt-get update failed (as root, or with sudo)" >&2; exit 1; }
     fi
     pg=$(newest_in_archive postgresql)
     clang=$(apt-cache depends clang 2>/dev/null | sed -n 's/^ *Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -1)
