@@ -134,6 +134,8 @@ int clientMajor(const fs::path& tool)
     return std::atoi(out.c_str() + at + 2);
 }
 
+bool olderClient(const PgClient& a, const PgClient& b) { return a.major < b.major; }
+
 // Debian's clients, one folder per major version, oldest first.
 std::vector<PgClient> debianClients(const std::string& tool)
 {
@@ -144,7 +146,7 @@ std::vector<PgClient> debianClients(const std::string& tool)
         if (!name.empty() && std::all_of(name.begin(), name.end(), ::isdigit) && fs::exists(entry.path() / "bin" / tool))
             found.push_back({std::stoi(name), entry.path() / "bin" / tool});
     }
-    std::sort(found.begin(), found.end(), [](const PgClient& a, const PgClient& b) { return a.major < b.major; });
+    std::sort(found.begin(), found.end(), olderClient);
     return found;
 }
 
@@ -170,8 +172,7 @@ fs::path findPgTool(const std::string& tool, int major)
         found.push_back(client);
     }
     if (found.empty()) throw ToolNotStarted(tool + " not found: " + clientPackageHint(major));
-    const PgClient& newest = *std::max_element(found.begin(), found.end(),
-                                               [](const PgClient& a, const PgClient& b) { return a.major < b.major; });
+    const PgClient& newest = *std::max_element(found.begin(), found.end(), olderClient);
     const std::string what = newest.major ? "is PostgreSQL " + std::to_string(newest.major) : "does not say its version";
     throw ToolNotStarted("the server is PostgreSQL " + std::to_string(major) + ", and the newest " + tool +
                          " found (" + newest.path.string() + ") " + what + ": nothing was run; " +
