@@ -243,14 +243,18 @@ void ReportDialog::fillSome()
 }
 
 template <typename Report>
-void ReportDialog::keepReport(const Report& report, std::string (*writeHtml)(const Report&),
-                              std::string (*writeJson)(const Report&), std::size_t changes)
+const Report& ReportDialog::keepReport(const Report& report, std::string (*writeHtml)(const Report&),
+                                       std::string (*writeJson)(const Report&), std::size_t changes)
 {
     auto kept = std::make_shared<const Report>(report);
     report_ = kept;
     makeHtml_ = [kept, writeHtml] { return writeHtml(*kept); };
     makeJson_ = [kept, writeJson] { return writeJson(*kept); };
     changes_ = changes;
+    // A short report's page is laid out at once; a long one when its tab is opened.
+    if (changes_ <= 300 || tabs_->currentWidget() == browser_)
+        fillBrowser();
+    return *kept;
 }
 
 const std::string& ReportDialog::html() const
@@ -337,10 +341,8 @@ void ReportDialog::setDryRunReport(const pum::DryRunReport& report)
         item->setIcon(Item, QgsApplication::getThemeIcon(QStringLiteral("/mIconWarning.svg")));
     }
 
-    keepReport(report, &pum::dryRunHtml, &pum::dryRunJson, report.schemaChanges.differenceCount());
-    addDifferences(schema, static_cast<const pum::DryRunReport*>(report_.get())->schemaChanges.checks);
-    if (changes_ <= 300 || tabs_->currentWidget() == browser_)
-        fillBrowser();
+    const auto& kept = keepReport(report, &pum::dryRunHtml, &pum::dryRunJson, report.schemaChanges.differenceCount());
+    addDifferences(schema, kept.schemaChanges.checks);
     save_->setEnabled(true);
 }
 
@@ -356,12 +358,10 @@ void ReportDialog::setComparisonReport(const pum::ComparisonReport& report, cons
     else
         setVerdict(tr("Different: %1 and %2 differ (differences: %3).").arg(first, second).arg(count),
                    false);
-    keepReport(report, &pum::reportHtml, &pum::reportJson, report.differenceCount());
-    addDifferences(nullptr, static_cast<const pum::ComparisonReport*>(report_.get())->checks, {first, second});
+    const auto& kept = keepReport(report, &pum::reportHtml, &pum::reportJson, report.differenceCount());
+    addDifferences(nullptr, kept.checks, {first, second});
     if (report.passed())
         new QTreeWidgetItem(tree_, {tr("No differences")});
-    if (changes_ <= 300 || tabs_->currentWidget() == browser_)
-        fillBrowser();
     save_->setEnabled(true);
 }
 

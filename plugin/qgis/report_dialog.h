@@ -86,9 +86,10 @@ private:
     // <name>" rather than "added" / "removed".
     void addDifferences(QTreeWidgetItem* parent, const std::vector<pum::CheckResult>& checks,
                         const QStringList& names = {});
-    // Keeps `report` for the tree's later chunks and the pages written on demand.
+    // Keeps `report` for the tree's later chunks and the pages written on
+    // demand; the kept copy, which the tree's items may point into.
     template <typename Report>
-    void keepReport(const Report& report, std::string (*writeHtml)(const Report&), std::string (*writeJson)(const Report&),
+    const Report& keepReport(const Report& report, std::string (*writeHtml)(const Report&), std::string (*writeJson)(const Report&),
                     std::size_t changes);
     // Adds the next few hundred pending differences to the tree.
     void fillSome();
