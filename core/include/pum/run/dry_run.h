@@ -13,7 +13,7 @@ namespace pum {
 // One changelog file or hook as it ran.
 struct DryRunStep {
     std::string label;           // the file (relative to the module) or the hook
-    std::size_t statements = 0;  // SQL statements (0 for a Python hook)
+    std::size_t statements = 0;  // SQL statements (a Python hook's: those it sent)
     double seconds = 0;
 };
 
